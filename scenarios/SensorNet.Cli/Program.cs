@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace SensorNet.Cli;
+
+/// <summary>Entry point of the <c>sensornet</c> tool.</summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("SensorNet: an energy-aware sensor-network co-simulator for Tock nodes.")
+        {
+            RunCommand.Create(),
+            ValidateCommand.Create(),
+        };
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+
+        return await parse.InvokeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace SensorNet.Scenarios.Loading;
+
+/// <summary>
+/// Reads one YAML mapping of a scenario with precise errors: every failure names the file, line, column and
+/// field path. Keys that are never read are reported as unknown, with the closest known key as a suggestion.
+/// </summary>
+internal sealed class MappingReader
+{
+    private readonly YamlMappingNode _node;
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+
+    public MappingReader(string file, YamlMappingNode node, string path)
+    {
+        File = file;
+        _node = node;
+        Path = path;
+    }
+
+    public string File { get; }
+
+    public string Path { get; }
+
+    public static MappingReader Root(string file, YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            throw new ScenarioException(file, (int)node.Start.Line, (int)node.Start.Column, string.Empty, "expected a mapping of scenario fields at the top level");
+        }
+
+        return new MappingReader(file, map, string.Empty);
+    }
+
+    public string RequireString(string key) => Scalar(key, required: true)!.Value!;
+
+    public string? OptionalString(string key) => Scalar(key, required: false)?.Value;
+
+    public T Require<T>(string key, Func<string, T> parse, string expected)
+    {
+        YamlScalarNode s = Scalar(key, required: true)!;
+        return Parse(s, key, parse, expected);
+    }
+
+    public T Optional<T>(string key, Func<string, T> parse, string expected, T fallback)
+    {
+        YamlScalarNode? s = Scalar(key, required: false);
+        return s is null ? fallback : Parse(s, key, parse, expected);
+    }
+
+    public long RequireInteger(string key, long min, long max) =>
+        Require(key, v => ParseInteger(v, min, max), string.Create(CultureInfo.InvariantCulture, $"an integer in [{min}, {max}]"));
+
+    public long OptionalInteger(string key, long min, long max, long fallback) =>
+        Optional(key, v => ParseInteger(v, min, max), string.Create(CultureInfo.InvariantCulture, $"an integer in [{min}, {max}]"), fallback);
+
+    public MappingReader RequireMapping(string key)
+    {
+        YamlNode value = Value(key, required: true)!;
+        if (value is not YamlMappingNode map)
+        {
+            throw Error(value, key, "expected a mapping (indented fields)");
+        }
+
+        return new MappingReader(File, map, Join(key));
+    }
+
+    /// <summary>Reads the mandatory <c>kind</c> discriminator and checks it against the allowed values.</summary>
+    public string RequireKind(params string[] allowed)
+    {
+        YamlScalarNode s = Scalar("kind", required: true)!;
+        string kind = s.Value ?? string.Empty;
+        if (!allowed.Contains(kind, StringComparer.Ordinal))
+        {
+            string hint = Suggest(kind, allowed) is { } close ? $" (did you mean '{close}'?)" : string.Empty;
+            throw Error(s, "kind", $"unknown kind '{kind}'; expected one of {string.Join(", ", allowed)}{hint}");
+        }
+
+        return kind;
+    }
+
+    /// <summary>Fails on the first key that no reader asked for.</summary>
+    public void RejectUnknownKeys()
+    {
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in _node.Children)
+        {
+            string key = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+            if (!_known.Contains(key))
+            {
+                string hint = Suggest(key, _known) is { } close ? $" (did you mean '{close}'?)" : string.Empty;
+                throw Error(pair.Key, key, $"unknown key '{key}'{hint}; known keys here: {string.Join(", ", _known.Order(StringComparer.Ordinal))}");
+            }
+        }
+    }
+
+    public ScenarioException Error(string key, string problem)
+    {
+        YamlNode at = Value(key, required: false) ?? _node;
+        return Error(at, key, problem);
+    }
+
+    public ScenarioException Error(YamlNode at, string key, string problem) =>
+        new(File, (int)at.Start.Line, (int)at.Start.Column, Join(key), problem);
+
+    private static long ParseInteger(string text, long min, long max)
+    {
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v) || v < min || v > max)
+        {
+            throw new FormatException("out of range or not an integer");
+        }
+
+        return v;
+    }
+
+    private T Parse<T>(YamlScalarNode s, string key, Func<string, T> parse, string expected)
+    {
+        try
+        {
+            return parse(s.Value ?? string.Empty);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException or KeyNotFoundException)
+        {
+            string detail = e.Message.StartsWith("expected", StringComparison.Ordinal) ? e.Message : $"expected {expected}, got '{s.Value}' ({e.Message})";
+            throw Error(s, key, detail);
+        }
+    }
+
+    private YamlScalarNode? Scalar(string key, bool required)
+    {
+        YamlNode? value = Value(key, required);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value is not YamlScalarNode s || string.IsNullOrEmpty(s.Value))
+        {
+            throw Error(value, key, "expected a single value");
+        }
+
+        return s;
+    }
+
+    private YamlNode? Value(string key, bool required)
+    {
+        _known.Add(key);
+        if (_node.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value))
+        {
+            return value;
+        }
+
+        if (required)
+        {
+            // A present key that is a near-miss of the missing one is almost certainly a typo of it: point at the typo.
+            foreach (YamlNode k in _node.Children.Keys)
+            {
+                string present = ((YamlScalarNode)k).Value ?? string.Empty;
+                if (!_known.Contains(present) && Suggest(present, [key]) is not null)
+                {
+                    throw Error(k, present, $"unknown key '{present}' (did you mean '{key}'?)");
+                }
+            }
+
+            throw new ScenarioException(File, (int)_node.Start.Line, (int)_node.Start.Column, Join(key), "required key is missing");
+        }
+
+        return null;
+    }
+
+    private string Join(string key) => Path.Length == 0 ? key : Path + "." + key;
+
+    // Closest known word by edit distance, if close enough to be a plausible typo.
+    private static string? Suggest(string word, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (string c in candidates)
+        {
+            int d = Levenshtein(word.ToUpperInvariant(), c.ToUpperInvariant());
+            if (d < bestDistance)
+            {
+                bestDistance = d;
+                best = c;
+            }
+        }
+
+        return bestDistance <= Math.Max(2, word.Length / 2) ? best : null;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        int[] prev = new int[b.Length + 1];
+        int[] cur = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            prev[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+
+            (prev, cur) = (cur, prev);
+        }
+
+        return prev[b.Length];
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SensorNet.SimEngine.Quantities;
+using SensorNet.SimEngine.Time;
+
+namespace SensorNet.Scenarios.Loading;
+
+/// <summary>
+/// Parses unit-bearing values as written in scenario files ("10 min", "3.0 V", "225 mAh", "14 dBm", "868.1 MHz").
+/// Bare numbers are refused for dimensional values, and durations are converted exactly to integer nanoseconds
+/// through <see cref="decimal"/> ("0.1 s" is exactly 100 000 000 ns).
+/// </summary>
+public static partial class Quantity
+{
+    private static readonly Dictionary<string, decimal> SecondsPerUnit = new(StringComparer.Ordinal)
+    {
+        ["ns"] = 1e-9m, ["us"] = 1e-6m, ["µs"] = 1e-6m, ["ms"] = 1e-3m, ["s"] = 1m,
+        ["min"] = 60m, ["h"] = 3600m, ["d"] = 86400m,
+    };
+
+    private static readonly Dictionary<string, double> JoulesPerUnit = new(StringComparer.Ordinal)
+    {
+        ["J"] = 1, ["mJ"] = 1e-3, ["uJ"] = 1e-6, ["µJ"] = 1e-6, ["kJ"] = 1e3, ["Wh"] = 3600, ["mWh"] = 3.6,
+    };
+
+    private static readonly Dictionary<string, double> CoulombsPerUnit = new(StringComparer.Ordinal)
+    {
+        ["mAh"] = 3.6, ["Ah"] = 3600, ["C"] = 1,
+    };
+
+    private static readonly Dictionary<string, double> VoltsPerUnit = new(StringComparer.Ordinal) { ["V"] = 1, ["mV"] = 1e-3 };
+
+    private static readonly Dictionary<string, double> HertzPerUnit = new(StringComparer.Ordinal)
+    {
+        ["Hz"] = 1, ["kHz"] = 1e3, ["MHz"] = 1e6, ["GHz"] = 1e9,
+    };
+
+    private static readonly Dictionary<string, double> MetersPerUnit = new(StringComparer.Ordinal) { ["m"] = 1, ["km"] = 1e3, ["cm"] = 1e-2 };
+
+    /// <summary>Splits "12.5 kHz" into the number and the unit.</summary>
+    /// <returns>False if the text is not a number followed by a unit.</returns>
+    public static bool TrySplit(string text, out decimal number, out string unit)
+    {
+        Match m = NumberAndUnit().Match(text ?? string.Empty);
+        unit = m.Success ? m.Groups["unit"].Value : string.Empty;
+        number = 0;
+        return m.Success && decimal.TryParse(m.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+    }
+
+    /// <summary>Parses a duration; units ns, us/µs, ms, s, min, h, d.</summary>
+    public static SimDuration ParseDuration(string text)
+    {
+        (decimal n, string unit) = Split(text, SecondsPerUnit.Keys, "a duration");
+        return SimDuration.FromSecondsExact(n * SecondsPerUnit[unit]);
+    }
+
+    /// <summary>Parses a voltage; units V, mV.</summary>
+    public static Volts ParseVoltage(string text) => new(Scaled(text, VoltsPerUnit, "a voltage"));
+
+    /// <summary>Parses a frequency; units Hz, kHz, MHz, GHz.</summary>
+    public static Hertz ParseFrequency(string text) => new(Scaled(text, HertzPerUnit, "a frequency"));
+
+    /// <summary>Parses a length; units m, km, cm.</summary>
+    public static Meters ParseLength(string text) => new(Scaled(text, MetersPerUnit, "a length"));
+
+    /// <summary>Parses a power level in dBm.</summary>
+    public static Dbm ParseDbm(string text)
+    {
+        (decimal n, _) = Split(text, ["dBm"], "a power level");
+        return new Dbm((double)n);
+    }
+
+    /// <summary>Parses a size in bytes ("20 B").</summary>
+    public static int ParseBytes(string text)
+    {
+        (decimal n, _) = Split(text, ["B"], "a size");
+        if (n != decimal.Truncate(n) || n < 0 || n > int.MaxValue)
+        {
+            throw new FormatException($"'{text}' is not a whole number of bytes.");
+        }
+
+        return (int)n;
+    }
+
+    /// <summary>
+    /// Parses an energy (J, mJ, kJ, Wh, mWh) or a charge (mAh, Ah, C) converted to energy at <paramref name="voltage"/>.
+    /// </summary>
+    public static Joules ParseEnergyOrCharge(string text, Volts voltage)
+    {
+        if (TrySplit(text, out decimal n, out string unit) && CoulombsPerUnit.TryGetValue(unit, out double coulombs))
+        {
+            return new Joules((double)n * coulombs * voltage.Value);
+        }
+
+        return new Joules(Scaled(text, JoulesPerUnit, "an energy or a charge (mAh, Ah)", CoulombsPerUnit.Keys));
+    }
+
+    private static double Scaled(string text, Dictionary<string, double> units, string what, IEnumerable<string>? alsoAccepted = null)
+    {
+        (decimal n, string unit) = Split(text, alsoAccepted is null ? units.Keys : units.Keys.Concat(alsoAccepted), what);
+        return (double)n * units[unit];
+    }
+
+    private static (decimal Number, string Unit) Split(string text, IEnumerable<string> units, string what)
+    {
+        string[] accepted = [.. units];
+        if (!TrySplit(text, out decimal n, out string unit))
+        {
+            throw new FormatException($"expected {what} with a unit ({string.Join(", ", accepted)}), e.g. '{Example(accepted[0])}', got '{text}'");
+        }
+
+        if (!accepted.Contains(unit, StringComparer.Ordinal))
+        {
+            throw new FormatException($"expected {what}: unit '{unit}' is not one of {string.Join(", ", accepted)}");
+        }
+
+        return (n, unit);
+    }
+
+    private static string Example(string unit) => "10 " + unit;
+
+    [GeneratedRegex(@"^\s*(?<number>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(?<unit>[A-Za-zµ]+)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberAndUnit();
+}

@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SensorNet.NodeKernel.Chips;
+using SensorNet.NodeKernel.Firmware;
+using SensorNet.RadioModels.LoRa;
+using SensorNet.SimEngine.Quantities;
+using SensorNet.SimEngine.Time;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SensorNet.Scenarios.Loading;
+
+/// <summary>
+/// Reads a scenario file (YAML; JSON is accepted as YAML flow syntax) into a <see cref="ScenarioConfig"/>.
+/// Every value with a dimension carries its unit; unknown keys, missing keys, bad units and physically
+/// impossible values are errors that name the file, line, column and field path.
+/// </summary>
+public static partial class ScenarioLoader
+{
+    /// <summary>Loads and validates the scenario at <paramref name="path"/>.</summary>
+    /// <exception cref="ScenarioException">The file is missing, malformed or invalid.</exception>
+    public static ScenarioConfig LoadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioException($"{path}: cannot read the scenario file ({e.Message})", e);
+        }
+
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses scenario text; <paramref name="fileName"/> is used in error messages.</summary>
+    /// <exception cref="ScenarioException">The text is malformed or invalid.</exception>
+    public static ScenarioConfig Parse(string text, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new ScenarioException(fileName, (int)e.Start.Line, (int)e.Start.Column, string.Empty, "malformed YAML: " + (e.InnerException?.Message ?? e.Message));
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner reports some malformed input this way, without a position.
+            throw new ScenarioException($"{fileName}: malformed YAML: {e.Message}", e);
+        }
+        catch (ArgumentException e)
+        {
+            // YamlDotNet reports a duplicate key as ArgumentException from its mapping dictionary.
+            throw new ScenarioException($"{fileName}: malformed YAML: {e.Message} (a key appears twice in one mapping)", e);
+        }
+
+        if (stream.Documents.Count != 1)
+        {
+            throw new ScenarioException($"{fileName}: expected exactly one YAML document, found {stream.Documents.Count}");
+        }
+
+        MappingReader root = MappingReader.Root(fileName, stream.Documents[0].RootNode);
+        string name = root.Require("name", ValidateName, "a run name of letters, digits, '-', '_' and '.'");
+        ulong seed = root.Require("seed", v => ulong.Parse(v, NumberStyles.None, CultureInfo.InvariantCulture), "a non-negative integer seed");
+        SimDuration duration = root.Require("duration", Quantity.ParseDuration, "a duration such as '1 d'");
+        if (duration.Nanoseconds <= 0)
+        {
+            throw root.Error("duration", "expected a duration > 0");
+        }
+
+        NodeGroupConfig nodes = ReadNodes(root.RequireMapping("nodes"), duration);
+        root.RejectUnknownKeys();
+        return new ScenarioConfig(name, seed, duration, nodes);
+    }
+
+    private static NodeGroupConfig ReadNodes(MappingReader r, SimDuration duration)
+    {
+        int count = (int)r.RequireInteger("count", 1, 1_000_000);
+        GridPlacementConfig placement = ReadPlacement(r.RequireMapping("placement"));
+        McuProfile mcu = r.Require("mcu", McuProfile.ByName, $"an MCU name ({string.Join(", ", McuProfile.BuiltInNames)})");
+        LoRaRadioConfig radio = ReadRadio(r.RequireMapping("radio"));
+        SenseAndSendSettings app = ReadApp(r.RequireMapping("app"), radio, mcu, duration);
+        LinearBatteryConfig storage = ReadStorage(r.RequireMapping("storage"));
+        r.RejectUnknownKeys();
+        return new NodeGroupConfig(count, placement, mcu, radio, app, storage);
+    }
+
+    private static GridPlacementConfig ReadPlacement(MappingReader r)
+    {
+        r.RequireKind("grid");
+        int columns = (int)r.RequireInteger("columns", 1, 100_000);
+        Meters spacing = r.Require("spacing", Quantity.ParseLength, "a length such as '100 m'");
+        if (!(spacing.Value > 0))
+        {
+            throw r.Error("spacing", "expected a spacing > 0 m");
+        }
+
+        r.RejectUnknownKeys();
+        return new GridPlacementConfig(columns, spacing);
+    }
+
+    private static LoRaRadioConfig ReadRadio(MappingReader r)
+    {
+        r.RequireKind("lora");
+        LoRaChipProfile chip = r.Require("chip", LoRaChipProfile.ByName, $"a LoRa chip ({string.Join(", ", LoRaChipProfile.BuiltInNames)})");
+        int minSf = chip.Family == LoRaChipFamily.Sx127x ? 7 : 5;
+        int sf = (int)r.RequireInteger("spreadingFactor", minSf, 12);
+        Hertz bandwidth = r.Require("bandwidth", Quantity.ParseFrequency, "a bandwidth such as '125 kHz'");
+        if (bandwidth.Value is not (125e3 or 250e3 or 500e3))
+        {
+            throw r.Error("bandwidth", "expected 125 kHz, 250 kHz or 500 kHz");
+        }
+
+        int cr = r.Optional("codingRate", ParseCodingRate, "a coding rate 4/5, 4/6, 4/7 or 4/8", 1);
+        int preamble = (int)r.OptionalInteger("preamble", 6, 65535, 8);
+        LdroMode ldro = r.Optional("ldro", v => Enum.Parse<LdroMode>(v, ignoreCase: true), "auto, on or off", LdroMode.Auto);
+        Dbm txPower = r.Require("txPower", Quantity.ParseDbm, "a power level such as '14 dBm'");
+        try
+        {
+            chip.TxCurrent(txPower);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw r.Error("txPower", "expected a transmit power the chip supports: " + e.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        r.RejectUnknownKeys();
+        return new LoRaRadioConfig(chip, txPower, new LoRaModulation(sf, bandwidth, cr, preamble, explicitHeader: true, crc: true, ldro));
+    }
+
+    private static SenseAndSendSettings ReadApp(MappingReader r, LoRaRadioConfig radio, McuProfile mcu, SimDuration duration)
+    {
+        r.RequireKind("senseAndSend");
+        SimDuration period = r.Require("period", Quantity.ParseDuration, "a duration such as '10 min'");
+        SimDuration jitter = r.Optional("jitter", Quantity.ParseDuration, "a duration such as '30 s'", SimDuration.Zero);
+        int payload = r.Require("payload", Quantity.ParseBytes, "a size such as '20 B'");
+        if (payload > 255)
+        {
+            throw r.Error("payload", "expected at most 255 B (one LoRa frame)");
+        }
+
+        long senseCycles = r.OptionalInteger("senseCycles", 0, 1_000_000_000, 20_000);
+        long interruptCycles = r.OptionalInteger("interruptCycles", 0, 1_000_000_000, 2_000);
+        if (period.Nanoseconds <= 0 || period > duration)
+        {
+            throw r.Error("period", "expected a period > 0 and no longer than the scenario duration");
+        }
+
+        SimDuration airtime = LoRaTimeOnAir.Compute(radio.Modulation, payload, radio.Chip.Family).Duration;
+        SimDuration busy = airtime + mcu.Clock.CyclesToDuration(senseCycles) + mcu.Clock.CyclesToDuration(interruptCycles);
+        if (period <= busy)
+        {
+            throw r.Error("period", $"expected a period longer than one reading's work; one reading takes {busy} (time on air {airtime})");
+        }
+
+        if (jitter.Nanoseconds < 0 || jitter * 2 >= period || period - (jitter * 2) <= busy)
+        {
+            throw r.Error("jitter", $"expected a jitter ≥ 0 and less than half the period, leaving room for one reading's work ({busy})");
+        }
+
+        r.RejectUnknownKeys();
+        return new SenseAndSendSettings(period, jitter, payload, senseCycles, interruptCycles);
+    }
+
+    private static LinearBatteryConfig ReadStorage(MappingReader r)
+    {
+        r.RequireKind("linearBattery");
+        Volts voltage = r.Require("voltage", Quantity.ParseVoltage, "a voltage such as '3.0 V'");
+        if (!(voltage.Value > 0))
+        {
+            throw r.Error("voltage", "expected a voltage > 0 V");
+        }
+
+        Joules capacity = r.Require("capacity", v => Quantity.ParseEnergyOrCharge(v, voltage), "an energy or charge such as '225 mAh' or '2430 J'");
+        if (!(capacity.Value > 0))
+        {
+            throw r.Error("capacity", "expected a capacity > 0");
+        }
+
+        Joules initial = r.Optional("initial", v => Quantity.ParseEnergyOrCharge(v, voltage), "an energy or charge", capacity);
+        if (initial.Value < 0 || initial > capacity)
+        {
+            throw r.Error("initial", "expected an initial charge between 0 and the capacity");
+        }
+
+        r.RejectUnknownKeys();
+        return new LinearBatteryConfig(capacity, initial, voltage);
+    }
+
+    private static int ParseCodingRate(string text) => text switch
+    {
+        "4/5" => 1,
+        "4/6" => 2,
+        "4/7" => 3,
+        "4/8" => 4,
+        _ => throw new FormatException("not a LoRa coding rate"),
+    };
+
+    private static string ValidateName(string name) =>
+        RunName().IsMatch(name) ? name : throw new FormatException("contains characters not allowed in a directory name");
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RunName();
+}

@@ -1,0 +1,81 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace SensorNet.Scenarios.Results;
+
+/// <summary>
+/// A column-oriented table of results with typed columns whose names carry their units (<c>energy_j</c>, <c>time_ns</c>).
+/// Built from rows with one selector per column, written as one Parquet file.
+/// </summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+public sealed class ResultTable<TRow>
+{
+    private readonly List<Column> _columns = [];
+
+    /// <summary>Creates an empty table definition called <paramref name="name"/> (the file stem).</summary>
+    public ResultTable(string name)
+    {
+        Name = name;
+    }
+
+    /// <summary>The table's name; the file is <c>&lt;name&gt;.parquet</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Column names in order.</summary>
+    public IEnumerable<string> ColumnNames => _columns.Select(c => c.Name);
+
+    /// <summary>Adds a 32-bit integer column.</summary>
+    public ResultTable<TRow> Int32Column(string name, Func<TRow, int> select) => Add(name, new DataField<int>(name), rows => rows.Select(select).ToArray());
+
+    /// <summary>Adds a 64-bit integer column.</summary>
+    public ResultTable<TRow> Int64Column(string name, Func<TRow, long> select) => Add(name, new DataField<long>(name), rows => rows.Select(select).ToArray());
+
+    /// <summary>Adds a nullable 64-bit integer column.</summary>
+    public ResultTable<TRow> NullableInt64Column(string name, Func<TRow, long?> select) => Add(name, new DataField<long?>(name), rows => rows.Select(select).ToArray());
+
+    /// <summary>Adds a double column.</summary>
+    public ResultTable<TRow> DoubleColumn(string name, Func<TRow, double> select) => Add(name, new DataField<double>(name), rows => rows.Select(select).ToArray());
+
+    /// <summary>Adds a string column.</summary>
+    public ResultTable<TRow> StringColumn(string name, Func<TRow, string> select) => Add(name, new DataField<string>(name), rows => rows.Select(select).ToArray());
+
+    /// <summary>Writes <paramref name="rows"/> as a Parquet file (one row group, Snappy compression, no timestamps).</summary>
+    /// <returns>The number of rows written.</returns>
+    public async Task<int> WriteParquetAsync(IReadOnlyList<TRow> rows, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var schema = new ParquetSchema(_columns.Select(c => (Field)c.Field));
+        await using FileStream stream = File.Create(path);
+        await using ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        using ParquetRowGroupWriter group = writer.CreateRowGroup();
+        foreach (Column c in _columns)
+        {
+            await c.WriteAsync(group, rows, cancellationToken).ConfigureAwait(false);
+        }
+
+        return rows.Count;
+    }
+
+    private ResultTable<TRow> Add<T>(string name, DataField field, Func<IReadOnlyList<TRow>, T[]> values)
+    {
+        if (_columns.Exists(c => c.Name == name))
+        {
+            throw new ArgumentException($"Table '{Name}' already has a column '{name}'.", nameof(name));
+        }
+
+        _columns.Add(new Column(name, field, (group, rows, ct) => WriteColumn(group, field, values(rows), ct)));
+        return this;
+    }
+
+    private static Task WriteColumn<T>(ParquetRowGroupWriter group, DataField field, T[] values, CancellationToken ct) => values switch
+    {
+        int[] v => group.WriteAsync<int>(field, v, cancellationToken: ct),
+        long[] v => group.WriteAsync<long>(field, v, cancellationToken: ct),
+        long?[] v => group.WriteAsync<long>(field, v, cancellationToken: ct),
+        double[] v => group.WriteAsync<double>(field, v, cancellationToken: ct),
+        string[] v => group.WriteAsync(field, v),
+        _ => throw new NotSupportedException($"No Parquet writer for {typeof(T).Name}."),
+    };
+
+    private sealed record Column(string Name, DataField Field, Func<ParquetRowGroupWriter, IReadOnlyList<TRow>, CancellationToken, Task> WriteAsync);
+}

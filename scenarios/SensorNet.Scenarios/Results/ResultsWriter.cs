@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using SensorNet.Scenarios.Running;
+
+namespace SensorNet.Scenarios.Results;
+
+/// <summary>
+/// Writes a run's result directory: <c>nodes.parquet</c>, <c>residency.parquet</c> and <c>manifest.json</c>.
+/// Everything is written to a sibling <c>.partial</c> directory that is renamed into place only when complete,
+/// so an interrupted run never leaves a directory that looks finished. The files are byte-identical for the same
+/// scenario, seed and replication: no timestamps, no absolute paths, fixed key order.
+/// </summary>
+public static class ResultsWriter
+{
+    /// <summary>Name of the manifest file.</summary>
+    public const string ManifestFile = "manifest.json";
+
+    /// <summary>Writes the results of <paramref name="run"/> to <paramref name="directory"/>, replacing an older result there.</summary>
+    /// <param name="run">The finished run.</param>
+    /// <param name="directory">Target directory, e.g. <c>results/quickstart</c>.</param>
+    /// <param name="scenarioFileName">The scenario file's name (no directory), recorded in the manifest.</param>
+    /// <param name="scenarioText">The scenario file's text, hashed into the manifest.</param>
+    /// <param name="cancellationToken">Cancels writing; the target is then left untouched.</param>
+    public static async Task WriteAsync(RunResult run, string directory, string scenarioFileName, string scenarioText, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        string target = Path.GetFullPath(directory);
+        string partial = target.TrimEnd(Path.DirectorySeparatorChar) + ".partial";
+        if (Directory.Exists(partial))
+        {
+            Directory.Delete(partial, recursive: true);
+        }
+
+        Directory.CreateDirectory(partial);
+        var files = new List<(string Name, int Rows)>
+        {
+            ("nodes.parquet", await ResultTables.Nodes.WriteParquetAsync(run.Nodes, Path.Combine(partial, "nodes.parquet"), cancellationToken).ConfigureAwait(false)),
+            ("residency.parquet", await ResultTables.Residency.WriteParquetAsync(run.Residency, Path.Combine(partial, "residency.parquet"), cancellationToken).ConfigureAwait(false)),
+        };
+        await File.WriteAllBytesAsync(Path.Combine(partial, ManifestFile), Manifest(run, scenarioFileName, scenarioText, partial, files), cancellationToken).ConfigureAwait(false);
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Directory.Exists(target))
+        {
+            // Move the old result aside first so that the target name always holds a complete result or nothing.
+            string old = target + ".old";
+            if (Directory.Exists(old))
+            {
+                Directory.Delete(old, recursive: true);
+            }
+
+            Directory.Move(target, old);
+            Directory.Move(partial, target);
+            Directory.Delete(old, recursive: true);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            Directory.Move(partial, target);
+        }
+    }
+
+    /// <summary>The tool's version as recorded in manifests.</summary>
+    public static string ToolVersion { get; } =
+        typeof(ResultsWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private static byte[] Manifest(RunResult run, string scenarioFileName, string scenarioText, string dir, List<(string Name, int Rows)> files)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            ScenarioConfig c = run.Config;
+            w.WriteStartObject();
+            w.WriteString("format", "sensornet-run/1");
+            w.WriteStartObject("tool");
+            w.WriteString("name", "sensornet");
+            w.WriteString("version", ToolVersion);
+            w.WriteEndObject();
+            w.WriteString("run_name", c.Name);
+            w.WriteString("scenario_file", scenarioFileName);
+            w.WriteString("scenario_sha256", Sha256(System.Text.Encoding.UTF8.GetBytes(scenarioText)));
+            w.WriteNumber("seed", c.Seed);
+            w.WriteNumber("replication", run.Replication);
+            w.WriteNumber("duration_ns", c.Duration.Nanoseconds);
+            w.WriteNumber("end_ns", run.EndNs);
+            w.WriteNumber("events", run.Events);
+            w.WritePropertyName("scenario");
+            WriteScenario(w, c);
+            w.WriteStartArray("files");
+            foreach ((string name, int rows) in files)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", name);
+                w.WriteNumber("rows", rows);
+                w.WriteString("sha256", Sha256(File.ReadAllBytes(Path.Combine(dir, name))));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    // The scenario as resolved: every default applied, values in canonical units with the unit in the key.
+    private static void WriteScenario(Utf8JsonWriter w, ScenarioConfig c)
+    {
+        NodeGroupConfig g = c.Nodes;
+        w.WriteStartObject();
+        w.WriteString("name", c.Name);
+        w.WriteNumber("seed", c.Seed);
+        w.WriteNumber("duration_ns", c.Duration.Nanoseconds);
+        w.WriteStartObject("nodes");
+        w.WriteNumber("count", g.Count);
+        w.WriteStartObject("placement");
+        w.WriteString("kind", "grid");
+        w.WriteNumber("columns", g.Placement.Columns);
+        w.WriteNumber("spacing_m", g.Placement.Spacing.Value);
+        w.WriteEndObject();
+        w.WriteStartObject("mcu");
+        w.WriteString("name", g.Mcu.Name);
+        w.WriteNumber("clock_hz", g.Mcu.Clock.Value);
+        w.WriteNumber("supply_v", g.Mcu.Supply.Value);
+        w.WriteNumber("active_a", g.Mcu.Active.Value);
+        w.WriteNumber("sleep_a", g.Mcu.Sleep.Value);
+        w.WriteString("source", g.Mcu.Source);
+        w.WriteEndObject();
+        w.WriteStartObject("radio");
+        w.WriteString("kind", "lora");
+        w.WriteString("chip", g.Radio.Chip.Name);
+        w.WriteNumber("tx_power_dbm", g.Radio.TxPower.Value);
+        w.WriteNumber("spreading_factor", g.Radio.Modulation.SpreadingFactor);
+        w.WriteNumber("bandwidth_hz", g.Radio.Modulation.Bandwidth.Value);
+        w.WriteString("coding_rate", g.Radio.Modulation.CodingRateText);
+        w.WriteNumber("preamble_symbols", g.Radio.Modulation.PreambleSymbols);
+        w.WriteString("ldro", g.Radio.Modulation.Ldro.ToString().ToUpperInvariant());
+        w.WriteString("source", g.Radio.Chip.Source);
+        w.WriteEndObject();
+        w.WriteStartObject("app");
+        w.WriteString("kind", "senseAndSend");
+        w.WriteNumber("period_ns", g.App.Period.Nanoseconds);
+        w.WriteNumber("jitter_ns", g.App.Jitter.Nanoseconds);
+        w.WriteNumber("payload_bytes", g.App.PayloadBytes);
+        w.WriteNumber("sense_cycles", g.App.SenseCycles);
+        w.WriteNumber("interrupt_cycles", g.App.InterruptCycles);
+        w.WriteEndObject();
+        w.WriteStartObject("storage");
+        w.WriteString("kind", "linearBattery");
+        w.WriteNumber("capacity_j", g.Storage.Capacity.Value);
+        w.WriteNumber("initial_j", g.Storage.Initial.Value);
+        w.WriteNumber("voltage_v", g.Storage.Voltage.Value);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>Formats a double for reports with invariant culture and round-trip precision.</summary>
+    internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,10 @@
+namespace SensorNet.Scenarios.Running;
+
+/// <summary>Everything a finished run produced, ready to be written.</summary>
+/// <param name="Config">The scenario as resolved.</param>
+/// <param name="Replication">Replication index.</param>
+/// <param name="EndNs">Simulated end time, in ns.</param>
+/// <param name="Events">Events executed.</param>
+/// <param name="Nodes">Per-node summaries, by node id.</param>
+/// <param name="Residency">Per-node, per-component, per-state residency.</param>
+public sealed record RunResult(ScenarioConfig Config, int Replication, long EndNs, long Events, IReadOnlyList<NodeSummary> Nodes, IReadOnlyList<ResidencyRow> Residency);

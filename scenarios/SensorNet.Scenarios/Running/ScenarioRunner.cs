@@ -1,0 +1,126 @@
+using System.Globalization;
+using SensorNet.Energy.Consumers;
+using SensorNet.Energy.Storage;
+using SensorNet.NodeKernel;
+using SensorNet.NodeKernel.Chips;
+using SensorNet.SimEngine;
+using SensorNet.SimEngine.Quantities;
+using SensorNet.SimEngine.Random;
+using SensorNet.SimEngine.Time;
+
+namespace SensorNet.Scenarios.Running;
+
+/// <summary>
+/// Builds the object graph of a scenario and runs it. The only place that creates model objects from configuration;
+/// a run is a pure function of (scenario, replication), so it can run on any thread.
+/// </summary>
+public static class ScenarioRunner
+{
+    /// <summary>Number of slices the run is cut into for progress reports; the slicing does not change the results.</summary>
+    public const int ProgressSlices = 200;
+
+    /// <summary>Runs the scenario and checks its invariants (energy ledger, residency sums).</summary>
+    /// <param name="config">The resolved scenario.</param>
+    /// <param name="replication">Replication index; selects independent random streams.</param>
+    /// <param name="progress">Receives the fraction of simulated time done, from 0 to 1.</param>
+    /// <param name="cancellationToken">Stops the run between slices.</param>
+    /// <exception cref="InvalidOperationException">An invariant failed (a model bug): no result is returned.</exception>
+    public static RunResult Run(ScenarioConfig config, int replication = 0, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var simulation = new Simulation(initialCapacity: Math.Max(1024, config.Nodes.Count * 2));
+        var streams = new RngStreams(config.Seed, replication);
+        SensorNode[] nodes = BuildNodes(simulation, config, streams);
+        foreach (SensorNode node in nodes)
+        {
+            node.Boot(simulation.Now);
+        }
+
+        SimTime end = SimTime.FromStart(config.Duration);
+        for (int slice = 1; slice <= ProgressSlices; slice++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            simulation.RunUntil(SimTime.FromStart(config.Duration * slice / ProgressSlices));
+            progress?.Report(slice / (double)ProgressSlices);
+        }
+
+        if (simulation.Now != end)
+        {
+            throw new InvalidOperationException($"The run ended at {simulation.Now} instead of {end}.");
+        }
+
+        var summaries = new List<NodeSummary>(nodes.Length);
+        var residency = new List<ResidencyRow>();
+        foreach (SensorNode node in nodes)
+        {
+            node.Energy.VerifyLedger();
+            summaries.Add(Summarise(node, config.Duration));
+            foreach (StateBasedConsumer c in node.Energy.Consumers)
+            {
+                AddResidency(residency, node.Id, c, config.Duration);
+            }
+        }
+
+        return new RunResult(config, replication, end.Nanoseconds, simulation.EventsExecuted, summaries, residency);
+    }
+
+    private static SensorNode[] BuildNodes(Simulation simulation, ScenarioConfig config, RngStreams streams)
+    {
+        NodeGroupConfig g = config.Nodes;
+        var nodes = new SensorNode[g.Count];
+        for (int id = 0; id < g.Count; id++)
+        {
+            var position = (g.Placement.Spacing * (id % g.Placement.Columns), g.Placement.Spacing * (id / g.Placement.Columns));
+            var storage = new LinearBattery(g.Storage.Capacity, g.Storage.Initial, g.Storage.Voltage);
+            nodes[id] = new SensorNode(simulation, id, position, storage, g.Mcu, g.Radio.Chip, g.Radio.Modulation, g.Radio.TxPower, g.App, streams);
+        }
+
+        return nodes;
+    }
+
+    private static NodeSummary Summarise(SensorNode node, SimDuration duration)
+    {
+        StateBasedConsumer cpu = node.Cpu;
+        Joules total = node.Energy.Demanded;
+        return new NodeSummary(
+            node.Id,
+            node.Position.X.Value,
+            node.Position.Y.Value,
+            node.Mcu.Name,
+            node.Radio.Chip.Name,
+            node.Energy.Storage.Initial.Value,
+            node.Energy.Storage.Stored.Value,
+            total.Value,
+            cpu.TotalEnergy().Value,
+            node.Radio.Consumer.TotalEnergy().Value,
+            (total / duration).Value,
+            cpu.Residency(McuProfile.ActiveState).Nanoseconds,
+            cpu.Residency(McuProfile.SleepState).Nanoseconds,
+            cpu.Residency(cpu.OffState).Nanoseconds,
+            node.Wakeups,
+            node.Readings,
+            node.Radio.FramesSent,
+            node.Radio.Airtime.Nanoseconds,
+            node.Energy.DepletedAt?.Nanoseconds);
+    }
+
+    private static void AddResidency(List<ResidencyRow> rows, int nodeId, StateBasedConsumer c, SimDuration duration)
+    {
+        long sum = 0;
+        for (int s = 0; s <= c.OffState; s++)
+        {
+            long ns = c.Residency(s).Nanoseconds;
+            sum += ns;
+            double power = s == c.OffState ? 0 : c.Table[s].Power.Value;
+            rows.Add(new ResidencyRow(nodeId, c.Name, c.StateName(s), ns, c.Entries(s), power, c.Energy(s).Value));
+        }
+
+        // Residency is integer nanoseconds, so it must add up to the simulated time exactly.
+        if (sum != duration.Nanoseconds)
+        {
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Residency of node {nodeId} component {c.Name} sums to {sum} ns, not {duration.Nanoseconds} ns."));
+        }
+    }
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using SensorNet.SimEngine.Events;
+using SensorNet.SimEngine.Processes;
+using SensorNet.SimEngine.Time;
+
+namespace SensorNet.SimEngine;
+
+/// <summary>
+/// A discrete-event simulation: a clock in integer nanoseconds and the queue of pending events.
+/// One instance per run; it holds no static state, so independent runs can execute on different threads.
+/// </summary>
+/// <remarks>
+/// <para>The engine is SensorNet's own: SimSharp, named by the design card, is not available from the
+/// project's package source. Its ordering rule is kept: (time, priority, insertion sequence), and its
+/// process style is offered through <see cref="Process(IEnumerable{Wait}, string)"/> and <see cref="Timeout"/>.</para>
+/// <para>Run methods execute events strictly before their end time (SimPy's <c>run(until)</c> rule), then
+/// leave the clock at the end time, so a run of duration D covers [0, D).</para>
+/// </remarks>
+public sealed class Simulation
+{
+    private readonly EventQueue _queue;
+    private SimTime _now;
+    private long _eventsExecuted;
+    private bool _stopRequested;
+    private bool _running;
+
+    /// <summary>Creates an empty simulation at t = 0.</summary>
+    /// <param name="initialCapacity">Pending events the queue holds before it first grows.</param>
+    public Simulation(int initialCapacity = 1024)
+    {
+        _queue = new EventQueue(initialCapacity);
+    }
+
+    /// <summary>The current simulated time.</summary>
+    public SimTime Now => _now;
+
+    /// <summary>Number of events executed so far.</summary>
+    public long EventsExecuted => _eventsExecuted;
+
+    /// <summary>Number of pending events.</summary>
+    public int PendingEvents => _queue.Count;
+
+    /// <summary>Schedules an event at an absolute time, which must not lie in the past.</summary>
+    /// <param name="time">When the event is due; ≥ <see cref="Now"/>.</param>
+    /// <param name="handler">Who receives it.</param>
+    /// <param name="tag">Passed back to the handler.</param>
+    /// <param name="priority">Tie-breaker among simultaneous events; lower runs first.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is before <see cref="Now"/>.</exception>
+    public EventHandle Schedule(SimTime time, IEventHandler handler, long tag = 0, int priority = 0)
+    {
+        GuardNotPast(time);
+        return _queue.Enqueue(time, handler, tag, priority);
+    }
+
+    /// <summary>Schedules an event <paramref name="delay"/> after <see cref="Now"/>.</summary>
+    public EventHandle ScheduleAfter(SimDuration delay, IEventHandler handler, long tag = 0, int priority = 0) =>
+        Schedule(_now + delay, handler, tag, priority);
+
+    /// <summary>Cancels a pending event.</summary>
+    /// <returns>False if it already fired or was cancelled.</returns>
+    public bool Cancel(EventHandle handle) => _queue.Cancel(handle);
+
+    /// <summary>Moves a pending event to a new time (not in the past).</summary>
+    /// <returns>False if it already fired or was cancelled; nothing is scheduled then.</returns>
+    public bool Reschedule(EventHandle handle, SimTime time)
+    {
+        GuardNotPast(time);
+        return _queue.Reschedule(handle, time);
+    }
+
+    /// <summary>True if the event is still pending.</summary>
+    public bool IsPending(EventHandle handle) => _queue.IsPending(handle);
+
+    /// <summary>The due time of a pending event.</summary>
+    public SimTime TimeOf(EventHandle handle) => _queue.TimeOf(handle);
+
+    /// <summary>
+    /// Asks the running loop to return after the current event. The simulation can be resumed with another run call.
+    /// </summary>
+    public void Stop() => _stopRequested = true;
+
+    /// <summary>Runs until no event is left or <see cref="Stop"/> is called.</summary>
+    public StopReason Run() => Loop(SimTime.MaxValue, null, advanceClockToEnd: false);
+
+    /// <summary>
+    /// Runs every event due strictly before <paramref name="end"/>, then sets the clock to <paramref name="end"/>
+    /// (unless stopped earlier). Events at <paramref name="end"/> or later stay pending.
+    /// </summary>
+    public StopReason RunUntil(SimTime end)
+    {
+        GuardNotPast(end);
+        return Loop(end, null, advanceClockToEnd: true);
+    }
+
+    /// <summary>Runs for <paramref name="duration"/> from <see cref="Now"/>; see <see cref="RunUntil(SimTime)"/>.</summary>
+    public StopReason RunFor(SimDuration duration) => RunUntil(_now + duration);
+
+    /// <summary>
+    /// Runs while <paramref name="condition"/> holds, checking it before each event, and never past
+    /// <paramref name="end"/>. The condition must be cheap: it is evaluated once per event.
+    /// </summary>
+    public StopReason RunWhile(Func<bool> condition, SimTime end)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        GuardNotPast(end);
+        return Loop(end, condition, advanceClockToEnd: true);
+    }
+
+    /// <summary>
+    /// Starts a process: an iterator that yields <see cref="Wait"/> values (SimSharp/SimPy style). Its first
+    /// step runs as an event at the current time, after the events already scheduled for now.
+    /// </summary>
+    /// <param name="body">The process body, e.g. a method with <c>yield return sim.Timeout(...)</c>.</param>
+    /// <param name="name">A name for diagnostics.</param>
+    public Process Process(IEnumerable<Wait> body, string name = "process")
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var process = new Process(this, body.GetEnumerator(), name);
+        process.Start();
+        return process;
+    }
+
+    /// <summary>A wait for <paramref name="delay"/>, to be yielded from a process body (SimSharp's <c>env.Timeout</c>).</summary>
+#pragma warning disable CA1822 // An instance method on purpose: SimSharp/SimPy users write sim.Timeout(...).
+    public Wait Timeout(SimDuration delay) => Wait.For(delay);
+#pragma warning restore CA1822
+
+    private StopReason Loop(SimTime end, Func<bool>? condition, bool advanceClockToEnd)
+    {
+        if (_running)
+        {
+            throw new InvalidOperationException("The simulation is already running (a run method was called from inside an event).");
+        }
+
+        _running = true;
+        _stopRequested = false;
+        try
+        {
+            long endNs = end.Nanoseconds;
+            while (true)
+            {
+                if (!_queue.TryPeekTime(out SimTime next))
+                {
+                    if (advanceClockToEnd)
+                    {
+                        _now = end;
+                        return StopReason.TimeReached;
+                    }
+
+                    return StopReason.QueueEmpty;
+                }
+
+                // Run() has no end time, so an event at SimTime.MaxValue must still run.
+                if (advanceClockToEnd && next.Nanoseconds >= endNs)
+                {
+                    _now = end;
+                    return StopReason.TimeReached;
+                }
+
+                if (condition is not null && !condition())
+                {
+                    return StopReason.ConditionMet;
+                }
+
+                _queue.TryDequeue(out SimTime time, out IEventHandler handler, out long tag);
+                _now = time;
+                _eventsExecuted++;
+                handler.OnEvent(time, tag);
+                if (_stopRequested)
+                {
+                    return StopReason.Stopped;
+                }
+            }
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+
+    private void GuardNotPast(SimTime time)
+    {
+        if (time < _now)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(time),
+                string.Create(CultureInfo.InvariantCulture, $"Cannot schedule at {time}: the clock already stands at {_now}."));
+        }
+    }
+}

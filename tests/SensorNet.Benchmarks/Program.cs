@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace SensorNet.Benchmarks;
+
+/// <summary>
+/// Entry point: <c>dotnet run -c Release --project tests/SensorNet.Benchmarks -- &lt;benchmark&gt; [options]</c>.
+/// A custom harness rather than BenchmarkDotNet, because one 10-million-event run takes seconds and
+/// BenchmarkDotNet's many iterations would take hours; each benchmark is a subcommand.
+/// </summary>
+internal static class Program
+{
+    private const int ExitUsage = 64;
+
+    private static int Main(string[] args)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            PrintUsage();
+            return args.Length == 0 ? ExitUsage : 0;
+        }
+
+        try
+        {
+            switch (args[0])
+            {
+                case "engine":
+                    EngineBenchmarkOptions? options = EngineBenchmarkOptions.Parse(args.AsSpan(1));
+                    if (options is null)
+                    {
+                        PrintUsage();
+                        return 0;
+                    }
+
+                    return EngineBenchmark.Run(options);
+                default:
+                    throw new UsageException($"unknown benchmark '{args[0]}'");
+            }
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            PrintUsage();
+            return ExitUsage;
+        }
+    }
+
+    private static void PrintUsage()
+    {
+        Console.WriteLine("usage: dotnet run -c Release --project tests/SensorNet.Benchmarks -- <benchmark> [options]");
+        Console.WriteLine();
+        Console.WriteLine("benchmarks:");
+        Console.WriteLine("  " + EngineBenchmarkOptions.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
+    }
+}

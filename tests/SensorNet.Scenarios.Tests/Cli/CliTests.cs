@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using SensorNet.Scenarios.Tests.Support;
+
+namespace SensorNet.Scenarios.Tests.Cli;
+
+/// <summary>Runs the real <c>sensornet</c> executable (copied next to the tests) as a user would.</summary>
+public class CliTests
+{
+    [Fact]
+    public void Run_Quickstart_WritesResultsAndPrintsTheSummary()
+    {
+        using var tmp = new TempDirectory();
+        string outDir = tmp.Combine("quick");
+
+        (int code, string stdout, string stderr) = Sensornet("run", RepoPaths.Example("quickstart.yaml"), "--out", outDir);
+
+        Assert.True(code == 0, stderr);
+        Assert.True(File.Exists(Path.Combine(outDir, "nodes.parquet")));
+        Assert.True(File.Exists(Path.Combine(outDir, "residency.parquet")));
+        Assert.True(File.Exists(Path.Combine(outDir, "manifest.json")));
+        Assert.Contains("quickstart", stdout, StringComparison.Ordinal);
+        Assert.Contains("wakeups", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_InvalidScenario_ExitsTwoWithLocationAndWritesNothing()
+    {
+        using var tmp = new TempDirectory();
+        string bad = tmp.Combine("bad.yaml");
+        File.WriteAllText(bad, File.ReadAllText(RepoPaths.Example("quickstart.yaml")).Replace("spreadingFactor: 9", "spreadingFactor: 99", StringComparison.Ordinal));
+        string outDir = tmp.Combine("out");
+
+        (int code, _, string stderr) = Sensornet("run", bad, "--out", outDir);
+
+        Assert.Equal(2, code);
+        Assert.Contains("bad.yaml:19:22: nodes.radio.spreadingFactor:", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+        Assert.False(Directory.Exists(outDir + ".partial"));
+    }
+
+    [Fact]
+    public void Validate_GoodAndBadFiles_ReportAndExit()
+    {
+        (int ok, string stdout, _) = Sensornet("validate", RepoPaths.Example("quickstart.yaml"));
+        (int missing, _, string stderr) = Sensornet("validate", "/nonexistent/scenario.yaml");
+
+        Assert.Equal(0, ok);
+        Assert.Contains("valid (10 nodes", stdout, StringComparison.Ordinal);
+        Assert.Equal(2, missing);
+        Assert.Contains("cannot read", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownOption_ExitsTwo()
+    {
+        (int code, _, string stderr) = Sensornet("run", RepoPaths.Example("quickstart.yaml"), "--bogus");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--bogus", stderr, StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Stdout, string Stderr) Sensornet(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sensornet.dll"));
+        foreach (string a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["COLUMNS"] = "200";
+        using Process p = Process.Start(psi)!;
+        Task<string> stdout = p.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(120_000))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException("sensornet did not finish within 120 s");
+        }
+
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+}

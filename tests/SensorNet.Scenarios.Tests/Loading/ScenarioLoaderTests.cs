@@ -1,0 +1,103 @@
+using SensorNet.RadioModels.LoRa;
+using SensorNet.Scenarios.Loading;
+using SensorNet.Scenarios.Tests.Support;
+
+namespace SensorNet.Scenarios.Tests.Loading;
+
+public class ScenarioLoaderTests
+{
+    private static string Quickstart => File.ReadAllText(RepoPaths.Example("quickstart.yaml"));
+
+    [Fact]
+    public void LoadFile_Quickstart_ResolvesEveryValue()
+    {
+        ScenarioConfig c = ScenarioLoader.LoadFile(RepoPaths.Example("quickstart.yaml"));
+
+        Assert.Equal("quickstart", c.Name);
+        Assert.Equal(42UL, c.Seed);
+        Assert.Equal(86_400_000_000_000L, c.Duration.Nanoseconds);
+        Assert.Equal(10, c.Nodes.Count);
+        Assert.Equal(9, c.Nodes.Radio.Modulation.SpreadingFactor);
+        Assert.Equal(LdroMode.Auto, c.Nodes.Radio.Modulation.Ldro);
+        Assert.Equal(2430.0, c.Nodes.Storage.Capacity.Value, 9);
+        Assert.Equal(c.Nodes.Storage.Capacity, c.Nodes.Storage.Initial);
+    }
+
+    [Fact]
+    public void Parse_Json_GivesTheSameConfigAsYaml()
+    {
+        const string json = """
+            {"name": "quickstart", "seed": 42, "duration": "1 d",
+             "nodes": {"count": 10, "placement": {"kind": "grid", "columns": 5, "spacing": "100 m"}, "mcu": "nrf52840",
+                       "radio": {"kind": "lora", "chip": "sx1276", "txPower": "14 dBm", "spreadingFactor": 9, "bandwidth": "125 kHz", "codingRate": "4/5"},
+                       "app": {"kind": "senseAndSend", "period": "10 min", "jitter": "30 s", "payload": "20 B", "senseCycles": 20000, "interruptCycles": 2000},
+                       "storage": {"kind": "linearBattery", "capacity": "225 mAh", "voltage": "3.0 V"}}}
+            """;
+
+        ScenarioConfig fromJson = ScenarioLoader.Parse(json, "q.json");
+        ScenarioConfig fromYaml = ScenarioLoader.Parse(Quickstart, "q.yaml");
+
+        Assert.Equal(fromYaml, fromJson);
+    }
+
+    [Theory]
+    [InlineData("    spreadingFactor: 9", "    spreadingFactr: 9", 19, 5, "nodes.radio.spreadingFactr", "did you mean 'spreadingFactor'?")]
+    [InlineData("    spreadingFactor: 9", "    spreadingFactor: 13", 19, 22, "nodes.radio.spreadingFactor", "an integer in [7, 12]")]
+    [InlineData("    capacity: 225 mAh", "    capacity: 225", 31, 15, "nodes.storage.capacity", "with a unit")]
+    [InlineData("    capacity: 225 mAh", "    capacity: -5 mAh", 31, 15, "nodes.storage.capacity", "capacity > 0")]
+    [InlineData("    kind: lora", "    kind: lorawan", 16, 11, "nodes.radio.kind", "did you mean 'lora'?")]
+    [InlineData("duration: 1 d", "duration: 1 fortnight", 7, 11, "duration", "unit 'fortnight'")]
+    [InlineData("    period: 10 min", "    period: 150 ms", 24, 13, "nodes.app.period", "one reading takes")]
+    [InlineData("    txPower: 14 dBm", "    txPower: 30 dBm", 18, 14, "nodes.radio.txPower", "-2..20 dBm")]
+    [InlineData("  mcu: nrf52840", "  mcu: esp8266", 14, 8, "nodes.mcu", "nrf52840")]
+    [InlineData("    jitter: 30 s", "    jitter: 6 min", 25, 13, "nodes.app.jitter", "less than half the period")]
+    public void Parse_InvalidValue_ReportsLineColumnFieldPathAndExpectation(string from, string to, int line, int column, string path, string expected)
+    {
+        string text = Quickstart.Replace(from, to, StringComparison.Ordinal);
+        Assert.NotEqual(Quickstart, text);
+
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "quickstart.yaml"));
+
+        Assert.Equal(path, e.FieldPath);
+        Assert.Equal((line, column), (e.Line, e.Column));
+        Assert.StartsWith($"quickstart.yaml:{line}:{column}: {path}: ", e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MissingRequiredKey_NamesIt()
+    {
+        string text = Quickstart.Replace("seed: 42\n", string.Empty, StringComparison.Ordinal);
+
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "q.yaml"));
+
+        Assert.Equal("seed", e.FieldPath);
+        Assert.Contains("required key is missing", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_DuplicateKey_IsAnError()
+    {
+        string text = Quickstart.Replace("seed: 42\n", "seed: 42\nseed: 43\n", StringComparison.Ordinal);
+
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "q.yaml"));
+
+        Assert.Contains("q.yaml", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MalformedYaml_ReportsPosition()
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("name: [unclosed\nseed: 1\n", "bad.yaml"));
+
+        Assert.StartsWith("bad.yaml:", e.Message, StringComparison.Ordinal);
+        Assert.Contains("malformed YAML", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadFile_Missing_SaysSo()
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.LoadFile("/nonexistent/x.yaml"));
+        Assert.Contains("cannot read", e.Message, StringComparison.Ordinal);
+    }
+}
