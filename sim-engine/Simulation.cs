@@ -96,8 +96,9 @@ public sealed class Simulation
     public StopReason RunFor(SimDuration duration) => RunUntil(_now + duration);
 
     /// <summary>
-    /// Runs while <paramref name="condition"/> holds, checking it before each event, and never past
-    /// <paramref name="end"/>. The condition must be cheap: it is evaluated once per event.
+    /// Runs while <paramref name="condition"/> holds, checking it first and then before each event, and never past
+    /// <paramref name="end"/>. Returns <see cref="StopReason.ConditionMet"/> as soon as it is false (the clock stays at
+    /// the last event). The condition must be cheap: it is evaluated once per event.
     /// </summary>
     public StopReason RunWhile(Func<bool> condition, SimTime end)
     {
@@ -108,7 +109,8 @@ public sealed class Simulation
 
     /// <summary>
     /// Starts a process: an iterator that yields <see cref="Wait"/> values (SimSharp/SimPy style). Its first
-    /// step runs as an event at the current time, after the events already scheduled for now.
+    /// step runs as an event at the current time with priority 0: after the events already scheduled for now with
+    /// priority ≤ 0, before those with a positive priority.
     /// </summary>
     /// <param name="body">The process body, e.g. a method with <c>yield return sim.Timeout(...)</c>.</param>
     /// <param name="name">A name for diagnostics.</param>
@@ -139,6 +141,11 @@ public sealed class Simulation
             long endNs = end.Nanoseconds;
             while (true)
             {
+                if (condition is not null && !condition())
+                {
+                    return StopReason.ConditionMet;
+                }
+
                 if (!_queue.TryPeekTime(out SimTime next))
                 {
                     if (advanceClockToEnd)
@@ -155,11 +162,6 @@ public sealed class Simulation
                 {
                     _now = end;
                     return StopReason.TimeReached;
-                }
-
-                if (condition is not null && !condition())
-                {
-                    return StopReason.ConditionMet;
                 }
 
                 _queue.TryDequeue(out SimTime time, out IEventHandler handler, out long tag);

@@ -4,7 +4,9 @@ namespace SensorNet.SimEngine.Time;
 /// An instant of simulated time: integer nanoseconds since the start of the simulation (t = 0).
 /// </summary>
 /// <remarks>
-/// Range: 0 to 9.22e18 ns, about 292 years of simulated time. Arithmetic with <see cref="SimDuration"/>
+/// Range: 0 to 9.22e18 ns, about 292 years of simulated time. Subtracting a duration may give an earlier,
+/// even negative, instant (useful in computations); the simulation refuses to schedule anything before its clock.
+/// Arithmetic with <see cref="SimDuration"/>
 /// is checked and throws <see cref="SimTimeOverflowException"/> instead of wrapping, so an event can never
 /// be scheduled "before" the present by overflow.
 /// </remarks>

@@ -23,6 +23,9 @@ internal sealed class BenchmarkCase(string key, string label, Func<IWorkload> cr
 
     public double MaxEventsPerSecond => Samples.Max(s => s.EventsPerSecond);
 
+    /// <summary>Median share of the wall time the process was on a processor; below ~95 % the machine was busy.</summary>
+    public double MedianCpuShare => Statistics.Median(Samples.Select(s => s.CpuShare));
+
     /// <summary>The largest allocation of any measured run: the figure that must stay near zero.</summary>
     public long MaxAllocatedBytes => Samples.Max(s => s.AllocatedBytes);
 

@@ -15,6 +15,9 @@ internal static class EngineBenchmark
     public const int ExitTargetFailed = 1;
     public const int ExitVerificationFailed = 2;
 
+    /// <summary>Below this CPU/wall share a run was preempted by other processes.</summary>
+    private const double BusyCpuShare = 0.9;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static int Run(EngineBenchmarkOptions options)
@@ -85,6 +88,14 @@ internal static class EngineBenchmark
 
         Console.WriteLine();
         PrintTable(pairs, options.Events);
+        int preempted = pairs.SelectMany(p => p.Engine.Samples.Concat(p.Baseline.Samples)).Count(m => m.CpuShare < BusyCpuShare);
+        if (preempted > 0)
+        {
+            Console.WriteLine(string.Create(
+                Invariant,
+                $"warning: {preempted} measured runs were on a processor less than {BusyCpuShare:P0} of their wall time; other load distorted them"));
+        }
+
         WorkloadPair target = pairs[0];
         bool pass = target.Ratio >= TargetRatio;
         if (options.JsonPath is not null)
@@ -126,9 +137,9 @@ internal static class EngineBenchmark
 
     private static void PrintTable(WorkloadPair[] pairs, long events)
     {
-        const string Format = "{0,-34} {1,9} {2,12} {3,10} {4,10} {5,13} {6,9} {7,9}";
+        const string Format = "{0,-33} {1,8} {2,12} {3,9} {4,9} {5,8} {6,11} {7,7} {8,8}";
         Console.WriteLine(string.Format(
-            Invariant, Format, "configuration", "median s", "median Mev/s", "min Mev/s", "max Mev/s", "max alloc B", "B/event", "GC 0/1/2"));
+            Invariant, Format, "configuration", "median s", "median Mev/s", "min Mev/s", "max Mev/s", "cpu/wall", "max alloc B", "B/event", "GC 0/1/2"));
         foreach (BenchmarkCase c in pairs.SelectMany(p => new[] { p.Engine, p.Baseline }))
         {
             Console.WriteLine(string.Format(
@@ -139,8 +150,9 @@ internal static class EngineBenchmark
                 (c.MedianEventsPerSecond / 1e6).ToString("F2", Invariant),
                 (c.MinEventsPerSecond / 1e6).ToString("F2", Invariant),
                 (c.MaxEventsPerSecond / 1e6).ToString("F2", Invariant),
+                c.MedianCpuShare.ToString("P0", Invariant),
                 c.MaxAllocatedBytes.ToString("N0", Invariant),
-                ((double)c.MaxAllocatedBytes / events).ToString("F3", Invariant),
+                ((double)c.MaxAllocatedBytes / events).ToString("F2", Invariant),
                 string.Create(Invariant, $"{c.Gen0Collections}/{c.Gen1Collections}/{c.Gen2Collections}")));
         }
 

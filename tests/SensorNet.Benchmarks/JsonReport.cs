@@ -57,6 +57,7 @@ internal static class JsonReport
         {
             json.WriteStartObject();
             json.WriteNumber("seconds", m.Seconds);
+            json.WriteNumber("cpuSeconds", m.CpuSeconds);
             json.WriteNumber("eventsPerSecond", m.EventsPerSecond);
             json.WriteNumber("allocatedBytes", m.AllocatedBytes);
             json.WriteNumber("gen0", m.Gen0);

@@ -73,9 +73,9 @@ public class SimulationTests
     [Fact]
     public void Run_EventAtMaxValue_RunsItAndReturnsQueueEmpty()
     {
-        // Run() is documented as "runs until no event is left or Stop is called". ENGINE BUG: it is implemented as
-        // Loop(end: SimTime.MaxValue) with the strict "before end" rule, so an event due at exactly SimTime.MaxValue
-        // (a natural "never" sentinel) is left pending, the clock jumps to SimTime.MaxValue and TimeReached is returned.
+        // Run() is documented as "runs until no event is left or Stop is called". Regression guard: Run() used to apply
+        // the strict "before end" rule with end = SimTime.MaxValue, so an event due at exactly SimTime.MaxValue (a
+        // natural "never" sentinel) stayed pending, the clock jumped to SimTime.MaxValue and TimeReached was returned.
         _sim.Schedule(SimTime.MaxValue, _handler, tag: 1);
 
         StopReason reason = _sim.Run();
@@ -83,6 +83,20 @@ public class SimulationTests
         Assert.Equal(StopReason.QueueEmpty, reason);
         Assert.Equal([1L], _handler.Tags);
         Assert.Equal(0, _sim.PendingEvents);
+    }
+
+    [Fact]
+    public void RunUntil_MaxValue_EventAtMaxValueStaysPending()
+    {
+        // Unlike Run(), RunUntil keeps the documented strict rule even at the end of the range.
+        _sim.Schedule(At(1), _handler, tag: 1);
+        EventHandle last = _sim.Schedule(SimTime.MaxValue, _handler, tag: 2);
+
+        Assert.Equal(StopReason.TimeReached, _sim.RunUntil(SimTime.MaxValue));
+
+        Assert.Equal([1L], _handler.Tags);
+        Assert.True(_sim.IsPending(last));
+        Assert.Equal(SimTime.MaxValue, _sim.Now);
     }
 
     [Fact]
@@ -210,7 +224,20 @@ public class SimulationTests
             },
             At(100));
 
-        Assert.Equal(4, checks);
+        // Once before each of the 4 events, and once more before concluding that the end time was reached.
+        Assert.Equal(5, checks);
+    }
+
+    [Fact]
+    public void RunWhile_ConditionFalseWithEmptyQueue_ReturnsConditionMetAndKeepsTheClock()
+    {
+        _sim.Schedule(At(1), _handler);
+        _sim.Run();
+
+        StopReason reason = _sim.RunWhile(() => false, At(100));
+
+        Assert.Equal(StopReason.ConditionMet, reason);
+        Assert.Equal(At(1), _sim.Now);
     }
 
     [Fact]

@@ -362,11 +362,10 @@ public class ProcessTests
     [Fact]
     public void Kill_FromOwnBody_DoesNotRegisterTheNextWait()
     {
-        // Kill() promises to end the process "at once" with its pending wait cancelled. ENGINE BUG: when the body
-        // kills its own process, Process.OnEvent does not re-check IsAlive after MoveNext returns, so the Wait
-        // yielded next is still registered: the dead process stays in the signal's waiting list (WaitingCount 1,
-        // Trigger() reports 1 resumed process and schedules a no-op event); a yielded timeout likewise leaves a
-        // stray pending event.
+        // Kill() promises to end the process "at once" with its pending wait cancelled. Regression guard: when the
+        // body killed its own process, OnEvent did not re-check IsAlive after MoveNext returned, so the Wait yielded
+        // next was still registered: the dead process stayed in the signal's waiting list (WaitingCount 1, Trigger()
+        // reported 1 resumed process and scheduled a no-op event).
         var signal = new Signal(_sim);
         Process? self = null;
         bool resumed = false;
@@ -387,6 +386,40 @@ public class ProcessTests
         Assert.Equal(0, _sim.PendingEvents);
         _sim.Run();
         Assert.False(resumed);
+    }
+
+    [Fact]
+    public void Kill_FromOwnBodyBeforeTimeout_LeavesNoStrayEventAndDisposesBody()
+    {
+        Process? self = null;
+        bool disposed = false;
+        bool resumed = false;
+        IEnumerable<Wait> Body()
+        {
+            try
+            {
+                yield return _sim.Timeout(SimDuration.FromSeconds(1));
+                self!.Kill();
+                Assert.False(self.IsAlive);
+                yield return _sim.Timeout(SimDuration.FromSeconds(5));
+                resumed = true;
+            }
+            finally
+            {
+                disposed = true;
+            }
+        }
+
+        self = _sim.Process(Body());
+        _sim.RunUntil(AtMs(1_500));
+
+        Assert.False(self.IsAlive);
+        Assert.True(disposed);
+        Assert.Equal(0, _sim.PendingEvents);
+        Assert.Equal(2, _sim.EventsExecuted);
+        _sim.Run();
+        Assert.False(resumed);
+        Assert.Equal(2, _sim.EventsExecuted);
     }
 
     [Fact]

@@ -194,6 +194,27 @@ public class RandomStreamTests
     }
 
     [Fact]
+    public void NextUInt64Bounded_HugeBound_IsNotBiasedLikeMultiplyShiftWithoutRejection()
+    {
+        // With bound = 3·2^62, a bare multiply-shift floor(x · bound / 2^64) = floor(3x / 4) hits the multiples of 3
+        // twice as often as the other residues (probability 1/2 instead of 1/3); Lemire's rejection step removes that.
+        const ulong Bound = 3UL << 62;
+        var stream = new RandomStream(9);
+        const int N = 60_000;
+        int multiplesOfThree = 0;
+
+        for (int i = 0; i < N; i++)
+        {
+            if (stream.NextUInt64(Bound) % 3 == 0)
+            {
+                multiplesOfThree++;
+            }
+        }
+
+        AssertClose.Absolute(1.0 / 3.0, multiplesOfThree / (double)N, 0.01);
+    }
+
+    [Fact]
     public void NextUInt64Bounded_Zero_ThrowsArgumentOutOfRangeException()
     {
         var stream = new RandomStream(1);

@@ -121,14 +121,18 @@ public class SimDurationTests
     {
         Assert.Equal(3, (SimDuration.FromNanoseconds(7) / 2).Nanoseconds);
         Assert.Equal(-3, (SimDuration.FromNanoseconds(-7) / 2).Nanoseconds);
+        Assert.Equal(-3, (SimDuration.FromNanoseconds(7) / -2).Nanoseconds);
+        Assert.Equal(-7, (SimDuration.FromNanoseconds(7) / -1).Nanoseconds);
+        Assert.Equal(long.MaxValue, (SimDuration.MaxValue / 1).Nanoseconds);
+        Assert.Equal(-long.MaxValue, (SimDuration.MaxValue / -1).Nanoseconds);
     }
 
     [Fact]
     public void DivideByInteger_MinValueByMinusOne_ThrowsSimTimeOverflowException()
     {
         // The type documents that every arithmetic operator throws SimTimeOverflowException instead of
-        // wrapping; −2^63 / −1 does not fit either. ENGINE BUG: operator /(SimDuration, long) is unchecked and
-        // lets the runtime throw a plain System.OverflowException, which a catch (SimTimeOverflowException) misses.
+        // wrapping; −2^63 / −1 does not fit either. Regression guard: operator /(SimDuration, long) used to let the
+        // runtime throw a plain System.OverflowException, which a catch (SimTimeOverflowException) misses.
         var min = new SimDuration(long.MinValue);
 
         Assert.Throws<SimTimeOverflowException>(() => min / -1);
