@@ -16,7 +16,7 @@ internal static class Program
         Console.OutputEncoding = Encoding.UTF8;
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
-            PrintUsage();
+            PrintUsage(args.Length == 0 ? Console.Error : Console.Out);
             return args.Length == 0 ? ExitUsage : 0;
         }
 
@@ -28,7 +28,7 @@ internal static class Program
                     EngineBenchmarkOptions? options = EngineBenchmarkOptions.Parse(args.AsSpan(1));
                     if (options is null)
                     {
-                        PrintUsage();
+                        PrintUsage(Console.Out);
                         return 0;
                     }
 
@@ -40,16 +40,16 @@ internal static class Program
         catch (UsageException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            PrintUsage();
+            PrintUsage(Console.Error);
             return ExitUsage;
         }
     }
 
-    private static void PrintUsage()
+    private static void PrintUsage(TextWriter writer)
     {
-        Console.WriteLine("usage: dotnet run -c Release --project tests/SensorNet.Benchmarks -- <benchmark> [options]");
-        Console.WriteLine();
-        Console.WriteLine("benchmarks:");
-        Console.WriteLine("  " + EngineBenchmarkOptions.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
+        writer.WriteLine("usage: dotnet run -c Release --project tests/SensorNet.Benchmarks -- <benchmark> [options]");
+        writer.WriteLine();
+        writer.WriteLine("benchmarks:");
+        writer.WriteLine("  " + EngineBenchmarkOptions.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
     }
 }

@@ -15,6 +15,8 @@ internal sealed class TimerEntity : IEventHandler
     private readonly Simulation _simulation;
     private readonly RandomStream _delays;
     private readonly SimDuration _meanDelay;
+    private readonly long _targetEvents;
+    private readonly bool _withCancellation;
     private readonly int _id;
     private EventHandle _pending;
 
@@ -24,6 +26,9 @@ internal sealed class TimerEntity : IEventHandler
         _simulation = simulation;
         _delays = delays;
         _meanDelay = WorkloadParameters.MeanDelay;
+        // Copied so the per-event checks read this object only, as the baseline keeps them in locals.
+        _targetEvents = workload.TargetEvents;
+        _withCancellation = workload.WithCancellation;
         _id = id;
     }
 
@@ -41,14 +46,14 @@ internal sealed class TimerEntity : IEventHandler
 
         // The fired event's handle is stale now; scheduling directly skips the pending-check that Timer.Set would do.
         _pending = _simulation.Schedule(now + _delays.ExponentialDuration(_meanDelay), this);
-        if (_workload.WithCancellation && executed % WorkloadParameters.CancellationPeriod == 0)
+        if (_withCancellation && executed % WorkloadParameters.CancellationPeriod == 0)
         {
             _workload.MoveAnotherTimer(_id, now);
         }
 
         // Stop() costs nothing per event: the loop tests its flag after every event anyway, whereas RunWhile
         // would add a delegate call per event.
-        if (executed == _workload.TargetEvents)
+        if (executed == _targetEvents)
         {
             _simulation.Stop();
         }
