@@ -4,6 +4,7 @@ using SensorNet.Scenarios;
 using SensorNet.Scenarios.Loading;
 using SensorNet.Scenarios.Results;
 using SensorNet.Scenarios.Running;
+using SensorNet.SimEngine.Configuration;
 using Spectre.Console;
 
 namespace SensorNet.Cli;
@@ -38,7 +39,7 @@ internal static class RunCommand
             config = ScenarioLoader.LoadFile(scenarioFile.FullName);
             text = await File.ReadAllTextAsync(scenarioFile.FullName, ct).ConfigureAwait(false);
         }
-        catch (ScenarioException e)
+        catch (ConfigurationException e)
         {
             await Console.Error.WriteLineAsync("error: " + e.Message.Replace(scenarioFile.FullName, scenarioFile.ToString(), StringComparison.Ordinal)).ConfigureAwait(false);
             return ExitCodes.InvalidInput;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SensorNet.Scenarios;
 using SensorNet.Scenarios.Loading;
+using SensorNet.SimEngine.Configuration;
 
 namespace SensorNet.Cli;
 
@@ -20,7 +21,7 @@ internal static class ValidateCommand
                 Console.WriteLine($"{file}: valid ({config.Nodes.Count} nodes, {config.Duration}, seed {config.Seed})");
                 return ExitCodes.Ok;
             }
-            catch (ScenarioException e)
+            catch (ConfigurationException e)
             {
                 Console.Error.WriteLine("error: " + e.Message.Replace(file.FullName, file.ToString(), StringComparison.Ordinal));
                 return ExitCodes.InvalidInput;

@@ -3,10 +3,9 @@ using System.Text.RegularExpressions;
 using SensorNet.NodeKernel.Chips;
 using SensorNet.NodeKernel.Firmware;
 using SensorNet.RadioModels.LoRa;
+using SensorNet.SimEngine.Configuration;
 using SensorNet.SimEngine.Quantities;
 using SensorNet.SimEngine.Time;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace SensorNet.Scenarios.Loading;
 
@@ -18,7 +17,7 @@ namespace SensorNet.Scenarios.Loading;
 public static partial class ScenarioLoader
 {
     /// <summary>Loads and validates the scenario at <paramref name="path"/>.</summary>
-    /// <exception cref="ScenarioException">The file is missing, malformed or invalid.</exception>
+    /// <exception cref="ConfigurationException">The file is missing, malformed or invalid.</exception>
     public static ScenarioConfig LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -29,46 +28,21 @@ public static partial class ScenarioLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ScenarioException($"{path}: cannot read the scenario file ({e.Message})", e);
+            throw new ConfigurationException($"{path}: cannot read the scenario file ({e.Message})", e);
         }
 
         return Parse(text, path);
     }
 
     /// <summary>Parses scenario text; <paramref name="fileName"/> is used in error messages.</summary>
-    /// <exception cref="ScenarioException">The text is malformed or invalid.</exception>
+    /// <exception cref="ConfigurationException">The text is malformed or invalid.</exception>
     public static ScenarioConfig Parse(string text, string fileName)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new ScenarioException(fileName, (int)e.Start.Line, (int)e.Start.Column, string.Empty, "malformed YAML: " + (e.InnerException?.Message ?? e.Message));
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet's scanner reports some malformed input this way, without a position.
-            throw new ScenarioException($"{fileName}: malformed YAML: {e.Message}", e);
-        }
-        catch (ArgumentException e)
-        {
-            // YamlDotNet reports a duplicate key as ArgumentException from its mapping dictionary.
-            throw new ScenarioException($"{fileName}: malformed YAML: {e.Message} (a key appears twice in one mapping)", e);
-        }
-
-        if (stream.Documents.Count != 1)
-        {
-            throw new ScenarioException($"{fileName}: expected exactly one YAML document, found {stream.Documents.Count}");
-        }
-
-        MappingReader root = MappingReader.Root(fileName, stream.Documents[0].RootNode);
+        YamlMappingReader root = YamlMappingReader.Load(text, fileName);
         string name = root.Require("name", ValidateName, "a run name of letters, digits, '-', '_' and '.'");
         ulong seed = root.Require("seed", v => ulong.Parse(v, NumberStyles.None, CultureInfo.InvariantCulture), "a non-negative integer seed");
-        SimDuration duration = root.Require("duration", Quantity.ParseDuration, "a duration such as '1 d'");
+        SimDuration duration = root.Require("duration", QuantityText.ParseDuration, "a duration such as '1 d'");
         if (duration.Nanoseconds <= 0)
         {
             throw root.Error("duration", "expected a duration > 0");
@@ -79,7 +53,7 @@ public static partial class ScenarioLoader
         return new ScenarioConfig(name, seed, duration, nodes);
     }
 
-    private static NodeGroupConfig ReadNodes(MappingReader r, SimDuration duration)
+    private static NodeGroupConfig ReadNodes(YamlMappingReader r, SimDuration duration)
     {
         int count = (int)r.RequireInteger("count", 1, 1_000_000);
         GridPlacementConfig placement = ReadPlacement(r.RequireMapping("placement"));
@@ -91,11 +65,11 @@ public static partial class ScenarioLoader
         return new NodeGroupConfig(count, placement, mcu, radio, app, storage);
     }
 
-    private static GridPlacementConfig ReadPlacement(MappingReader r)
+    private static GridPlacementConfig ReadPlacement(YamlMappingReader r)
     {
         r.RequireKind("grid");
         int columns = (int)r.RequireInteger("columns", 1, 100_000);
-        Meters spacing = r.Require("spacing", Quantity.ParseLength, "a length such as '100 m'");
+        Meters spacing = r.Require("spacing", QuantityText.ParseLength, "a length such as '100 m'");
         if (!(spacing.Value > 0))
         {
             throw r.Error("spacing", "expected a spacing > 0 m");
@@ -105,13 +79,13 @@ public static partial class ScenarioLoader
         return new GridPlacementConfig(columns, spacing);
     }
 
-    private static LoRaRadioConfig ReadRadio(MappingReader r)
+    private static LoRaRadioConfig ReadRadio(YamlMappingReader r)
     {
         r.RequireKind("lora");
         LoRaChipProfile chip = r.Require("chip", LoRaChipProfile.ByName, $"a LoRa chip ({string.Join(", ", LoRaChipProfile.BuiltInNames)})");
         int minSf = chip.Family == LoRaChipFamily.Sx127x ? 7 : 5;
         int sf = (int)r.RequireInteger("spreadingFactor", minSf, 12);
-        Hertz bandwidth = r.Require("bandwidth", Quantity.ParseFrequency, "a bandwidth such as '125 kHz'");
+        Hertz bandwidth = r.Require("bandwidth", QuantityText.ParseFrequency, "a bandwidth such as '125 kHz'");
         if (bandwidth.Value is not (125e3 or 250e3 or 500e3))
         {
             throw r.Error("bandwidth", "expected 125 kHz, 250 kHz or 500 kHz");
@@ -120,7 +94,7 @@ public static partial class ScenarioLoader
         int cr = r.Optional("codingRate", ParseCodingRate, "a coding rate 4/5, 4/6, 4/7 or 4/8", 1);
         int preamble = (int)r.OptionalInteger("preamble", 6, 65535, 8);
         LdroMode ldro = r.Optional("ldro", v => Enum.Parse<LdroMode>(v, ignoreCase: true), "auto, on or off", LdroMode.Auto);
-        Dbm txPower = r.Require("txPower", Quantity.ParseDbm, "a power level such as '14 dBm'");
+        Dbm txPower = r.Require("txPower", QuantityText.ParseDbm, "a power level such as '14 dBm'");
         try
         {
             chip.TxCurrent(txPower);
@@ -134,12 +108,12 @@ public static partial class ScenarioLoader
         return new LoRaRadioConfig(chip, txPower, new LoRaModulation(sf, bandwidth, cr, preamble, explicitHeader: true, crc: true, ldro));
     }
 
-    private static SenseAndSendSettings ReadApp(MappingReader r, LoRaRadioConfig radio, McuProfile mcu, SimDuration duration)
+    private static SenseAndSendSettings ReadApp(YamlMappingReader r, LoRaRadioConfig radio, McuProfile mcu, SimDuration duration)
     {
         r.RequireKind("senseAndSend");
-        SimDuration period = r.Require("period", Quantity.ParseDuration, "a duration such as '10 min'");
-        SimDuration jitter = r.Optional("jitter", Quantity.ParseDuration, "a duration such as '30 s'", SimDuration.Zero);
-        int payload = r.Require("payload", Quantity.ParseBytes, "a size such as '20 B'");
+        SimDuration period = r.Require("period", QuantityText.ParseDuration, "a duration such as '10 min'");
+        SimDuration jitter = r.Optional("jitter", QuantityText.ParseDuration, "a duration such as '30 s'", SimDuration.Zero);
+        int payload = r.Require("payload", QuantityText.ParseBytes, "a size such as '20 B'");
         if (payload > 255)
         {
             throw r.Error("payload", "expected at most 255 B (one LoRa frame)");
@@ -168,22 +142,22 @@ public static partial class ScenarioLoader
         return new SenseAndSendSettings(period, jitter, payload, senseCycles, interruptCycles);
     }
 
-    private static LinearBatteryConfig ReadStorage(MappingReader r)
+    private static LinearBatteryConfig ReadStorage(YamlMappingReader r)
     {
         r.RequireKind("linearBattery");
-        Volts voltage = r.Require("voltage", Quantity.ParseVoltage, "a voltage such as '3.0 V'");
+        Volts voltage = r.Require("voltage", QuantityText.ParseVoltage, "a voltage such as '3.0 V'");
         if (!(voltage.Value > 0))
         {
             throw r.Error("voltage", "expected a voltage > 0 V");
         }
 
-        Joules capacity = r.Require("capacity", v => Quantity.ParseEnergyOrCharge(v, voltage), "an energy or charge such as '225 mAh' or '2430 J'");
+        Joules capacity = r.Require("capacity", v => QuantityText.ParseEnergyOrCharge(v, voltage), "an energy or charge such as '225 mAh' or '2430 J'");
         if (!(capacity.Value > 0))
         {
             throw r.Error("capacity", "expected a capacity > 0");
         }
 
-        Joules initial = r.Optional("initial", v => Quantity.ParseEnergyOrCharge(v, voltage), "an energy or charge", capacity);
+        Joules initial = r.Optional("initial", v => QuantityText.ParseEnergyOrCharge(v, voltage), "an energy or charge", capacity);
         if (initial.Value < 0 || initial > capacity)
         {
             throw r.Error("initial", "expected an initial charge between 0 and the capacity");

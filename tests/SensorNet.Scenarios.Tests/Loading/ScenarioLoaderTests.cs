@@ -1,6 +1,7 @@
 using SensorNet.RadioModels.LoRa;
 using SensorNet.Scenarios.Loading;
 using SensorNet.Scenarios.Tests.Support;
+using SensorNet.SimEngine.Configuration;
 
 namespace SensorNet.Scenarios.Tests.Loading;
 
@@ -56,7 +57,7 @@ public class ScenarioLoaderTests
         string text = Quickstart.Replace(from, to, StringComparison.Ordinal);
         Assert.NotEqual(Quickstart, text);
 
-        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "quickstart.yaml"));
+        var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.Parse(text, "quickstart.yaml"));
 
         Assert.Equal(path, e.FieldPath);
         Assert.Equal((line, column), (e.Line, e.Column));
@@ -69,7 +70,7 @@ public class ScenarioLoaderTests
     {
         string text = Quickstart.Replace("seed: 42\n", string.Empty, StringComparison.Ordinal);
 
-        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "q.yaml"));
+        var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.Parse(text, "q.yaml"));
 
         Assert.Equal("seed", e.FieldPath);
         Assert.Contains("required key is missing", e.Message, StringComparison.Ordinal);
@@ -80,7 +81,7 @@ public class ScenarioLoaderTests
     {
         string text = Quickstart.Replace("seed: 42\n", "seed: 42\nseed: 43\n", StringComparison.Ordinal);
 
-        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "q.yaml"));
+        var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.Parse(text, "q.yaml"));
 
         Assert.Contains("q.yaml", e.Message, StringComparison.Ordinal);
     }
@@ -88,7 +89,7 @@ public class ScenarioLoaderTests
     [Fact]
     public void Parse_MalformedYaml_ReportsPosition()
     {
-        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("name: [unclosed\nseed: 1\n", "bad.yaml"));
+        var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.Parse("name: [unclosed\nseed: 1\n", "bad.yaml"));
 
         Assert.StartsWith("bad.yaml:", e.Message, StringComparison.Ordinal);
         Assert.Contains("malformed YAML", e.Message, StringComparison.Ordinal);
@@ -97,7 +98,7 @@ public class ScenarioLoaderTests
     [Fact]
     public void LoadFile_Missing_SaysSo()
     {
-        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.LoadFile("/nonexistent/x.yaml"));
+        var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.LoadFile("/nonexistent/x.yaml"));
         Assert.Contains("cannot read", e.Message, StringComparison.Ordinal);
     }
 }

@@ -1,15 +1,15 @@
 using System.Globalization;
 
-namespace SensorNet.Scenarios.Loading;
+namespace SensorNet.SimEngine.Configuration;
 
 /// <summary>
-/// A scenario file is invalid. The message names the file, line and column, the field path
+/// A data file (a scenario, a chip file) is invalid. The message names the file, line and column, the field path
 /// (e.g. <c>nodes.radio.spreadingFactor</c>) and what was expected.
 /// </summary>
-public sealed class ScenarioException : Exception
+public sealed class ConfigurationException : Exception
 {
     /// <summary>Creates the exception for a problem at a known place.</summary>
-    public ScenarioException(string file, int line, int column, string fieldPath, string problem)
+    public ConfigurationException(string file, int line, int column, string fieldPath, string problem)
         : base(Format(file, line, column, fieldPath, problem))
     {
         File = file;
@@ -20,7 +20,7 @@ public sealed class ScenarioException : Exception
     }
 
     /// <summary>Creates the exception with a plain message.</summary>
-    public ScenarioException(string message)
+    public ConfigurationException(string message)
         : base(message)
     {
         File = string.Empty;
@@ -29,7 +29,7 @@ public sealed class ScenarioException : Exception
     }
 
     /// <summary>Creates the exception with a plain message and its cause.</summary>
-    public ScenarioException(string message, Exception innerException)
+    public ConfigurationException(string message, Exception innerException)
         : base(message, innerException)
     {
         File = string.Empty;
@@ -38,7 +38,7 @@ public sealed class ScenarioException : Exception
     }
 
     /// <summary>Creates the exception with a default message.</summary>
-    public ScenarioException()
+    public ConfigurationException()
         : this("The scenario is invalid.")
     {
     }

@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using SensorNet.SimEngine.Quantities;
 using SensorNet.SimEngine.Time;
 
-namespace SensorNet.Scenarios.Loading;
+namespace SensorNet.SimEngine.Quantities;
 
 /// <summary>
 /// Parses unit-bearing values as written in scenario files ("10 min", "3.0 V", "225 mAh", "14 dBm", "868.1 MHz").
 /// Bare numbers are refused for dimensional values, and durations are converted exactly to integer nanoseconds
 /// through <see cref="decimal"/> ("0.1 s" is exactly 100 000 000 ns).
 /// </summary>
-public static partial class Quantity
+public static partial class QuantityText
 {
     private static readonly Dictionary<string, decimal> SecondsPerUnit = new(StringComparer.Ordinal)
     {
@@ -33,6 +32,11 @@ public static partial class Quantity
     private static readonly Dictionary<string, double> HertzPerUnit = new(StringComparer.Ordinal)
     {
         ["Hz"] = 1, ["kHz"] = 1e3, ["MHz"] = 1e6, ["GHz"] = 1e9,
+    };
+
+    private static readonly Dictionary<string, double> AmperesPerUnit = new(StringComparer.Ordinal)
+    {
+        ["A"] = 1, ["mA"] = 1e-3, ["uA"] = 1e-6, ["µA"] = 1e-6, ["nA"] = 1e-9,
     };
 
     private static readonly Dictionary<string, double> MetersPerUnit = new(StringComparer.Ordinal) { ["m"] = 1, ["km"] = 1e3, ["cm"] = 1e-2 };
@@ -69,6 +73,9 @@ public static partial class Quantity
         (decimal n, _) = Split(text, ["dBm"], "a power level");
         return new Dbm((double)n);
     }
+
+    /// <summary>Parses a current; units A, mA, uA/µA, nA.</summary>
+    public static Amperes ParseCurrent(string text) => new(Scaled(text, AmperesPerUnit, "a current"));
 
     /// <summary>Parses a size in bytes ("20 B").</summary>
     public static int ParseBytes(string text)

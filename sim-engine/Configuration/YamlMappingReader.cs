@@ -1,61 +1,108 @@
 using System.Globalization;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace SensorNet.Scenarios.Loading;
+namespace SensorNet.SimEngine.Configuration;
 
 /// <summary>
-/// Reads one YAML mapping of a scenario with precise errors: every failure names the file, line, column and
+/// Reads one YAML mapping of a data file (scenario, chip parameters) with precise errors: every failure names the file, line, column and
 /// field path. Keys that are never read are reported as unknown, with the closest known key as a suggestion.
 /// </summary>
-internal sealed class MappingReader
+public sealed class YamlMappingReader
 {
     private readonly YamlMappingNode _node;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
-    public MappingReader(string file, YamlMappingNode node, string path)
+    /// <summary>Wraps the mapping <paramref name="node"/> of <paramref name="file"/> found at field path <paramref name="path"/>.</summary>
+    public YamlMappingReader(string file, YamlMappingNode node, string path)
     {
         File = file;
         _node = node;
         Path = path;
     }
 
+    /// <summary>The file name used in messages.</summary>
     public string File { get; }
 
+    /// <summary>Dotted field path of this mapping ("" at the top).</summary>
     public string Path { get; }
 
-    public static MappingReader Root(string file, YamlNode node)
+    /// <summary>
+    /// Parses <paramref name="text"/> (YAML, or JSON as YAML flow syntax) as one document whose top level is a mapping.
+    /// </summary>
+    /// <exception cref="ConfigurationException">Malformed YAML, duplicate keys, or not exactly one document.</exception>
+    public static YamlMappingReader Load(string text, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new ConfigurationException(fileName, (int)e.Start.Line, (int)e.Start.Column, string.Empty, "malformed YAML: " + (e.InnerException?.Message ?? e.Message));
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner reports some malformed input this way, without a position.
+            throw new ConfigurationException($"{fileName}: malformed YAML: {e.Message}", e);
+        }
+        catch (ArgumentException e)
+        {
+            // YamlDotNet reports a duplicate key as ArgumentException from its mapping dictionary.
+            throw new ConfigurationException($"{fileName}: malformed YAML: {e.Message} (a key appears twice in one mapping)", e);
+        }
+
+        if (stream.Documents.Count != 1)
+        {
+            throw new ConfigurationException($"{fileName}: expected exactly one YAML document, found {stream.Documents.Count}");
+        }
+
+        return Root(fileName, stream.Documents[0].RootNode);
+    }
+
+    /// <summary>The reader of a document's top-level mapping.</summary>
+    public static YamlMappingReader Root(string file, YamlNode node)
     {
         if (node is not YamlMappingNode map)
         {
-            throw new ScenarioException(file, (int)node.Start.Line, (int)node.Start.Column, string.Empty, "expected a mapping of scenario fields at the top level");
+            throw new ConfigurationException(file, (int)node.Start.Line, (int)node.Start.Column, string.Empty, "expected a mapping of scenario fields at the top level");
         }
 
-        return new MappingReader(file, map, string.Empty);
+        return new YamlMappingReader(file, map, string.Empty);
     }
 
+    /// <summary>A required scalar.</summary>
     public string RequireString(string key) => Scalar(key, required: true)!.Value!;
 
+    /// <summary>An optional scalar, or null.</summary>
     public string? OptionalString(string key) => Scalar(key, required: false)?.Value;
 
+    /// <summary>A required value parsed by <paramref name="parse"/>; <paramref name="expected"/> describes it in errors.</summary>
     public T Require<T>(string key, Func<string, T> parse, string expected)
     {
         YamlScalarNode s = Scalar(key, required: true)!;
         return Parse(s, key, parse, expected);
     }
 
+    /// <summary>An optional value parsed by <paramref name="parse"/>, or <paramref name="fallback"/>.</summary>
     public T Optional<T>(string key, Func<string, T> parse, string expected, T fallback)
     {
         YamlScalarNode? s = Scalar(key, required: false);
         return s is null ? fallback : Parse(s, key, parse, expected);
     }
 
+    /// <summary>A required integer in [<paramref name="min"/>, <paramref name="max"/>].</summary>
     public long RequireInteger(string key, long min, long max) =>
         Require(key, v => ParseInteger(v, min, max), string.Create(CultureInfo.InvariantCulture, $"an integer in [{min}, {max}]"));
 
+    /// <summary>An optional integer in [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="fallback"/>.</summary>
     public long OptionalInteger(string key, long min, long max, long fallback) =>
         Optional(key, v => ParseInteger(v, min, max), string.Create(CultureInfo.InvariantCulture, $"an integer in [{min}, {max}]"), fallback);
 
-    public MappingReader RequireMapping(string key)
+    /// <summary>A required nested mapping.</summary>
+    public YamlMappingReader RequireMapping(string key)
     {
         YamlNode value = Value(key, required: true)!;
         if (value is not YamlMappingNode map)
@@ -63,7 +110,36 @@ internal sealed class MappingReader
             throw Error(value, key, "expected a mapping (indented fields)");
         }
 
-        return new MappingReader(File, map, Join(key));
+        return new YamlMappingReader(File, map, Join(key));
+    }
+
+    /// <summary>An optional nested mapping, or null.</summary>
+    public YamlMappingReader? OptionalMapping(string key)
+    {
+        YamlNode? value = Value(key, required: false);
+        return value switch
+        {
+            null => null,
+            YamlMappingNode map => new YamlMappingReader(File, map, Join(key)),
+            _ => throw Error(value, key, "expected a mapping (indented fields)"),
+        };
+    }
+
+    /// <summary>An optional sequence of scalars, or an empty list.</summary>
+    public IReadOnlyList<string> OptionalStringList(string key)
+    {
+        YamlNode? value = Value(key, required: false);
+        if (value is null)
+        {
+            return [];
+        }
+
+        if (value is not YamlSequenceNode seq)
+        {
+            throw Error(value, key, "expected a list");
+        }
+
+        return [.. seq.Children.Select((item, i) => item is YamlScalarNode { Value: { } v } ? v : throw Error(item, $"{key}[{i}]", "expected a single value"))];
     }
 
     /// <summary>Reads the mandatory <c>kind</c> discriminator and checks it against the allowed values.</summary>
@@ -94,13 +170,15 @@ internal sealed class MappingReader
         }
     }
 
-    public ScenarioException Error(string key, string problem)
+    /// <summary>An error located at the value of <paramref name="key"/> (or at this mapping if it is absent).</summary>
+    public ConfigurationException Error(string key, string problem)
     {
         YamlNode at = Value(key, required: false) ?? _node;
         return Error(at, key, problem);
     }
 
-    public ScenarioException Error(YamlNode at, string key, string problem) =>
+    /// <summary>An error located at <paramref name="at"/> for field <paramref name="key"/>.</summary>
+    public ConfigurationException Error(YamlNode at, string key, string problem) =>
         new(File, (int)at.Start.Line, (int)at.Start.Column, Join(key), problem);
 
     private static long ParseInteger(string text, long min, long max)
@@ -162,7 +240,7 @@ internal sealed class MappingReader
                 }
             }
 
-            throw new ScenarioException(File, (int)_node.Start.Line, (int)_node.Start.Column, Join(key), "required key is missing");
+            throw new ConfigurationException(File, (int)_node.Start.Line, (int)_node.Start.Column, Join(key), "required key is missing");
         }
 
         return null;

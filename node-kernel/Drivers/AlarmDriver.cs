@@ -1,0 +1,164 @@
+using SensorNet.NodeKernel.Kernel;
+using SensorNet.NodeKernel.Processes;
+using SensorNet.NodeKernel.Syscalls;
+using SensorNet.NodeKernel.Time;
+
+namespace SensorNet.NodeKernel.Drivers;
+
+/// <summary>
+/// The userspace alarm driver, 0x0 (tock/tock <c>capsules/core/src/alarm.rs</c>): one alarm per process kept in its
+/// grant, all served by one virtual alarm. Commands 3, 5 and 6 and every expiry run <c>process_rearm_or_callback</c>,
+/// which scans every process, fires each expired alarm (upcall 0 with (now, expiration, 0), left-justified) and sets
+/// the virtual alarm to the earliest remaining one or disarms it.
+/// </summary>
+/// <remarks>
+/// Values exchanged with userspace are 32-bit and left-justified: ticks are shifted left by 32 − counter width
+/// (command 1 on an nRF52 returns 32 768 · 2⁸ = 8 388 608). An absolute reference from userspace is taken as the
+/// counter value nearest to now. Work per scan: 100 cycles plus 30 per process (grade U).
+/// </remarks>
+public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
+{
+    /// <summary>Driver number.</summary>
+    public const uint Number = 0x0;
+
+    private readonly TockKernel _kernel;
+    private readonly VirtualAlarm _alarm;
+    private readonly Dictionary<TockProcess, Expiration> _expirations = [];
+
+    /// <summary>Creates the driver on its own virtual alarm and installs it in <paramref name="kernel"/>.</summary>
+    public AlarmDriver(TockKernel kernel)
+    {
+        _kernel = kernel ?? throw new ArgumentNullException(nameof(kernel));
+        _alarm = kernel.AlarmMux.Create(this, "userspace alarm");
+        kernel.AddDriver(this);
+    }
+
+    /// <inheritdoc/>
+    public uint DriverNumber => Number;
+
+    /// <inheritdoc/>
+    public int UpcallCount => 1;
+
+    /// <inheritdoc/>
+    public int ReadWriteAllowCount => 0;
+
+    /// <inheritdoc/>
+    public int ReadOnlyAllowCount => 0;
+
+    /// <inheritdoc/>
+    public int GrantBytes => 16;
+
+    /// <summary>Process scans run (each after a set, a stop or an expiry).</summary>
+    public long Scans { get; private set; }
+
+    private int Shift => Math.Max(0, 32 - _kernel.Alarm.WidthBits);
+
+    /// <inheritdoc/>
+    public CommandResult Command(TockProcess process, uint command, uint argument1, uint argument2)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        if (!_kernel.EnterGrant(process, Number))
+        {
+            return CommandResult.Failure(ErrorCode.NoMem);
+        }
+
+        HardwareAlarm hw = _kernel.Alarm;
+        switch (command)
+        {
+            case 0:
+                return CommandResult.Success();
+            case 1:
+                return CommandResult.SuccessU32((uint)(hw.FrequencyHz << Shift));
+            case 2:
+                return CommandResult.SuccessU32(LeftJustify(hw.Now));
+            case 3:
+                if (Current(process) is null)
+                {
+                    return CommandResult.Failure(ErrorCode.Already);
+                }
+
+                _expirations.Remove(process);
+                return CommandResult.Success(Rearm());
+            case 5:
+            {
+                long reference = hw.Now;
+                long dt = argument1 >> Shift;
+                _expirations[process] = new Expiration(reference, dt, process.RestartCount);
+                long cycles = Rearm();
+                return CommandResult.SuccessU32(LeftJustify(reference + dt), cycles);
+            }
+
+            case 6:
+            {
+                long reference = NearestAbsolute(argument1 >> Shift);
+                long dt = argument2 >> Shift;
+                _expirations[process] = new Expiration(reference, dt, process.RestartCount);
+                long cycles = Rearm();
+                return CommandResult.SuccessU32(LeftJustify(reference + dt), cycles);
+            }
+
+            default:
+                return CommandResult.Failure(ErrorCode.NoSupport);
+        }
+    }
+
+    /// <inheritdoc/>
+    long IHardwareAlarmClient.AlarmFired() => Rearm();
+
+    // process_rearm_or_callback
+    private long Rearm()
+    {
+        Scans++;
+        long now = _kernel.Alarm.Now;
+        Expiration? earliest = null;
+        foreach (TockProcess p in _kernel.Processes)
+        {
+            if (Current(p) is not { } e)
+            {
+                continue;
+            }
+
+            if (now >= e.Reference + e.Dt)
+            {
+                _expirations.Remove(p);
+                _kernel.ScheduleUpcall(p, new UpcallId(Number, 0), LeftJustify(now), LeftJustify(e.Reference + e.Dt), 0);
+            }
+            else if (earliest is null || e.Reference + e.Dt - now < earliest.Value.Reference + earliest.Value.Dt - now)
+            {
+                earliest = e;
+            }
+        }
+
+        if (earliest is { } next)
+        {
+            _alarm.SetAlarm(next.Reference, next.Dt);
+        }
+        else
+        {
+            _alarm.Disarm();
+        }
+
+        return 100 + (30L * _kernel.Processes.Count);
+    }
+
+    // A restart or termination frees the grant, and the alarm kept in it with it.
+    private Expiration? Current(TockProcess p) =>
+        _expirations.TryGetValue(p, out Expiration e) && p.IsAlive && p.HasGrant(Number) && e.RestartCount == p.RestartCount ? e : null;
+
+    private uint LeftJustify(long ticks) => (uint)((ticks & ((1L << _kernel.Alarm.WidthBits) - 1)) << Shift);
+
+    private long NearestAbsolute(long wrapped)
+    {
+        long now = _kernel.Alarm.Now;
+        long range = 1L << _kernel.Alarm.WidthBits;
+        long diff = (wrapped - (now & (range - 1))) & (range - 1);
+        if (diff >= range / 2)
+        {
+            diff -= range;
+        }
+
+        return now + diff;
+    }
+
+    private readonly record struct Expiration(long Reference, long Dt, int RestartCount);
+}

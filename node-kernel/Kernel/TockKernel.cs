@@ -1,0 +1,634 @@
+using SensorNet.Energy.Consumers;
+using SensorNet.NodeKernel.Chips;
+using SensorNet.NodeKernel.Drivers;
+using SensorNet.NodeKernel.Hardware;
+using SensorNet.NodeKernel.Processes;
+using SensorNet.NodeKernel.Scheduling;
+using SensorNet.NodeKernel.Syscalls;
+using SensorNet.NodeKernel.Time;
+using SensorNet.NodeKernel.Userspace;
+using SensorNet.SimEngine;
+using SensorNet.SimEngine.Events;
+using SensorNet.SimEngine.Time;
+
+namespace SensorNet.NodeKernel.Kernel;
+
+/// <summary>
+/// A behavioural model of the Tock kernel on one MCU, making the decisions <c>Kernel::kernel_loop_operation</c>
+/// (tock/tock <c>kernel/src/kernel.rs:374</c>) makes, so that sleep residency emerges from it. Each loop iteration
+/// either services kernel work (all pending interrupt bottom halves lowest line first, then deferred calls lowest
+/// index first while no interrupt is pending), or runs one process chosen by the scheduler through
+/// <c>do_process</c> (<c>kernel.rs:484</c>), or tries to sleep: only when no interrupt and no deferred call is pending
+/// and no process is ready, re-checked just before WFI. The chip chooses the sleep depth at that moment.
+/// </summary>
+/// <remarks>
+/// <para><b>Time.</b> Every step costs CPU cycles at the chip clock (<see cref="KernelCosts"/>); a step's effects
+/// happen when it starts and the CPU is busy until it ends. Userspace compute is the only interruptible work: an
+/// interrupt cuts it (the top half only marks the line pending) and the process resumes later with what is left.
+/// Interrupts arriving during kernel steps wait for the next check, as in Tock. A round-robin slice counts CPU
+/// time inside <c>do_process</c> only (SysTick never runs while the chip sleeps).</para>
+/// <para><b>Scope and limitations:</b> no IPC, no process console commands, no syscall filter, no MPU faults from
+/// bad pointers beyond the buffer checks of allow; the panic handler is modelled as a CPU that stays active
+/// forever (<c>panic_blink_forever</c>) without the LED current.</para>
+/// <para><b>Validation:</b> the <c>TockConformance</c> tests name the tock/tock behaviour each one checks.</para>
+/// </remarks>
+public sealed class TockKernel : IEventHandler
+{
+    private const long StepTag = 0;
+    private const long ComputeTag = 1;
+    private const long MinimumQuantumNs = 500_000; // MIN_QUANTA_THRESHOLD_US (kernel/src/kernel.rs:42)
+
+    private readonly Simulation _simulation;
+    private readonly StateBasedConsumer _cpu;
+    private readonly IScheduler _scheduler;
+    private readonly FaultPolicy _faultPolicy;
+    private readonly YieldForReadinessRule _yieldForRule;
+    private readonly List<TockProcess> _processes = [];
+    private readonly Dictionary<uint, ISyscallDriver> _drivers = [];
+    private readonly long _grantPointerCount;
+    private uint _nextProcessRam;
+
+    private Phase _phase = Phase.NotBooted;
+    private Continuation _continuation;
+    private EventHandle _pending;
+    private TockProcess? _current;
+    private uint? _sliceUs;
+    private SimTime _processStart;
+    private SimTime _computeStart;
+    private long _computeNs;
+    private TockProcess? _mpuConfiguredFor;
+    private SchedulingDecision _decision;
+    private long _grantCyclesOwed;
+
+    /// <summary>Creates the kernel of one node.</summary>
+    /// <param name="simulation">The simulation.</param>
+    /// <param name="chip">The MCU.</param>
+    /// <param name="cpu">The MCU's energy consumer, built from <see cref="ChipModel.PowerStates"/>.</param>
+    /// <param name="scheduler">The board's scheduler.</param>
+    /// <param name="faultPolicy">The board's fault policy.</param>
+    /// <param name="options">Memory and behaviour options.</param>
+    public TockKernel(Simulation simulation, ChipModel chip, StateBasedConsumer cpu, IScheduler scheduler, FaultPolicy faultPolicy, KernelOptions? options = null)
+    {
+        _simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
+        Chip = chip ?? throw new ArgumentNullException(nameof(chip));
+        _cpu = cpu ?? throw new ArgumentNullException(nameof(cpu));
+        _scheduler = scheduler ?? throw new ArgumentNullException(nameof(scheduler));
+        _faultPolicy = faultPolicy ?? throw new ArgumentNullException(nameof(faultPolicy));
+        Options = options ?? new KernelOptions();
+        _yieldForRule = Options.YieldForReadinessRule;
+        _grantPointerCount = Options.GrantCount;
+        _nextProcessRam = Options.AppRamStart;
+        Costs = chip.Costs;
+        Interrupts = new InterruptController { Raised = OnInterruptRaised };
+        DeferredCalls = new DeferredCalls { Raised = OnInterruptRaised };
+        Alarm = new HardwareAlarm(simulation, Interrupts, chip.Alarm.Irq, chip.Alarm.FrequencyHz, chip.Alarm.WidthBits, chip.Alarm.MinimumDtTicks);
+        AlarmMux = new VirtualAlarmMux(Alarm);
+    }
+
+    private enum Phase
+    {
+        NotBooted,
+        Busy,
+        User,
+        Sleeping,
+        Waking,
+        Panicked,
+        Halted,
+    }
+
+    private enum Continuation
+    {
+        LoopTop,
+        KernelWork,
+        StartProcess,
+        DoProcess,
+        RunUser,
+        EndNoWork,
+        EndFaulted,
+        TrySleep,
+    }
+
+    /// <summary>The MCU.</summary>
+    public ChipModel Chip { get; }
+
+    /// <summary>Cycle costs in force.</summary>
+    public KernelCosts Costs { get; }
+
+    /// <summary>Options in force.</summary>
+    public KernelOptions Options { get; }
+
+    /// <summary>The scheduler.</summary>
+    public IScheduler Scheduler => _scheduler;
+
+    /// <summary>Pending interrupt lines.</summary>
+    public InterruptController Interrupts { get; }
+
+    /// <summary>Deferred calls.</summary>
+    public DeferredCalls DeferredCalls { get; }
+
+    /// <summary>Peripheral clocks and GPIO interrupts held by drivers (SAM4L deep-sleep decision).</summary>
+    public PeripheralClocks Clocks { get; } = new();
+
+    /// <summary>The chip's alarm peripheral.</summary>
+    public HardwareAlarm Alarm { get; }
+
+    /// <summary>The virtual alarm mux over <see cref="Alarm"/>.</summary>
+    public VirtualAlarmMux AlarmMux { get; }
+
+    /// <summary>Processes in array order.</summary>
+    public IReadOnlyList<TockProcess> Processes => _processes;
+
+    /// <summary>Kernel counters.</summary>
+    public KernelCounters Counters { get; } = new();
+
+    /// <summary>The current simulated time.</summary>
+    public SimTime Now => _simulation.Now;
+
+    /// <summary>The simulation.</summary>
+    public Simulation Simulation => _simulation;
+
+    /// <summary>True once the kernel panicked.</summary>
+    public bool IsPanicked => _phase == Phase.Panicked;
+
+    /// <summary>Why the kernel panicked.</summary>
+    public string? PanicReason { get; private set; }
+
+    /// <summary>True while the MCU sleeps.</summary>
+    public bool IsSleeping => _phase == Phase.Sleeping;
+
+    /// <summary>True while a process is in <c>do_process</c>.</summary>
+    public TockProcess? RunningProcess => _current;
+
+    /// <summary>True if an interrupt or a deferred call is pending (<c>do_kernel_work_now</c>).</summary>
+    public bool KernelWorkPending => Interrupts.AnyPending || DeferredCalls.HasTasks;
+
+    /// <summary>Adds a driver; its number must be unique.</summary>
+    public void AddDriver(ISyscallDriver driver)
+    {
+        ArgumentNullException.ThrowIfNull(driver);
+        if (!_drivers.TryAdd(driver.DriverNumber, driver))
+        {
+            throw new InvalidOperationException($"Driver 0x{driver.DriverNumber:X} is already installed.");
+        }
+    }
+
+    /// <summary>The driver with number <paramref name="number"/>, if installed.</summary>
+    public ISyscallDriver? Driver(uint number) => _drivers.GetValueOrDefault(number);
+
+    /// <summary>Loads a process for <paramref name="program"/> in the next free part of app RAM.</summary>
+    /// <exception cref="InvalidOperationException">No room left in app RAM or too many processes.</exception>
+    public TockProcess AddProcess(UserProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        if (_phase != Phase.NotBooted)
+        {
+            throw new InvalidOperationException("Processes are loaded before boot.");
+        }
+
+        if (_processes.Count >= Options.MaxProcesses)
+        {
+            throw new InvalidOperationException($"The board supports {Options.MaxProcesses} processes.");
+        }
+
+        var memory = new ProcessMemory(_nextProcessRam, program.RamBytes, (int)_grantPointerCount);
+        if ((long)memory.End > (long)Options.AppRamStart + Options.AppRamBytes)
+        {
+            throw new InvalidOperationException($"Process '{program.Name}' needs {memory.Size} B of RAM; only {(long)Options.AppRamStart + Options.AppRamBytes - _nextProcessRam} B are left.");
+        }
+
+        _nextProcessRam = memory.End;
+        var process = new TockProcess(_processes.Count, program, memory, _yieldForRule);
+        _processes.Add(process);
+        return process;
+    }
+
+    /// <summary>Starts the kernel loop now (after the board's boot work). Processes start Yielded with init queued.</summary>
+    public void Boot()
+    {
+        if (_phase != Phase.NotBooted)
+        {
+            throw new InvalidOperationException("The kernel is already running.");
+        }
+
+        _scheduler.Initialize(_processes);
+        _cpu.SetState(ChipModel.ActiveState);
+        Continue(Continuation.LoopTop);
+    }
+
+    /// <summary>Stops the kernel for good (the node lost power): nothing more runs, pending work is dropped.</summary>
+    public void Halt()
+    {
+        _simulation.Cancel(_pending);
+        _phase = Phase.Halted;
+    }
+
+    /// <summary>
+    /// Queues an upcall for <paramref name="process"/> (<c>GrantKernelData::schedule_upcall</c>): a function call when
+    /// a function is subscribed, else a Null-Upcall return value. Capsules usually ignore the result.
+    /// </summary>
+    /// <returns>Null on success; NoDevice if the process is not alive or has no grant for the driver; Inval for a subscribe
+    /// number the driver does not have; NoMem if the queue was full (the task is dropped and counted).</returns>
+    public ErrorCode? ScheduleUpcall(TockProcess process, UpcallId upcall, uint argument0, uint argument1, uint argument2)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        if (!process.IsAlive || !process.HasGrant(upcall.Driver))
+        {
+            return ErrorCode.NoDevice;
+        }
+
+        if (!_drivers.TryGetValue(upcall.Driver, out ISyscallDriver? driver) || upcall.SubscribeNumber >= driver.UpcallCount)
+        {
+            return ErrorCode.Inval;
+        }
+
+        (uint function, uint appData) = process.Subscription(upcall);
+        var task = function == 0
+            ? new ProcessTask(TaskKind.ReturnValue, upcall, argument0, argument1, argument2, 0, 0)
+            : new ProcessTask(TaskKind.FunctionCall, upcall, argument0, argument1, argument2, function, appData);
+        return process.EnqueueTask(task);
+    }
+
+    /// <summary>
+    /// Enters a driver's grant for <paramref name="process"/>, allocating it on first use (<c>Grant::enter</c>).
+    /// </summary>
+    /// <returns>False (NOMEM for the caller) if the grant does not fit in the process's memory.</returns>
+    public bool EnterGrant(TockProcess process, uint driver)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        if (process.HasGrant(driver))
+        {
+            return true;
+        }
+
+        ISyscallDriver d = _drivers[driver];
+        if (!process.TryAllocateGrant(driver, GrantSize(d)))
+        {
+            return false;
+        }
+
+        Counters.GrantAllocations++;
+        _grantCyclesOwed += Costs.GrantAllocation;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    void IEventHandler.OnEvent(SimTime now, long tag)
+    {
+        if (_phase is Phase.Panicked or Phase.Halted)
+        {
+            return;
+        }
+
+        if (tag == ComputeTag)
+        {
+            UserSegmentEnded(interrupted: false);
+            return;
+        }
+
+        Continue(_continuation);
+    }
+
+    private static int GrantSize(ISyscallDriver d) => d.GrantBytes + (d.UpcallCount * 8) + ((d.ReadWriteAllowCount + d.ReadOnlyAllowCount) * 8);
+
+    private void OnInterruptRaised()
+    {
+        switch (_phase)
+        {
+            case Phase.Sleeping:
+                Counters.Wakeups++;
+                ChipSleepState state = Chip.SleepState(_cpu.State);
+                _cpu.SetState(ChipModel.ActiveState);
+                _phase = Phase.Waking;
+                _continuation = Continuation.LoopTop;
+                _pending = _simulation.ScheduleAfter(state.WakeupLatency, this, StepTag);
+                break;
+            case Phase.User:
+                _simulation.Cancel(_pending);
+                UserSegmentEnded(interrupted: true);
+                break;
+            default:
+                break; // Kernel code notices pending work at its next check.
+        }
+    }
+
+    // Runs loop logic until a step takes time (Busy, user compute or sleep).
+    private void Continue(Continuation next)
+    {
+        Continuation? step = next;
+        while (step is { } s && _phase is not (Phase.Panicked or Phase.Halted))
+        {
+            step = s switch
+            {
+                Continuation.LoopTop => LoopTop(),
+                Continuation.KernelWork => KernelWork(),
+                Continuation.StartProcess => StartProcess(),
+                Continuation.DoProcess => DoProcess(),
+                Continuation.RunUser => RunUser(),
+                Continuation.EndNoWork => EndProcess(StoppedReason.NoWorkLeft),
+                Continuation.EndFaulted => EndProcess(StoppedReason.StoppedFaulted),
+                Continuation.TrySleep => TrySleep(),
+                _ => throw new InvalidOperationException($"Unknown continuation {s}."),
+            };
+        }
+    }
+
+    private Continuation? Busy(long cycles, Continuation then)
+    {
+        cycles += _grantCyclesOwed;
+        _grantCyclesOwed = 0;
+        _phase = Phase.Busy;
+        _continuation = then;
+        _pending = _simulation.ScheduleAfter(Chip.Clock.CyclesToDuration(cycles), this, StepTag);
+        return null;
+    }
+
+    private Continuation? LoopTop()
+    {
+        Counters.LoopIterations++;
+        if (KernelWorkPending)
+        {
+            return Continuation.KernelWork;
+        }
+
+        _decision = _scheduler.ChooseNext(Now);
+        return Busy(Costs.Scheduler, _decision.IsTrySleep ? Continuation.TrySleep : Continuation.StartProcess);
+    }
+
+    // execute_kernel_work: all pending bottom halves lowest line first, then deferred calls while no interrupt is pending.
+    private Continuation? KernelWork()
+    {
+        if (Interrupts.TryTakeLowest(out _, out IInterruptHandler handler))
+        {
+            Counters.BottomHalves++;
+            return Busy(Costs.BottomHalf + handler.Service(), Continuation.KernelWork);
+        }
+
+        if (DeferredCalls.HasTasks)
+        {
+            Counters.DeferredCalls++;
+            return Busy(Costs.DeferredCall + DeferredCalls.ServiceNext(), Continuation.KernelWork);
+        }
+
+        return Continuation.LoopTop;
+    }
+
+    private Continuation? TrySleep()
+    {
+        // Re-checked with interrupts masked: work that arrived after the decision is serviced first.
+        if (KernelWorkPending)
+        {
+            return Continuation.LoopTop;
+        }
+
+        int state = Chip.ChooseSleepState(Clocks);
+        Counters.SleepEntries++;
+        Counters.CountSleep(state);
+        _cpu.SetState(state);
+        _phase = Phase.Sleeping;
+        return null;
+    }
+
+    private Continuation? StartProcess()
+    {
+        TockProcess? p = _decision.Process;
+        if (p is null || !_processes.Contains(p))
+        {
+            return Continuation.LoopTop;
+        }
+
+        _current = p;
+        _sliceUs = _decision.TimesliceUs;
+        _processStart = Now;
+        p.Counters.Dispatches++;
+        return Continuation.DoProcess;
+    }
+
+    // The do_process loop head: slice check, kernel-work check, readiness check, then act on the state.
+    private Continuation? DoProcess()
+    {
+        TockProcess p = _current!;
+        if (_sliceUs is uint slice && ((long)slice * 1000) - (Now - _processStart).Nanoseconds <= MinimumQuantumNs)
+        {
+            return EndProcess(StoppedReason.TimesliceExpired);
+        }
+
+        if (!_scheduler.ContinueProcess(p, KernelWorkPending))
+        {
+            return EndProcess(StoppedReason.KernelPreemption);
+        }
+
+        if (!p.IsReady)
+        {
+            return EndProcess(StoppedReason.NoWorkLeft);
+        }
+
+        switch (p.State)
+        {
+            case ProcessState.Running:
+                long cost = Costs.ContextSwitch;
+                if (!ReferenceEquals(_mpuConfiguredFor, p))
+                {
+                    cost += Costs.MpuReconfiguration;
+                    Counters.MpuReconfigurations++;
+                    _mpuConfiguredFor = p;
+                }
+
+                return Busy(cost, Continuation.RunUser);
+            case ProcessState.Yielded:
+                if (!p.Tasks.TryDequeue(out ProcessTask task))
+                {
+                    return EndProcess(StoppedReason.NoWorkLeft);
+                }
+
+                if (task.Kind == TaskKind.ReturnValue)
+                {
+                    p.Counters.ReturnValuesDiscarded++;
+                    return Busy(Costs.TaskDispatch, Continuation.EndNoWork);
+                }
+
+                SetProcessFunction(p, task);
+                return Busy(Costs.TaskDispatch, Continuation.DoProcess);
+            case ProcessState.YieldedFor:
+                if (!p.Tasks.TryRemoveFirst(p.YieldedFor, out ProcessTask match))
+                {
+                    return EndProcess(StoppedReason.NoWorkLeft);
+                }
+
+                p.Counters.WaitForDeliveries++;
+                p.Context.Result = new SyscallReturn(ReturnVariant.YieldWaitFor, match.Argument0, match.Argument1, match.Argument2);
+                p.SetRunning();
+                return Busy(Costs.TaskDispatch, Continuation.DoProcess);
+            case ProcessState.Stopped:
+                return EndProcess(StoppedReason.Stopped);
+            default:
+                Panic($"Attempted to schedule an unrunnable process ({p.Name}, {p.State})");
+                return null;
+        }
+    }
+
+    private static void SetProcessFunction(TockProcess p, ProcessTask task)
+    {
+        if (task.IsInit)
+        {
+            p.Context.AppBreak = p.Memory.AppBreak;
+            p.PushFrame(p.Program.Start(p.Context).GetEnumerator(), isUpcall: false);
+        }
+        else
+        {
+            if (!p.Context.TryGetFunction(task.Function, out Func<UpcallArguments, IEnumerable<UserOp>> body))
+            {
+                throw new InvalidOperationException($"Process {p.Name} has no function at 0x{task.Function:X8}.");
+            }
+
+            p.Counters.UpcallsDelivered++;
+            p.PushFrame(body(new UpcallArguments(task.Argument0, task.Argument1, task.Argument2, task.AppData)).GetEnumerator(), isUpcall: true);
+        }
+
+        p.SetRunning();
+    }
+
+    // Executes userspace until it traps (syscall, fault) or starts a compute step.
+    private Continuation? RunUser()
+    {
+        TockProcess p = _current!;
+        while (true)
+        {
+            if (!p.HasFrames)
+            {
+                return Fault(p);
+            }
+
+            TockProcess.Frame frame = p.CurrentFrame;
+            if (frame.PendingComputeNs > 0)
+            {
+                return StartCompute(frame.PendingComputeNs);
+            }
+
+            if (!frame.Body.MoveNext())
+            {
+                TockProcess.Frame done = p.PopFrame();
+                if (!done.IsUpcall)
+                {
+                    return Fault(p); // crt0 never returns; falling off it is a fault.
+                }
+
+                p.Context.Result = done.SavedResult; // The yield the upcall ran on top of returns.
+                continue;
+            }
+
+            UserOp op = frame.Body.Current;
+            switch (op.Kind)
+            {
+                case UserOpKind.Compute:
+                    long ns = Chip.Clock.CyclesToDuration(op.Cycles).Nanoseconds;
+                    if (ns > 0)
+                    {
+                        return StartCompute(ns);
+                    }
+
+                    continue;
+                case UserOpKind.Syscall:
+                    p.Counters.CountSyscall(op.Class);
+                    Counters.Syscalls++;
+                    long cycles = HandleSyscall(p, op);
+                    return Busy(Costs.Syscall + cycles, Continuation.DoProcess);
+                default:
+                    return Fault(p);
+            }
+        }
+    }
+
+    private Continuation? StartCompute(long ns)
+    {
+        long segment = ns;
+        if (_sliceUs is uint slice)
+        {
+            long left = ((long)slice * 1000) - (Now - _processStart).Nanoseconds;
+            segment = Math.Min(ns, Math.Max(left, 0));
+        }
+
+        _computeStart = Now;
+        _computeNs = ns;
+        _phase = Phase.User;
+        _pending = _simulation.ScheduleAfter(SimDuration.FromNanoseconds(segment), this, ComputeTag);
+        return null;
+    }
+
+    private void UserSegmentEnded(bool interrupted)
+    {
+        TockProcess p = _current!;
+        TockProcess.Frame frame = p.CurrentFrame;
+        long ran = (Now - _computeStart).Nanoseconds;
+        frame.PendingComputeNs = _computeNs - ran;
+        _phase = Phase.Busy;
+        bool sliceExpired = _sliceUs is uint slice && ((long)slice * 1000) - (Now - _processStart).Nanoseconds <= 0;
+        if (sliceExpired)
+        {
+            EndProcess(StoppedReason.TimesliceExpired);
+            Continue(Continuation.LoopTop);
+            return;
+        }
+
+        // Interrupted: back to the do_process checks (which see the pending interrupt); otherwise userspace goes on.
+        Continue(interrupted ? Continuation.DoProcess : Continuation.RunUser);
+    }
+
+    private Continuation? EndProcess(StoppedReason reason)
+    {
+        TockProcess p = _current!;
+        long ranNs = (Now - _processStart).Nanoseconds;
+        uint? executedUs = null;
+        if (_sliceUs is uint slice)
+        {
+            executedUs = reason == StoppedReason.TimesliceExpired ? slice : (uint)Math.Min(slice, ranNs / 1000);
+        }
+
+        p.Counters.CpuTimeNs += ranNs;
+        if (reason == StoppedReason.TimesliceExpired)
+        {
+            p.Counters.TimeslicesExpired++;
+        }
+        else if (reason == StoppedReason.KernelPreemption)
+        {
+            p.Counters.Preemptions++;
+        }
+
+        _scheduler.Result(reason, executedUs);
+        _current = null;
+        return Continuation.LoopTop;
+    }
+
+    private Continuation? Fault(TockProcess p)
+    {
+        p.Counters.Faults++;
+        Counters.Faults++;
+        switch (_faultPolicy.Decide(p.RestartCount))
+        {
+            case FaultAction.Panic:
+                p.MarkFaulted();
+                Panic($"Process {p.Name} had a fault");
+                return null;
+            case FaultAction.Restart:
+                p.Restart(null);
+                break;
+            default:
+                p.Terminate(null);
+                p.MarkFaulted();
+                break;
+        }
+
+        return Busy(Costs.TaskDispatch, Continuation.EndFaulted);
+    }
+
+    /// <summary>Kernel panic: the board's panic handler blinks an LED forever with the CPU fully active.</summary>
+    public void Panic(string reason)
+    {
+        _simulation.Cancel(_pending);
+        PanicReason = reason;
+        Counters.Panics++;
+        _phase = Phase.Panicked;
+        _cpu.SetState(ChipModel.ActiveState);
+    }
+
+    private long HandleSyscall(TockProcess p, UserOp op) => SyscallHandler.Handle(this, p, op);
+}

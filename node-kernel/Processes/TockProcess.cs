@@ -1,0 +1,268 @@
+using SensorNet.NodeKernel.Syscalls;
+using SensorNet.NodeKernel.Userspace;
+
+namespace SensorNet.NodeKernel.Processes;
+
+/// <summary>
+/// One Tock process (tock/tock <c>kernel/src/process_standard.rs</c>): its state machine with the exact
+/// <c>ready()</c> rules, its 9-task upcall queue, its subscribe and allow tables, its grants and memory, and the
+/// userspace call stack of the program it runs.
+/// </summary>
+/// <remarks>
+/// <b>Quirk kept:</b> while a process is YieldedFor, every successful enqueue sets its readiness to whether that
+/// task matches the awaited upcall ("last enqueue wins", <c>enqueue_task</c> line 598), so a later non-matching
+/// task hides an earlier matching one until the next matching enqueue. <see cref="YieldForReadinessRule"/> selects
+/// the intended "any match" rule instead.
+/// </remarks>
+public sealed class TockProcess
+{
+    private readonly Dictionary<UpcallId, (uint Function, uint AppData)> _subscriptions = [];
+    private readonly Dictionary<(uint Driver, uint Number, SyscallClass Kind), (uint Address, uint Length)> _allows = [];
+    private readonly HashSet<uint> _grants = [];
+    private readonly Stack<Frame> _frames = new();
+    private UpcallId _yieldedFor;
+    private ProcessState _stoppedFrom;
+    private bool _yieldForReady;
+
+    internal TockProcess(int index, UserProgram program, ProcessMemory memory, YieldForReadinessRule rule)
+    {
+        Index = index;
+        Program = program;
+        Memory = memory;
+        Rule = rule;
+        Context = new UserContext(index) { RamStart = memory.Start };
+        Reset(countRestart: false);
+    }
+
+    /// <summary>Index in the kernel's process array (0 = highest priority for the priority scheduler).</summary>
+    public int Index { get; }
+
+    /// <summary>The program it runs.</summary>
+    public UserProgram Program { get; }
+
+    /// <summary>Name of the program.</summary>
+    public string Name => Program.Name;
+
+    /// <summary>RAM block and grant region.</summary>
+    public ProcessMemory Memory { get; }
+
+    /// <summary>Which YieldedFor readiness rule applies.</summary>
+    public YieldForReadinessRule Rule { get; }
+
+    /// <summary>Registers and function table seen by the program.</summary>
+    public UserContext Context { get; }
+
+    /// <summary>Current state.</summary>
+    public ProcessState State { get; private set; }
+
+    /// <summary>The upcall a YieldedFor process waits for.</summary>
+    public UpcallId YieldedFor => _yieldedFor;
+
+    /// <summary>The queued tasks.</summary>
+    public TaskQueue Tasks { get; } = new();
+
+    /// <summary>Times the process was restarted.</summary>
+    public int RestartCount { get; private set; }
+
+    /// <summary>Completion code of the last exit, if any.</summary>
+    public uint? CompletionCode { get; private set; }
+
+    /// <summary>Counters of this process.</summary>
+    public ProcessCounters Counters { get; } = new();
+
+    /// <summary>
+    /// <c>ready()</c>: Running → true; YieldedFor → the readiness flag; Yielded → the queue is non-empty (Null-Upcall
+    /// return values count, which gives a kernel-only pass that discards them); any other state → false.
+    /// </summary>
+    public bool IsReady => State switch
+    {
+        ProcessState.Running => true,
+        ProcessState.YieldedFor => _yieldForReady,
+        ProcessState.Yielded => Tasks.Count > 0,
+        _ => false,
+    };
+
+    /// <summary>True unless faulted or terminated.</summary>
+    public bool IsAlive => State is not (ProcessState.Faulted or ProcessState.Terminated);
+
+    /// <summary>
+    /// Queues a task for this process (<c>enqueue_task</c>). Fails with NoDevice if the process is not alive and with
+    /// NoMem (the task is dropped and counted) if the queue is full.
+    /// </summary>
+    public ErrorCode? EnqueueTask(in ProcessTask task)
+    {
+        if (!IsAlive)
+        {
+            return ErrorCode.NoDevice;
+        }
+
+        if (!Tasks.TryEnqueue(task))
+        {
+            Counters.UpcallsDropped++;
+            return ErrorCode.NoMem;
+        }
+
+        if (State == ProcessState.YieldedFor)
+        {
+            _yieldForReady = Rule == YieldForReadinessRule.LastEnqueueWins
+                ? task.Upcall == _yieldedFor
+                : _yieldForReady || task.Upcall == _yieldedFor;
+        }
+
+        return null;
+    }
+
+    /// <summary>The subscribed (function, app data) for an upcall; (0, 0) is the Null Upcall.</summary>
+    public (uint Function, uint AppData) Subscription(UpcallId id) => _subscriptions.GetValueOrDefault(id);
+
+    /// <summary>True if the process has a grant for <paramref name="driver"/>.</summary>
+    public bool HasGrant(uint driver) => _grants.Contains(driver);
+
+    /// <summary>Moves a live process to Stopped (process console "stop").</summary>
+    public void Stop()
+    {
+        if (IsAlive && State != ProcessState.Stopped)
+        {
+            _stoppedFrom = State;
+            State = ProcessState.Stopped;
+        }
+    }
+
+    /// <summary>Resumes a stopped process into the state it was stopped in.</summary>
+    public void Resume()
+    {
+        if (State == ProcessState.Stopped)
+        {
+            State = _stoppedFrom;
+        }
+    }
+
+    internal bool IsStopped => State == ProcessState.Stopped;
+
+    internal bool HasFrames => _frames.Count > 0;
+
+    internal Frame CurrentFrame => _frames.Peek();
+
+    internal void SetRunning() => State = ProcessState.Running;
+
+    internal void SetYielded()
+    {
+        if (State == ProcessState.Running)
+        {
+            State = ProcessState.Yielded;
+        }
+    }
+
+    internal void SetYieldedFor(UpcallId id)
+    {
+        if (State != ProcessState.Running)
+        {
+            return;
+        }
+
+        State = ProcessState.YieldedFor;
+        _yieldedFor = id;
+        _yieldForReady = Tasks.Contains(id);
+    }
+
+    internal void PushFrame(IEnumerator<UserOp> body, bool isUpcall) => _frames.Push(new Frame(body, isUpcall) { SavedResult = Context.Result });
+
+    internal Frame PopFrame()
+    {
+        Frame f = _frames.Pop();
+        f.Body.Dispose();
+        return f;
+    }
+
+    internal bool TrySubscribe(UpcallId id, uint function, uint appData, out (uint Function, uint AppData) previous)
+    {
+        previous = _subscriptions.GetValueOrDefault(id);
+        _subscriptions[id] = (function, appData);
+        return true;
+    }
+
+    internal (uint Address, uint Length) SwapAllow(uint driver, uint number, SyscallClass kind, uint address, uint length)
+    {
+        (uint, uint) previous = _allows.GetValueOrDefault((driver, number, kind));
+        _allows[(driver, number, kind)] = (address, length);
+        return previous;
+    }
+
+    /// <summary>Every read-write buffer the process has allowed.</summary>
+    internal IEnumerable<(uint Address, uint Length)> ReadWriteAllows =>
+        _allows.Where(kv => kv.Key.Kind == SyscallClass.ReadWriteAllow).Select(kv => kv.Value);
+
+    /// <summary>The buffer currently allowed for (driver, number, kind), or (0, 0).</summary>
+    public (uint Address, uint Length) Allowed(uint driver, uint number, SyscallClass kind) => _allows.GetValueOrDefault((driver, number, kind));
+
+    internal bool TryAllocateGrant(uint driver, int bytes)
+    {
+        if (_grants.Contains(driver))
+        {
+            return true;
+        }
+
+        if (!Memory.TryAllocateGrant(bytes))
+        {
+            return false;
+        }
+
+        _grants.Add(driver);
+        return true;
+    }
+
+    internal void Terminate(uint? completionCode)
+    {
+        CompletionCode = completionCode;
+        Tasks.Clear();
+        _subscriptions.Clear();
+        _allows.Clear();
+        _grants.Clear();
+        while (_frames.Count > 0)
+        {
+            PopFrame();
+        }
+
+        State = ProcessState.Terminated;
+    }
+
+    internal void MarkFaulted() => State = ProcessState.Faulted;
+
+    /// <summary>Terminates and resets: memory and grants are reclaimed, the init function is queued, state Yielded.</summary>
+    internal void Restart(uint? completionCode)
+    {
+        Terminate(completionCode);
+        Reset(countRestart: true);
+    }
+
+    private void Reset(bool countRestart)
+    {
+        if (countRestart)
+        {
+            RestartCount++;
+            Counters.Restarts++;
+        }
+
+        Memory.Reset();
+        Context.ClearFunctions();
+        Context.AppBreak = Memory.AppBreak;
+        Context.Result = default;
+        Tasks.Clear();
+        State = ProcessState.Yielded;
+        Tasks.TryEnqueue(new ProcessTask(TaskKind.FunctionCall, ProcessTask.InitUpcall, Memory.Start, Memory.Start, Memory.Size, 0, Memory.AppBreak));
+    }
+
+    /// <summary>One userspace call frame: main (via crt0) or an upcall function running on top of a yield.</summary>
+    internal sealed class Frame(IEnumerator<UserOp> body, bool isUpcall)
+    {
+        public IEnumerator<UserOp> Body { get; } = body;
+
+        public bool IsUpcall { get; } = isUpcall;
+
+        /// <summary>Nanoseconds left of a compute step that an interrupt or the timeslice cut short.</summary>
+        public long PendingComputeNs { get; set; }
+
+        /// <summary>The registers of the yield an upcall frame runs on top of, restored when it returns.</summary>
+        public Syscalls.SyscallReturn SavedResult { get; init; }
+    }
+}

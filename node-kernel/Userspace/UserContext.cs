@@ -1,0 +1,61 @@
+using SensorNet.NodeKernel.Syscalls;
+
+namespace SensorNet.NodeKernel.Userspace;
+
+/// <summary>
+/// What a program sees of its process: the registers after the last system call, the function table that gives
+/// upcall functions their userspace addresses, and its memory layout.
+/// </summary>
+public sealed class UserContext
+{
+    /// <summary>Address of the first function; functions sit 4 bytes apart as in flash.</summary>
+    public const uint FirstFunctionAddress = 0x0004_0001;
+
+    private readonly List<Func<UpcallArguments, IEnumerable<UserOp>>> _functions = [];
+
+    internal UserContext(int processIndex)
+    {
+        ProcessIndex = processIndex;
+    }
+
+    /// <summary>Index of the process on its node.</summary>
+    public int ProcessIndex { get; }
+
+    /// <summary>The return value of the last system call.</summary>
+    public SyscallReturn Result { get; internal set; }
+
+    /// <summary>Lowest RAM address of the process.</summary>
+    public uint RamStart { get; internal set; }
+
+    /// <summary>The app break (end of the heap).</summary>
+    public uint AppBreak { get; internal set; }
+
+    /// <summary>
+    /// Registers an upcall function and returns its address, to be passed to subscribe. Functions are code: register
+    /// them once (for example in the program's constructor or at the start of main), not per call.
+    /// </summary>
+    public uint Function(Func<UpcallArguments, IEnumerable<UserOp>> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        _functions.Add(body);
+        return FirstFunctionAddress + (uint)((_functions.Count - 1) * 4);
+    }
+
+    /// <summary>True if <paramref name="address"/> is a registered function (the kernel's executable-memory check).</summary>
+    public bool IsFunction(uint address) => TryGetFunction(address, out _);
+
+    internal bool TryGetFunction(uint address, out Func<UpcallArguments, IEnumerable<UserOp>> body)
+    {
+        uint offset = address - FirstFunctionAddress;
+        if (address >= FirstFunctionAddress && offset % 4 == 0 && offset / 4 < (uint)_functions.Count)
+        {
+            body = _functions[(int)(offset / 4)];
+            return true;
+        }
+
+        body = null!;
+        return false;
+    }
+
+    internal void ClearFunctions() => _functions.Clear();
+}

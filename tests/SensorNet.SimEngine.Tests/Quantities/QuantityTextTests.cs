@@ -1,0 +1,57 @@
+
+using SensorNet.SimEngine.Quantities;
+
+namespace SensorNet.SimEngine.Tests.Quantities;
+
+public class QuantityTextTests
+{
+    [Theory]
+    [InlineData("0.1 s", 100_000_000L)]
+    [InlineData("10 min", 600_000_000_000L)]
+    [InlineData("1 d", 86_400_000_000_000L)]
+    [InlineData("1.5h", 5_400_000_000_000L)]
+    [InlineData("250 us", 250_000L)]
+    [InlineData("250 µs", 250_000L)]
+    [InlineData("7 ns", 7L)]
+    public void ParseDuration_IsExactInNanoseconds(string text, long ns)
+    {
+        Assert.Equal(ns, QuantityText.ParseDuration(text).Nanoseconds);
+    }
+
+    [Theory]
+    [InlineData("10")]
+    [InlineData("10 parsecs")]
+    [InlineData("ten s")]
+    [InlineData("0.5 ns")]
+    public void ParseDuration_BareNumberBadUnitOrSubNanosecond_Throws(string text)
+    {
+        Assert.ThrowsAny<Exception>(() => QuantityText.ParseDuration(text));
+    }
+
+    [Fact]
+    public void ParseEnergyOrCharge_MilliampereHoursUseTheVoltage()
+    {
+        Assert.Equal(2430.0, QuantityText.ParseEnergyOrCharge("225 mAh", new Volts(3.0)).Value, 9);
+        Assert.Equal(7200.0, QuantityText.ParseEnergyOrCharge("2 Wh", new Volts(3.0)).Value, 9);
+        Assert.Equal(0.5, QuantityText.ParseEnergyOrCharge("500 mJ", new Volts(3.0)).Value, 12);
+    }
+
+    [Fact]
+    public void ParseOthers_ConvertToSi()
+    {
+        Assert.Equal(868.1e6, QuantityText.ParseFrequency("868.1 MHz").Value, 3);
+        Assert.Equal(125e3, QuantityText.ParseFrequency("125 kHz").Value);
+        Assert.Equal(3.0, QuantityText.ParseVoltage("3000 mV").Value, 12);
+        Assert.Equal(14.0, QuantityText.ParseDbm("14 dBm").Value);
+        Assert.Equal(-3.5, QuantityText.ParseDbm("-3.5 dBm").Value);
+        Assert.Equal(1500.0, QuantityText.ParseLength("1.5 km").Value, 9);
+        Assert.Equal(20, QuantityText.ParseBytes("20 B"));
+    }
+
+    [Fact]
+    public void ParseVoltage_WrongUnit_SaysWhichUnitsAreAccepted()
+    {
+        var e = Assert.Throws<FormatException>(() => QuantityText.ParseVoltage("3 A"));
+        Assert.Contains("V, mV", e.Message, StringComparison.Ordinal);
+    }
+}
