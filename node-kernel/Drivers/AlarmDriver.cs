@@ -13,8 +13,8 @@ namespace SensorNet.NodeKernel.Drivers;
 /// </summary>
 /// <remarks>
 /// Values exchanged with userspace are 32-bit and left-justified: ticks are shifted left by 32 − counter width
-/// (command 1 on an nRF52 returns 32 768 · 2⁸ = 8 388 608). An absolute reference from userspace is taken as the
-/// counter value nearest to now. Work per scan: 100 cycles plus 30 per process (grade U).
+/// (command 1 on an nRF52 returns 32 768 · 2⁸ = 8 388 608); a dt or expiration between two ticks is rounded up. An
+/// absolute reference from userspace is taken as the counter value nearest to now. Work per scan: 100 cycles plus 30 per process (grade U).
 /// </remarks>
 public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
 {
@@ -82,7 +82,7 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
             case 5:
             {
                 long reference = hw.Now;
-                long dt = argument1 >> Shift;
+                long dt = RoundUpToTicks(argument1);
                 _expirations[process] = new Expiration(reference, dt, process.RestartCount);
                 long cycles = Rearm();
                 return CommandResult.SuccessU32(LeftJustify(reference + dt), cycles);
@@ -91,7 +91,7 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
             case 6:
             {
                 long reference = NearestAbsolute(argument1 >> Shift);
-                long dt = argument2 >> Shift;
+                long dt = (uint)(RoundUpToTicks(unchecked(argument1 + argument2)) - (argument1 >> Shift)) & TickMask;
                 _expirations[process] = new Expiration(reference, dt, process.RestartCount);
                 long cycles = Rearm();
                 return CommandResult.SuccessU32(LeftJustify(reference + dt), cycles);
@@ -144,6 +144,17 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
     // A restart or termination frees the grant, and the alarm kept in it with it.
     private Expiration? Current(TockProcess p) =>
         _expirations.TryGetValue(p, out Expiration e) && p.IsAlive && p.HasGrant(Number) && e.RestartCount == p.RestartCount ? e : null;
+
+    private long TickMask => _kernel.Alarm.WidthBits >= 32 ? uint.MaxValue : (1L << _kernel.Alarm.WidthBits) - 1;
+
+    // tock/tock capsules/core/src/alarm.rs rearm_u32_left_justified_expiration: a left-justified dt (command 5) or
+    // expiration (command 6) with any padding bit set is rounded up to the next whole tick, so the alarm never fires
+    // early.
+    private long RoundUpToTicks(uint leftJustified)
+    {
+        uint padding = (1u << Shift) - 1;
+        return (leftJustified >> Shift) + ((leftJustified & padding) != 0 ? 1 : 0);
+    }
 
     private uint LeftJustify(long ticks) => (uint)((ticks & ((1L << _kernel.Alarm.WidthBits) - 1)) << Shift);
 

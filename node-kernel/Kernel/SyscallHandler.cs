@@ -12,8 +12,8 @@ namespace SensorNet.NodeKernel.Kernel;
 /// <remarks>
 /// An out-of-range subscribe or allow number is answered with NOSUPPORT (an inference from the grant code; TRD104
 /// does not specify it). Address checks: read-write buffers must lie below the app break; read-only buffers may also
-/// lie in the app's flash; zero-length buffers may have any address (TRD104 §4.4); a read-write buffer overlapping
-/// another one the process has allowed is refused with INVAL.
+/// lie in the app's flash; zero-length buffers may have any address (TRD104 §4.4); overlapping or repeated buffers are
+/// accepted, as in Tock.
 /// </remarks>
 internal static class SyscallHandler
 {
@@ -86,14 +86,16 @@ internal static class SyscallHandler
 
     private static SyscallReturn Subscribe(TockKernel kernel, TockProcess p, uint driverNumber, uint subscribeNumber, uint function, uint appData)
     {
-        if (kernel.Driver(driverNumber) is not { } driver)
-        {
-            return SyscallReturn.FailureU32U32(ErrorCode.NoDevice, function, appData);
-        }
-
+        // tock/tock kernel/src/kernel.rs Subscribe arm: the function pointer is checked
+        // (is_valid_upcall_function_pointer → INVAL) before the driver lookup (NODEVICE).
         if (function != 0 && !p.Context.IsFunction(function))
         {
             return SyscallReturn.FailureU32U32(ErrorCode.Inval, function, appData);
+        }
+
+        if (kernel.Driver(driverNumber) is not { } driver)
+        {
+            return SyscallReturn.FailureU32U32(ErrorCode.NoDevice, function, appData);
         }
 
         if (subscribeNumber >= driver.UpcallCount)
@@ -145,18 +147,11 @@ internal static class SyscallHandler
         return SyscallReturn.SuccessU32U32(prevAddress, prevLength);
     }
 
-    private static bool Accessible(TockProcess p, SyscallClass kind, uint address, uint length)
-    {
-        if (p.Memory.ContainsAppBuffer(address, length))
-        {
-            return kind == SyscallClass.ReadOnlyAllow || !OverlapsOtherReadWrite(p, address, length);
-        }
-
-        return kind == SyscallClass.ReadOnlyAllow && address >= FlashStart && (ulong)address + length <= FlashStart + (ulong)p.Program.BinaryBytes;
-    }
-
-    private static bool OverlapsOtherReadWrite(TockProcess p, uint address, uint length) =>
-        p.ReadWriteAllows.Any(b => b.Length > 0 && address < b.Address + b.Length && b.Address < address + length);
+    // tock/tock kernel/src/process_standard.rs build_readwrite_process_buffer checks only that the buffer lies in
+    // app-owned memory; TRD104 §4.4: "it is possible for userspace to allow the same buffer multiple times".
+    private static bool Accessible(TockProcess p, SyscallClass kind, uint address, uint length) =>
+        p.Memory.ContainsAppBuffer(address, length)
+        || (kind == SyscallClass.ReadOnlyAllow && address >= FlashStart && (ulong)address + length <= FlashStart + (ulong)p.Program.BinaryBytes);
 
     private static SyscallReturn Memop(TockProcess p, uint operation, uint argument)
     {

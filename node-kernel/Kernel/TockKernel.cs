@@ -104,7 +104,6 @@ public sealed class TockKernel : IEventHandler
         DoProcess,
         RunUser,
         EndNoWork,
-        EndFaulted,
         TrySleep,
     }
 
@@ -325,7 +324,6 @@ public sealed class TockKernel : IEventHandler
                 Continuation.DoProcess => DoProcess(),
                 Continuation.RunUser => RunUser(),
                 Continuation.EndNoWork => EndProcess(StoppedReason.NoWorkLeft),
-                Continuation.EndFaulted => EndProcess(StoppedReason.StoppedFaulted),
                 Continuation.TrySleep => TrySleep(),
                 _ => throw new InvalidOperationException($"Unknown continuation {s}."),
             };
@@ -617,7 +615,10 @@ public sealed class TockKernel : IEventHandler
                 break;
         }
 
-        return Busy(Costs.TaskDispatch, Continuation.EndFaulted);
+        // tock/tock kernel/src/kernel.rs do_process: after set_fault_state() the loop goes on with the same process:
+        // a restarted process (Yielded, init queued) runs its init again in this do_process; a stopped one is not
+        // ready() and ends it with NoWorkLeft (do_process never reports StoppedFaulted).
+        return Busy(Costs.TaskDispatch, Continuation.DoProcess);
     }
 
     /// <summary>Kernel panic: the board's panic handler blinks an LED forever with the CPU fully active.</summary>

@@ -134,6 +134,12 @@ public sealed class TockProcess
         if (State == ProcessState.Stopped)
         {
             State = _stoppedFrom;
+            if (State == ProcessState.YieldedFor)
+            {
+                // tock/tock kernel/src/process_standard.rs resume(): Stopped(YieldedFor(id)) goes through
+                // set_yielded_for_state(id), which rescans the queue for a task queued while stopped.
+                _yieldForReady = Tasks.Contains(_yieldedFor);
+            }
         }
     }
 

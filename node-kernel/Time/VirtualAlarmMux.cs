@@ -9,13 +9,16 @@ namespace SensorNet.NodeKernel.Time;
 /// dt − half range and a second leg of half range, so a long sleep costs one extra wake-up per split.</para>
 /// <para>When the hardware fires, every armed alarm whose time has come fires (an extended one re-arms its second
 /// leg); then the compare is set to the soonest remaining alarm, or disarmed. While firing, newly set alarms do not
-/// reprogram the hardware; the final scan takes them into account.</para>
+/// reprogram the hardware; the final scan takes them into account. Outside firing, a newly set alarm reprograms the
+/// compare only when it falls outside the new alarm's window and the last programmed alarm is still pending, as in
+/// Tock.</para>
 /// </remarks>
 public sealed class VirtualAlarmMux : IHardwareAlarmClient
 {
     private readonly List<VirtualAlarm> _alarms = [];
     private int _enabled;
     private bool _firing;
+    private (long Reference, long Dt)? _next;
 
     /// <summary>Creates the mux over <paramref name="hardware"/> and becomes its client.</summary>
     public VirtualAlarmMux(HardwareAlarm hardware)
@@ -57,25 +60,40 @@ public sealed class VirtualAlarmMux : IHardwareAlarmClient
             alarm.Extended = false;
         }
 
+        int enabledBefore = _enabled;
         if (!alarm.IsArmed)
         {
             alarm.IsArmed = true;
             _enabled++;
         }
 
-        if (_enabled == 1)
+        if (enabledBefore == 0)
         {
-            Hardware.SetAlarm(alarm.Reference, alarm.Dt);
+            Program(alarm.Reference, alarm.Dt);
         }
         else if (!_firing)
         {
-            long now = Hardware.Now;
-            long remaining = Math.Max(0, alarm.Reference + alarm.Dt - now);
-            if (!Hardware.IsArmed || remaining < Math.Max(0, Hardware.Expiry - now))
+            // tock/tock virtual_alarm.rs VirtualMuxAlarm::set_alarm: reprogram only if the current compare lies outside
+            // [reference, expiration) and the alarm last programmed through the mux has not expired yet. Moving the
+            // only armed alarm later therefore keeps the earlier compare, which fires once for nothing.
+            long expiration = alarm.Reference + alarm.Dt;
+            long current = Hardware.Expiry;
+            if (!(current >= alarm.Reference && current < expiration))
             {
-                Hardware.SetAlarm(alarm.Reference, alarm.Dt);
+                long now = Hardware.Now;
+                if (_next is not { } next || (now >= next.Reference && now < next.Reference + next.Dt))
+                {
+                    Program(alarm.Reference, alarm.Dt);
+                }
             }
         }
+    }
+
+    // MuxAlarm::set_alarm: remembers what it programmed (next_tick_vals).
+    private void Program(long reference, long dt)
+    {
+        _next = (reference, dt);
+        Hardware.SetAlarm(reference, dt);
     }
 
     internal void Disarm(VirtualAlarm alarm)
@@ -140,11 +158,12 @@ public sealed class VirtualAlarmMux : IHardwareAlarmClient
 
         if (soonest is null)
         {
+            _next = null;
             Hardware.Disarm();
         }
         else
         {
-            Hardware.SetAlarm(soonest.Reference, soonest.Dt);
+            Program(soonest.Reference, soonest.Dt);
         }
 
         return cycles;

@@ -1,0 +1,136 @@
+using SensorNet.NodeKernel.Processes;
+using SensorNet.SimEngine.Quantities;
+
+namespace SensorNet.NodeKernel.Boards;
+
+/// <summary>Which temperature/humidity hardware a board has.</summary>
+public enum BoardSensor
+{
+    /// <summary>None.</summary>
+    None,
+
+    /// <summary>The nRF52's internal TEMP peripheral (temperature only).</summary>
+    Nrf52Internal,
+
+    /// <summary>An SI7021 on I2C (temperature and humidity).</summary>
+    Si7021,
+}
+
+/// <summary>Which 802.15.4 radio a board has.</summary>
+public enum BoardRadio
+{
+    /// <summary>None.</summary>
+    None,
+
+    /// <summary>The nRF52840's on-chip radio.</summary>
+    Nrf52,
+
+    /// <summary>An AT86RF233 on SPI.</summary>
+    Rf233,
+}
+
+/// <summary>
+/// A board as data: its chip, scheduler, process limit, app RAM, fault policy and what it starts at boot, following
+/// the real board's <c>main.rs</c>. <see cref="Board.Build"/> composes the node from it.
+/// </summary>
+/// <param name="Name">Board name.</param>
+/// <param name="Chip">Built-in chip name or chip-file path.</param>
+/// <param name="Scheduler">round-robin, cooperative, priority or mlfq.</param>
+/// <param name="MaxProcesses">Process limit (<c>NUM_PROCS</c>).</param>
+/// <param name="AppRamBytes">RAM for apps.</param>
+/// <param name="FaultPolicy">Fault policy.</param>
+/// <param name="ProcessConsole">True if the board starts the process console (a permanently armed UART receive).</param>
+/// <param name="UartClock">Peripheral clock of the console UART.</param>
+/// <param name="UartReceiveCurrent">UART supply current with the receiver on.</param>
+/// <param name="UartTransmitCurrent">UART supply current while transmitting.</param>
+/// <param name="UartIrq">UART interrupt line.</param>
+/// <param name="Leds">Number of LEDs.</param>
+/// <param name="LedCurrent">Current of a lit LED.</param>
+/// <param name="Buttons">Number of buttons.</param>
+/// <param name="GpioIrq">GPIO interrupt line.</param>
+/// <param name="Sensor">Temperature/humidity hardware.</param>
+/// <param name="SensorIrq">Interrupt line of the sensor (TEMP, or the I2C master).</param>
+/// <param name="Radio">The 802.15.4 radio.</param>
+/// <param name="RadioOnAtBoot">True if the board starts the radio at boot (imix starts the RF233; its IRQ pin interrupt is then enabled).</param>
+/// <param name="Source">Where the settings come from.</param>
+public sealed record BoardDefinition(
+    string Name,
+    string Chip,
+    string Scheduler,
+    int MaxProcesses,
+    long AppRamBytes,
+    FaultPolicy FaultPolicy,
+    bool ProcessConsole,
+    string UartClock,
+    Amperes UartReceiveCurrent,
+    Amperes UartTransmitCurrent,
+    int UartIrq,
+    int Leds,
+    Amperes LedCurrent,
+    int Buttons,
+    int GpioIrq,
+    BoardSensor Sensor,
+    int SensorIrq,
+    BoardRadio Radio,
+    bool RadioOnAtBoot,
+    string Source)
+{
+    /// <summary>
+    /// nrf52840dk-like (tock/tock <c>boards/nordic/nrf52840dk</c>): nRF52840 with the HFXO on, round robin, 8 processes,
+    /// <c>PanicFaultPolicy</c>, process console started (<c>lib.rs:985</c>), 4 LEDs, 4 buttons, internal TEMP, the on-chip
+    /// 802.15.4 radio (off until an app turns it on: an inference; the component does not start it). UART
+    /// receive current 1.0 mA from Tock's measurement (1.2 mA with the process console vs ≈200 µA without,
+    /// <c>doc/wg/core/notes/core-notes-2024-09-06.md</c>); LED 1 mA and UART transmit current U.
+    /// </summary>
+    public static BoardDefinition Nrf52840Dk { get; } = new(
+        "nrf52840dk",
+        "nrf52840",
+        "round-robin",
+        8,
+        192 * 1024,
+        new FaultPolicy(FaultPolicyKind.Panic),
+        ProcessConsole: true,
+        "UARTE0",
+        Amperes.FromMilliamperes(1.0),
+        Amperes.FromMilliamperes(1.5),
+        UartIrq: 2,
+        Leds: 4,
+        Amperes.FromMilliamperes(1.0),
+        Buttons: 4,
+        GpioIrq: 6,
+        BoardSensor.Nrf52Internal,
+        SensorIrq: 12,
+        BoardRadio.Nrf52,
+        RadioOnAtBoot: false,
+        "tock/tock boards/nordic/nrf52840dk; UART RX current from core-notes-2024-09-06 (published observation); LED and UART TX currents U");
+
+    /// <summary>
+    /// imix-like (tock/tock <c>boards/imix</c>): SAM4L at 48 MHz, round robin, 4 processes, 64 KiB app RAM, process
+    /// console started (<c>main.rs:855</c>, USART2 clock held), the RF233 started at boot with its IRQ pin interrupt
+    /// enabled (<c>main.rs:852-853</c>), SI7021 on I2C (TWIM0), 1 LED, 1 button. Currents U.
+    /// </summary>
+    public static BoardDefinition Imix { get; } = new(
+        "imix",
+        "sam4l",
+        "round-robin",
+        4,
+        64 * 1024,
+        new FaultPolicy(FaultPolicyKind.Panic),
+        ProcessConsole: true,
+        "PBA.USART2",
+        Amperes.FromMicroamperes(100),
+        Amperes.FromMicroamperes(500),
+        UartIrq: 67,
+        Leds: 1,
+        Amperes.FromMilliamperes(1.0),
+        Buttons: 1,
+        GpioIrq: 25,
+        BoardSensor.Si7021,
+        SensorIrq: 63,
+        BoardRadio.Rf233,
+        RadioOnAtBoot: true,
+        "tock/tock boards/imix/src/main.rs; currents U placeholders");
+
+    /// <summary>The built-in boards.</summary>
+    public static IReadOnlyList<BoardDefinition> BuiltIn { get; } = [Nrf52840Dk, Imix];
+}

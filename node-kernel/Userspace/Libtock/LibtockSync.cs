@@ -1,0 +1,100 @@
+namespace SensorNet.NodeKernel.Userspace.Libtock;
+
+/// <summary>
+/// libtock-sync's blocking wrappers, syscall for syscall (reference §11.2):
+/// alarm delay = 8 syscalls and 1 upcall (flag + <c>yield_for</c>); temperature or humidity read = 2
+/// (command, Yield-WaitFor); console write = 4 (allow, command, Yield-WaitFor, un-allow).
+/// </summary>
+public sealed class LibtockSync
+{
+    private readonly Libtock _tock;
+
+    internal LibtockSync(Libtock tock)
+    {
+        _tock = tock;
+    }
+
+    /// <summary><c>libtocksync_alarm_delay_ms(ms)</c>: <c>libtock_alarm_in_ms</c>, then <c>yield_for(&amp;fired)</c>.</summary>
+    public IEnumerable<UserOp> AlarmDelayMs(uint milliseconds)
+    {
+        var fired = new bool[1];
+        foreach (UserOp op in _tock.Alarm.InMs(milliseconds, () => SetFlag(fired)))
+        {
+            yield return op;
+        }
+
+        foreach (UserOp op in Libtock.YieldFor(() => fired[0]))
+        {
+            yield return op;
+        }
+    }
+
+    /// <summary>
+    /// <c>libtocksync_temperature_read</c> (0x60000) or <c>libtocksync_humidity_read</c> (0x60001): command 1, then
+    /// Yield-WaitFor on upcall 0; afterwards the value is in <c>Context.Result.R1</c>.
+    /// </summary>
+    public static IEnumerable<UserOp> SensorRead(uint driver)
+    {
+        yield return UserOp.Command(driver, 1);
+        yield return UserOp.YieldWaitFor(driver, 0);
+    }
+
+    /// <summary><c>libtocksync_console_write(buf, len)</c>: allow, command 1, Yield-WaitFor(1, 1), un-allow.</summary>
+    public static IEnumerable<UserOp> ConsoleWrite(uint buffer, uint length)
+    {
+        yield return UserOp.AllowReadOnly(0x1, 1, buffer, length);
+        yield return UserOp.Command(0x1, 1, length);
+        yield return UserOp.YieldWaitFor(0x1, 1);
+        yield return UserOp.AllowReadOnly(0x1, 1, 0, 0);
+    }
+
+    /// <summary>
+    /// <c>libtocksync_ieee802154_send</c> (parse mode): allow-RW the 11-byte configuration, allow-RO the payload, command 26
+    /// with the destination, Yield-WaitFor(0x30001, 1), then both un-allows: 6 syscalls.
+    /// </summary>
+    public static IEnumerable<UserOp> Ieee802154Send(uint configBuffer, uint payloadBuffer, uint payloadLength, uint destination)
+    {
+        yield return UserOp.AllowReadWrite(0x30001, 1, configBuffer, 11);
+        yield return UserOp.AllowReadOnly(0x30001, 0, payloadBuffer, payloadLength);
+        yield return UserOp.Command(0x30001, 26, destination);
+        yield return UserOp.YieldWaitFor(0x30001, 1);
+        yield return UserOp.AllowReadOnly(0x30001, 0, 0, 0);
+        yield return UserOp.AllowReadWrite(0x30001, 1, 0, 0);
+    }
+
+    /// <summary>
+    /// <c>libtocksync_ieee802154_up</c>: command 30, then poll the status (command 1) with 10 ms delays until on, plus one
+    /// final 10 ms delay.
+    /// </summary>
+    public IEnumerable<UserOp> Ieee802154Up()
+    {
+        yield return UserOp.Command(0x30001, 30);
+        while (true)
+        {
+            yield return UserOp.Command(0x30001, 1);
+            bool up = _tock.Context.Result.IsSuccess;
+            foreach (UserOp op in AlarmDelayMs(10))
+            {
+                yield return op;
+            }
+
+            if (up)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Waits for the next change of button <paramref name="button"/>: enable its interrupt, Yield-WaitFor(3, 0).</summary>
+    public static IEnumerable<UserOp> ButtonWaitForChange(uint button)
+    {
+        yield return UserOp.Command(0x3, 1, button);
+        yield return UserOp.YieldWaitFor(0x3, 0);
+    }
+
+    private static IEnumerable<UserOp> SetFlag(bool[] flag)
+    {
+        flag[0] = true;
+        yield break;
+    }
+}
