@@ -118,7 +118,9 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
                 continue;
             }
 
-            if (now >= e.Reference + e.Dt)
+            // tock/tock alarm.rs earliest_alarm: expired when !now.within_range(reference, reference + dt), which also
+            // holds for a reference userspace placed in the future.
+            if (now >= e.Reference + e.Dt || now < e.Reference)
             {
                 _expirations.Remove(p);
                 _kernel.ScheduleUpcall(p, new UpcallId(Number, 0), LeftJustify(now), LeftJustify(e.Reference + e.Dt), 0);

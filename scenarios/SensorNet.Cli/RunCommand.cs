@@ -105,12 +105,13 @@ internal static class RunCommand
 
         string days = (run.Config.Duration.TotalSeconds / 86400).ToString("0.###", CultureInfo.InvariantCulture);
         var table = new Table().Title($"[bold]{Markup.Escape(run.Config.Name)}[/]: {run.Nodes.Count} nodes, {days} simulated days, seed {run.Config.Seed}");
-        table.AddColumns("node", "active %", "sleep %", "wakeups", "frames", "airtime s", "energy J", "avg µW", "left %");
+        table.AddColumns("node", "group", "active %", "sleep %", "wakeups", "frames", "airtime s", "energy J", "avg µW", "left %");
         foreach (NodeSummary n in run.Nodes)
         {
             double total = run.EndNs;
             table.AddRow(
                 n.NodeId.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(n.Group),
                 F(100.0 * n.McuActiveNs / total, "0.0000"),
                 F(100.0 * n.McuSleepNs / total, "0.000"),
                 n.Wakeups.ToString(CultureInfo.InvariantCulture),

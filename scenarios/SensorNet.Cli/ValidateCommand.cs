@@ -18,7 +18,7 @@ internal static class ValidateCommand
             try
             {
                 ScenarioConfig config = ScenarioLoader.LoadFile(file.FullName);
-                Console.WriteLine($"{file}: valid ({config.Nodes.Count} nodes, {config.Duration}, seed {config.Seed})");
+                Console.WriteLine($"{file}: valid ({config.NodeCount} nodes, {config.Duration}, seed {config.Seed})");
                 return ExitCodes.Ok;
             }
             catch (ConfigurationException e)

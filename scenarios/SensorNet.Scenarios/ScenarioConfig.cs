@@ -1,3 +1,5 @@
+using SensorNet.NodeKernel.Apps;
+using SensorNet.NodeKernel.Boards;
 using SensorNet.NodeKernel.Chips;
 using SensorNet.NodeKernel.Firmware;
 using SensorNet.RadioModels.LoRa;
@@ -10,22 +12,70 @@ namespace SensorNet.Scenarios;
 /// <param name="Name">Run name; names the results directory. Letters, digits, '-', '_' and '.'.</param>
 /// <param name="Seed">Scenario seed for every random stream.</param>
 /// <param name="Duration">Simulated time.</param>
-/// <param name="Nodes">The node population.</param>
-public sealed record ScenarioConfig(string Name, ulong Seed, SimDuration Duration, NodeGroupConfig Nodes);
+/// <param name="Groups">Node groups; node ids run on from one group to the next.</param>
+public sealed record ScenarioConfig(string Name, ulong Seed, SimDuration Duration, IReadOnlyList<NodeGroupConfig> Groups)
+{
+    /// <summary>Total number of nodes.</summary>
+    public int NodeCount => Groups.Sum(g => g.Count);
+
+    /// <inheritdoc/>
+    public bool Equals(ScenarioConfig? other) =>
+        other is not null && Name == other.Name && Seed == other.Seed && Duration == other.Duration && Groups.SequenceEqual(other.Groups);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Seed, Duration, Groups.Count);
+}
 
 /// <summary>A group of identical nodes placed by a rule.</summary>
+/// <param name="Name">Group name (unique in the scenario).</param>
 /// <param name="Count">Number of nodes.</param>
 /// <param name="Placement">Where they stand.</param>
+/// <param name="Storage">Energy storage of every node.</param>
+public abstract record NodeGroupConfig(string Name, int Count, GridPlacementConfig Placement, LinearBatteryConfig Storage);
+
+/// <summary>Nodes running the interim LoRa sense-and-send firmware (no Tock kernel).</summary>
+/// <param name="Name">Group name.</param>
+/// <param name="Count">Number of nodes.</param>
+/// <param name="Placement">Where they stand.</param>
+/// <param name="Storage">Energy storage.</param>
 /// <param name="Mcu">MCU of every node.</param>
 /// <param name="Radio">LoRa radio of every node.</param>
-/// <param name="App">What every node runs.</param>
-/// <param name="Storage">Energy storage of every node.</param>
-public sealed record NodeGroupConfig(int Count, GridPlacementConfig Placement, McuProfile Mcu, LoRaRadioConfig Radio, SenseAndSendSettings App, LinearBatteryConfig Storage);
+/// <param name="App">Firmware settings.</param>
+public sealed record LoRaSenseGroupConfig(string Name, int Count, GridPlacementConfig Placement, LinearBatteryConfig Storage, McuProfile Mcu, LoRaRadioConfig Radio, SenseAndSendSettings App)
+    : NodeGroupConfig(Name, Count, Placement, Storage);
 
-/// <summary>Nodes on a rectangular grid, filled row by row from the origin.</summary>
+/// <summary>Nodes running the Tock kernel model on a board, with apps loaded as processes.</summary>
+/// <param name="Name">Group name.</param>
+/// <param name="Count">Number of nodes.</param>
+/// <param name="Placement">Where they stand.</param>
+/// <param name="Storage">Energy storage.</param>
+/// <param name="Board">The board, with the scenario's overrides applied.</param>
+/// <param name="Apps">Apps in process order.</param>
+public sealed record TockGroupConfig(string Name, int Count, GridPlacementConfig Placement, LinearBatteryConfig Storage, BoardDefinition Board, IReadOnlyList<TockAppConfig> Apps)
+    : NodeGroupConfig(Name, Count, Placement, Storage)
+{
+    /// <inheritdoc/>
+    public bool Equals(TockGroupConfig? other) =>
+        other is not null && base.Equals(other) && Board == other.Board && Apps.SequenceEqual(other.Apps);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Board, Apps.Count);
+}
+
+/// <summary>A built-in Tock app and its settings.</summary>
+/// <param name="Kind">blink, sense, senseAndSend154, button, busyLoop or faulting.</param>
+/// <param name="Style">Async or sync (for the apps that have both).</param>
+/// <param name="Period">Period of periodic apps.</param>
+/// <param name="PayloadBytes">Payload of apps that send.</param>
+/// <param name="Print">Whether sensing apps print each reading on the console.</param>
+public sealed record TockAppConfig(string Kind, AppStyle Style, SimDuration Period, int PayloadBytes, bool Print);
+
+/// <summary>Nodes on a rectangular grid, filled row by row from an origin.</summary>
 /// <param name="Columns">Nodes per row.</param>
 /// <param name="Spacing">Distance between neighbours.</param>
-public sealed record GridPlacementConfig(int Columns, Meters Spacing);
+/// <param name="OriginX">x of the first node.</param>
+/// <param name="OriginY">y of the first node.</param>
+public sealed record GridPlacementConfig(int Columns, Meters Spacing, Meters OriginX = default, Meters OriginY = default);
 
 /// <summary>A LoRa radio.</summary>
 /// <param name="Chip">Transceiver.</param>

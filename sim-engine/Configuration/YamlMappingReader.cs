@@ -125,6 +125,24 @@ public sealed class YamlMappingReader
         };
     }
 
+    /// <summary>A required, non-empty sequence of mappings; their field paths are <c>key[i]</c>.</summary>
+    public IReadOnlyList<YamlMappingReader> RequireMappingList(string key)
+    {
+        YamlNode value = Value(key, required: true)!;
+        if (value is not YamlSequenceNode seq || seq.Children.Count == 0)
+        {
+            throw Error(value, key, "expected a non-empty list of mappings (items starting with '- ')");
+        }
+
+        return [.. seq.Children.Select((item, i) => item is YamlMappingNode map
+            ? new YamlMappingReader(File, map, Join($"{key}[{i}]"))
+            : throw Error(item, $"{key}[{i}]", "expected a mapping (indented fields)"))];
+    }
+
+    /// <summary>An optional boolean (true/false), or <paramref name="fallback"/>.</summary>
+    public bool OptionalBoolean(string key, bool fallback) =>
+        Optional(key, v => v switch { "true" => true, "false" => false, _ => throw new FormatException("not a boolean") }, "true or false", fallback);
+
     /// <summary>An optional sequence of scalars, or an empty list.</summary>
     public IReadOnlyList<string> OptionalStringList(string key)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SensorNet.NodeKernel.Apps;
+using SensorNet.NodeKernel.Boards;
 using SensorNet.NodeKernel.Chips;
 using SensorNet.NodeKernel.Firmware;
 using SensorNet.RadioModels.LoRa;
@@ -48,21 +50,91 @@ public static partial class ScenarioLoader
             throw root.Error("duration", "expected a duration > 0");
         }
 
-        NodeGroupConfig nodes = ReadNodes(root.RequireMapping("nodes"), duration);
+        var groups = new List<NodeGroupConfig>();
+        IReadOnlyList<YamlMappingReader> items = root.RequireMappingList("nodes");
+        for (int i = 0; i < items.Count; i++)
+        {
+            NodeGroupConfig group = ReadGroup(items[i], i, duration);
+            if (groups.Exists(g => g.Name == group.Name))
+            {
+                throw items[i].Error("name", $"group name '{group.Name}' is used twice");
+            }
+
+            groups.Add(group);
+        }
+
         root.RejectUnknownKeys();
-        return new ScenarioConfig(name, seed, duration, nodes);
+        return new ScenarioConfig(name, seed, duration, groups);
     }
 
-    private static NodeGroupConfig ReadNodes(YamlMappingReader r, SimDuration duration)
+    private static NodeGroupConfig ReadGroup(YamlMappingReader r, int index, SimDuration duration)
     {
+        string kind = r.RequireKind("loraSenseAndSend", "tock");
+        string name = r.Optional("name", ValidateName, "a group name of letters, digits, '-', '_' and '.'", $"group{index}");
         int count = (int)r.RequireInteger("count", 1, 1_000_000);
         GridPlacementConfig placement = ReadPlacement(r.RequireMapping("placement"));
+        LinearBatteryConfig storage = ReadStorage(r.RequireMapping("storage"));
+        NodeGroupConfig group = kind == "tock"
+            ? ReadTockGroup(r, name, count, placement, storage, duration)
+            : ReadLoRaGroup(r, name, count, placement, storage, duration);
+        r.RejectUnknownKeys();
+        return group;
+    }
+
+    private static LoRaSenseGroupConfig ReadLoRaGroup(YamlMappingReader r, string name, int count, GridPlacementConfig placement, LinearBatteryConfig storage, SimDuration duration)
+    {
         McuProfile mcu = r.Require("mcu", McuProfile.ByName, $"an MCU name ({string.Join(", ", McuProfile.BuiltInNames)})");
         LoRaRadioConfig radio = ReadRadio(r.RequireMapping("radio"));
         SenseAndSendSettings app = ReadApp(r.RequireMapping("app"), radio, mcu, duration);
-        LinearBatteryConfig storage = ReadStorage(r.RequireMapping("storage"));
+        return new LoRaSenseGroupConfig(name, count, placement, storage, mcu, radio, app);
+    }
+
+    private static TockGroupConfig ReadTockGroup(YamlMappingReader r, string name, int count, GridPlacementConfig placement, LinearBatteryConfig storage, SimDuration duration)
+    {
+        string[] boards = [.. BoardDefinition.BuiltIn.Select(b => b.Name)];
+        BoardDefinition board = r.Require(
+            "board",
+            v => BoardDefinition.BuiltIn.FirstOrDefault(b => b.Name == v) ?? throw new FormatException("unknown board"),
+            $"a board ({string.Join(", ", boards)})");
+        board = board with
+        {
+            ProcessConsole = r.OptionalBoolean("processConsole", board.ProcessConsole),
+            RadioOnAtBoot = r.OptionalBoolean("radioOnAtBoot", board.RadioOnAtBoot),
+            Scheduler = r.Optional("scheduler", v => v is "round-robin" or "cooperative" or "priority" or "mlfq" ? v : throw new FormatException("unknown scheduler"), "round-robin, cooperative, priority or mlfq", board.Scheduler),
+        };
+        var apps = new List<TockAppConfig>();
+        foreach (YamlMappingReader a in r.RequireMappingList("apps"))
+        {
+            apps.Add(ReadTockApp(a, duration));
+        }
+
+        if (apps.Count > board.MaxProcesses)
+        {
+            throw r.Error("apps", $"board {board.Name} runs at most {board.MaxProcesses} processes");
+        }
+
+        return new TockGroupConfig(name, count, placement, storage, board, apps);
+    }
+
+    private static TockAppConfig ReadTockApp(YamlMappingReader r, SimDuration duration)
+    {
+        string kind = r.RequireKind("blink", "sense", "senseAndSend154", "button", "busyLoop", "faulting");
+        AppStyle style = r.Optional("style", v => Enum.Parse<AppStyle>(v, ignoreCase: true), "async or sync", AppStyle.Sync);
+        SimDuration period = r.Optional("period", QuantityText.ParseDuration, "a duration such as '10 s'", SimDuration.FromSeconds(1));
+        if (period < SimDuration.FromMilliseconds(1) || period > duration || period.Nanoseconds % SimDuration.NanosecondsPerMillisecond != 0)
+        {
+            throw r.Error("period", "expected a whole number of milliseconds, at least 1 ms and no longer than the scenario duration");
+        }
+
+        int payload = r.Optional("payload", QuantityText.ParseBytes, "a size such as '16 B'", 16);
+        if (payload > 127 - 11)
+        {
+            throw r.Error("payload", "expected at most 116 B (an 802.15.4 frame with a 9-byte header and FCS)");
+        }
+
+        bool print = r.OptionalBoolean("print", false);
         r.RejectUnknownKeys();
-        return new NodeGroupConfig(count, placement, mcu, radio, app, storage);
+        return new TockAppConfig(kind, style, period, payload, print);
     }
 
     private static GridPlacementConfig ReadPlacement(YamlMappingReader r)
@@ -75,8 +147,10 @@ public static partial class ScenarioLoader
             throw r.Error("spacing", "expected a spacing > 0 m");
         }
 
+        Meters originX = r.Optional("originX", QuantityText.ParseLength, "a length such as '0 m'", default(Meters));
+        Meters originY = r.Optional("originY", QuantityText.ParseLength, "a length such as '0 m'", default(Meters));
         r.RejectUnknownKeys();
-        return new GridPlacementConfig(columns, spacing);
+        return new GridPlacementConfig(columns, spacing, originX, originY);
     }
 
     private static LoRaRadioConfig ReadRadio(YamlMappingReader r)

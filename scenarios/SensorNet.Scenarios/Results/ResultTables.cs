@@ -1,3 +1,4 @@
+using SensorNet.NodeKernel.Kernel;
 using SensorNet.Scenarios.Running;
 
 namespace SensorNet.Scenarios.Results;
@@ -8,6 +9,8 @@ public static class ResultTables
     /// <summary>Per-node summary: <c>nodes.parquet</c>.</summary>
     public static ResultTable<NodeSummary> Nodes { get; } = new ResultTable<NodeSummary>("nodes")
         .Int32Column("node_id", n => n.NodeId)
+        .StringColumn("group", n => n.Group)
+        .StringColumn("kind", n => n.Kind)
         .DoubleColumn("x_m", n => n.XM)
         .DoubleColumn("y_m", n => n.YM)
         .StringColumn("mcu", n => n.Mcu)
@@ -36,4 +39,57 @@ public static class ResultTables
         .Int64Column("entries", r => r.Entries)
         .DoubleColumn("power_w", r => r.PowerW)
         .DoubleColumn("energy_j", r => r.EnergyJ);
+
+    /// <summary>MCU residency and kernel counters per Tock node: <c>kernel.parquet</c> (no rows when no node runs Tock).</summary>
+    public static ResultTable<KernelReport> Kernel { get; } = new ResultTable<KernelReport>("kernel")
+        .Int32Column("node_id", k => k.NodeId)
+        .StringColumn("chip", k => k.Chip)
+        .StringColumn("scheduler", k => k.Scheduler)
+        .Int64Column("active_ns", k => k.ActiveNs)
+        .Int64Column("shallow_sleep_ns", k => k.ShallowSleepNs)
+        .Int64Column("deep_sleep_ns", k => k.DeepSleepNs)
+        .Int64Column("off_ns", k => k.OffNs)
+        .Int64Column("kernel_cpu_ns", k => k.KernelCpuNs)
+        .Int64Column("process_cpu_ns", k => k.ProcessCpuNs)
+        .Int64Column("wakeups", k => k.Wakeups)
+        .Int64Column("mcu_transitions", k => k.McuTransitions)
+        .Int64Column("shallow_sleeps", k => k.ShallowSleeps)
+        .Int64Column("deep_sleeps", k => k.DeepSleeps)
+        .Int64Column("loop_iterations", k => k.LoopIterations)
+        .Int64Column("bottom_halves", k => k.BottomHalves)
+        .Int64Column("deferred_calls", k => k.DeferredCalls)
+        .Int64Column("syscalls", k => k.Syscalls)
+        .Int64Column("upcalls_delivered", k => k.UpcallsDelivered)
+        .Int64Column("upcalls_dropped", k => k.UpcallsDropped)
+        .Int64Column("faults", k => k.Faults)
+        .Int64Column("restarts", k => k.Restarts)
+        .Int32Column("panicked", k => k.Panicked ? 1 : 0)
+        .Int64Column("alarm_programmings", k => k.AlarmProgrammings)
+        .Int64Column("alarm_split_legs", k => k.AlarmSplitLegs);
+
+    /// <summary>Counters per process on every Tock node: <c>processes.parquet</c>.</summary>
+    public static ResultTable<ProcessReport> Processes { get; } = new ResultTable<ProcessReport>("processes")
+        .Int32Column("node_id", p => p.NodeId)
+        .Int32Column("process", p => p.ProcessIndex)
+        .StringColumn("name", p => p.Name)
+        .StringColumn("state", p => p.State)
+        .Int64Column("syscalls_yield", p => p.SyscallsYield)
+        .Int64Column("syscalls_subscribe", p => p.SyscallsSubscribe)
+        .Int64Column("syscalls_command", p => p.SyscallsCommand)
+        .Int64Column("syscalls_allow_rw", p => p.SyscallsAllowRw)
+        .Int64Column("syscalls_allow_ro", p => p.SyscallsAllowRo)
+        .Int64Column("syscalls_memop", p => p.SyscallsMemop)
+        .Int64Column("syscalls_exit", p => p.SyscallsExit)
+        .Int64Column("syscalls_allow_ur", p => p.SyscallsAllowUr)
+        .Int64Column("upcalls_delivered", p => p.UpcallsDelivered)
+        .Int64Column("waitfor_deliveries", p => p.WaitForDeliveries)
+        .Int64Column("return_values_discarded", p => p.ReturnValuesDiscarded)
+        .Int64Column("upcalls_dropped", p => p.UpcallsDropped)
+        .Int64Column("cpu_time_ns", p => p.CpuTimeNs)
+        .Int64Column("dispatches", p => p.Dispatches)
+        .Int64Column("timeslices_expired", p => p.TimeslicesExpired)
+        .Int64Column("preemptions", p => p.Preemptions)
+        .Int64Column("faults", p => p.Faults)
+        .Int64Column("restarts", p => p.Restarts)
+        .Int32Column("grant_bytes", p => p.GrantBytes);
 }

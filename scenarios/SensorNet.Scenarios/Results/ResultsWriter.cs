@@ -7,7 +7,8 @@ using SensorNet.Scenarios.Running;
 namespace SensorNet.Scenarios.Results;
 
 /// <summary>
-/// Writes a run's result directory: <c>nodes.parquet</c>, <c>residency.parquet</c> and <c>manifest.json</c>.
+/// Writes a run's result directory: <c>nodes.parquet</c>, <c>residency.parquet</c>, <c>kernel.parquet</c>,
+/// <c>processes.parquet</c> and <c>manifest.json</c>.
 /// Everything is written to a sibling <c>.partial</c> directory that is renamed into place only when complete,
 /// so an interrupted run never leaves a directory that looks finished. The files are byte-identical for the same
 /// scenario, seed and replication: no timestamps, no absolute paths, fixed key order.
@@ -38,6 +39,8 @@ public static class ResultsWriter
         {
             ("nodes.parquet", await ResultTables.Nodes.WriteParquetAsync(run.Nodes, Path.Combine(partial, "nodes.parquet"), cancellationToken).ConfigureAwait(false)),
             ("residency.parquet", await ResultTables.Residency.WriteParquetAsync(run.Residency, Path.Combine(partial, "residency.parquet"), cancellationToken).ConfigureAwait(false)),
+            ("kernel.parquet", await ResultTables.Kernel.WriteParquetAsync(run.Kernels, Path.Combine(partial, "kernel.parquet"), cancellationToken).ConfigureAwait(false)),
+            ("processes.parquet", await ResultTables.Processes.WriteParquetAsync(run.Processes, Path.Combine(partial, "processes.parquet"), cancellationToken).ConfigureAwait(false)),
         };
         await File.WriteAllBytesAsync(Path.Combine(partial, ManifestFile), Manifest(run, scenarioFileName, scenarioText, partial, files), cancellationToken).ConfigureAwait(false);
 
@@ -109,18 +112,51 @@ public static class ResultsWriter
     // The scenario as resolved: every default applied, values in canonical units with the unit in the key.
     private static void WriteScenario(Utf8JsonWriter w, ScenarioConfig c)
     {
-        NodeGroupConfig g = c.Nodes;
         w.WriteStartObject();
         w.WriteString("name", c.Name);
         w.WriteNumber("seed", c.Seed);
         w.WriteNumber("duration_ns", c.Duration.Nanoseconds);
-        w.WriteStartObject("nodes");
-        w.WriteNumber("count", g.Count);
-        w.WriteStartObject("placement");
-        w.WriteString("kind", "grid");
-        w.WriteNumber("columns", g.Placement.Columns);
-        w.WriteNumber("spacing_m", g.Placement.Spacing.Value);
+        w.WriteStartArray("nodes");
+        foreach (NodeGroupConfig g in c.Groups)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", g.Name);
+            w.WriteNumber("count", g.Count);
+            w.WriteStartObject("placement");
+            w.WriteString("kind", "grid");
+            w.WriteNumber("columns", g.Placement.Columns);
+            w.WriteNumber("spacing_m", g.Placement.Spacing.Value);
+            w.WriteNumber("origin_x_m", g.Placement.OriginX.Value);
+            w.WriteNumber("origin_y_m", g.Placement.OriginY.Value);
+            w.WriteEndObject();
+            w.WriteStartObject("storage");
+            w.WriteString("kind", "linearBattery");
+            w.WriteNumber("capacity_j", g.Storage.Capacity.Value);
+            w.WriteNumber("initial_j", g.Storage.Initial.Value);
+            w.WriteNumber("voltage_v", g.Storage.Voltage.Value);
+            w.WriteEndObject();
+            switch (g)
+            {
+                case LoRaSenseGroupConfig l:
+                    WriteLoRaGroup(w, l);
+                    break;
+                case TockGroupConfig t:
+                    WriteTockGroup(w, t);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown node group {g.GetType().Name}.");
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void WriteLoRaGroup(Utf8JsonWriter w, LoRaSenseGroupConfig g)
+    {
+        w.WriteString("kind", "loraSenseAndSend");
         w.WriteStartObject("mcu");
         w.WriteString("name", g.Mcu.Name);
         w.WriteNumber("clock_hz", g.Mcu.Clock.Value);
@@ -148,14 +184,37 @@ public static class ResultsWriter
         w.WriteNumber("sense_cycles", g.App.SenseCycles);
         w.WriteNumber("interrupt_cycles", g.App.InterruptCycles);
         w.WriteEndObject();
-        w.WriteStartObject("storage");
-        w.WriteString("kind", "linearBattery");
-        w.WriteNumber("capacity_j", g.Storage.Capacity.Value);
-        w.WriteNumber("initial_j", g.Storage.Initial.Value);
-        w.WriteNumber("voltage_v", g.Storage.Voltage.Value);
+    }
+
+    private static void WriteTockGroup(Utf8JsonWriter w, TockGroupConfig g)
+    {
+        w.WriteString("kind", "tock");
+        w.WriteStartObject("board");
+        w.WriteString("name", g.Board.Name);
+        w.WriteString("chip", g.Board.Chip);
+        w.WriteString("scheduler", g.Board.Scheduler);
+        w.WriteNumber("max_processes", g.Board.MaxProcesses);
+        w.WriteNumber("app_ram_bytes", g.Board.AppRamBytes);
+        w.WriteString("fault_policy", g.Board.FaultPolicy.Kind.ToString());
+        w.WriteBoolean("process_console", g.Board.ProcessConsole);
+        w.WriteString("radio", g.Board.Radio.ToString());
+        w.WriteBoolean("radio_on_at_boot", g.Board.RadioOnAtBoot);
+        w.WriteString("sensor", g.Board.Sensor.ToString());
+        w.WriteString("source", g.Board.Source);
         w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndObject();
+        w.WriteStartArray("apps");
+        foreach (TockAppConfig a in g.Apps)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", a.Kind);
+            w.WriteString("style", a.Style.ToString().ToUpperInvariant());
+            w.WriteNumber("period_ns", a.Period.Nanoseconds);
+            w.WriteNumber("payload_bytes", a.PayloadBytes);
+            w.WriteBoolean("print", a.Print);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -2,10 +2,12 @@ namespace SensorNet.Scenarios.Running;
 
 /// <summary>One node's results over a run. Names carry units, as the result columns do.</summary>
 /// <param name="NodeId">Node id.</param>
+/// <param name="Group">Name of the node's group.</param>
+/// <param name="Kind">What the node runs: <c>tock</c> (the kernel model) or <c>loraSenseAndSend</c> (the interim firmware).</param>
 /// <param name="XM">x position, in m.</param>
 /// <param name="YM">y position, in m.</param>
 /// <param name="Mcu">MCU name.</param>
-/// <param name="Radio">Radio chip name.</param>
+/// <param name="Radio">Radio chip name, or <c>none</c>.</param>
 /// <param name="InitialJ">Stored energy at the start, in J.</param>
 /// <param name="FinalJ">Stored energy at the end, in J.</param>
 /// <param name="EnergyJ">Energy consumed by all components, in J.</param>
@@ -13,15 +15,17 @@ namespace SensorNet.Scenarios.Running;
 /// <param name="RadioEnergyJ">Energy consumed by the radio, in J.</param>
 /// <param name="AveragePowerW">Mean power over the run, in W.</param>
 /// <param name="McuActiveNs">Time the MCU ran, in ns.</param>
-/// <param name="McuSleepNs">Time the MCU slept, in ns.</param>
+/// <param name="McuSleepNs">Time the MCU slept (all sleep depths), in ns.</param>
 /// <param name="McuOffNs">Time the MCU was unpowered, in ns.</param>
 /// <param name="Wakeups">MCU wake-ups from sleep.</param>
-/// <param name="Readings">Sensor readings taken.</param>
+/// <param name="Readings">Sensor measurements taken.</param>
 /// <param name="FramesSent">Radio frames sent completely.</param>
 /// <param name="AirtimeNs">Total time on air, in ns.</param>
 /// <param name="DepletedAtNs">When the storage ran empty, in ns since the start, or null.</param>
 public sealed record NodeSummary(
     int NodeId,
+    string Group,
+    string Kind,
     double XM,
     double YM,
     string Mcu,

@@ -7,4 +7,14 @@ namespace SensorNet.Scenarios.Running;
 /// <param name="Events">Events executed.</param>
 /// <param name="Nodes">Per-node summaries, by node id.</param>
 /// <param name="Residency">Per-node, per-component, per-state residency.</param>
-public sealed record RunResult(ScenarioConfig Config, int Replication, long EndNs, long Events, IReadOnlyList<NodeSummary> Nodes, IReadOnlyList<ResidencyRow> Residency);
+/// <param name="Kernels">MCU residency and kernel counters of every Tock node.</param>
+/// <param name="Processes">Counters of every process on every Tock node.</param>
+public sealed record RunResult(
+    ScenarioConfig Config,
+    int Replication,
+    long EndNs,
+    long Events,
+    IReadOnlyList<NodeSummary> Nodes,
+    IReadOnlyList<ResidencyRow> Residency,
+    IReadOnlyList<NodeKernel.Kernel.KernelReport> Kernels,
+    IReadOnlyList<NodeKernel.Kernel.ProcessReport> Processes);

@@ -2,7 +2,8 @@ using System.Globalization;
 using SensorNet.Energy.Consumers;
 using SensorNet.Energy.Storage;
 using SensorNet.NodeKernel;
-using SensorNet.NodeKernel.Chips;
+using SensorNet.NodeKernel.Boards;
+using SensorNet.NodeKernel.Kernel;
 using SensorNet.SimEngine;
 using SensorNet.SimEngine.Quantities;
 using SensorNet.SimEngine.Random;
@@ -28,10 +29,10 @@ public static class ScenarioRunner
     public static RunResult Run(ScenarioConfig config, int replication = 0, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var simulation = new Simulation(initialCapacity: Math.Max(1024, config.Nodes.Count * 2));
+        var simulation = new Simulation(initialCapacity: Math.Max(1024, config.NodeCount * 2));
         var streams = new RngStreams(config.Seed, replication);
-        SensorNode[] nodes = BuildNodes(simulation, config, streams);
-        foreach (SensorNode node in nodes)
+        IRunNode[] nodes = BuildNodes(simulation, config, streams);
+        foreach (IRunNode node in nodes)
         {
             node.Boot(simulation.Now);
         }
@@ -51,57 +52,59 @@ public static class ScenarioRunner
 
         var summaries = new List<NodeSummary>(nodes.Length);
         var residency = new List<ResidencyRow>();
-        foreach (SensorNode node in nodes)
+        var kernels = new List<KernelReport>();
+        var processes = new List<ProcessReport>();
+        foreach (IRunNode node in nodes)
         {
             node.Energy.VerifyLedger();
-            summaries.Add(Summarise(node, config.Duration));
+            summaries.Add(node.Summarise(config.Duration));
             foreach (StateBasedConsumer c in node.Energy.Consumers)
             {
                 AddResidency(residency, node.Id, c, config.Duration);
             }
+
+            if (node.Kernel(config.Duration) is { } k)
+            {
+                kernels.Add(k);
+            }
+
+            processes.AddRange(node.Processes());
         }
 
-        return new RunResult(config, replication, end.Nanoseconds, simulation.EventsExecuted, summaries, residency);
+        return new RunResult(config, replication, end.Nanoseconds, simulation.EventsExecuted, summaries, residency, kernels, processes);
     }
 
-    private static SensorNode[] BuildNodes(Simulation simulation, ScenarioConfig config, RngStreams streams)
+    private static IRunNode[] BuildNodes(Simulation simulation, ScenarioConfig config, RngStreams streams)
     {
-        NodeGroupConfig g = config.Nodes;
-        var nodes = new SensorNode[g.Count];
-        for (int id = 0; id < g.Count; id++)
+        var nodes = new List<IRunNode>(config.NodeCount);
+        foreach (NodeGroupConfig g in config.Groups)
         {
-            var position = (g.Placement.Spacing * (id % g.Placement.Columns), g.Placement.Spacing * (id / g.Placement.Columns));
-            var storage = new LinearBattery(g.Storage.Capacity, g.Storage.Initial, g.Storage.Voltage);
-            nodes[id] = new SensorNode(simulation, id, position, storage, g.Mcu, g.Radio.Chip, g.Radio.Modulation, g.Radio.TxPower, g.App, streams);
+            for (int i = 0; i < g.Count; i++)
+            {
+                int id = nodes.Count;
+                var position = (g.Placement.OriginX + (g.Placement.Spacing * (i % g.Placement.Columns)), g.Placement.OriginY + (g.Placement.Spacing * (i / g.Placement.Columns)));
+                var storage = new LinearBattery(g.Storage.Capacity, g.Storage.Initial, g.Storage.Voltage);
+                nodes.Add(g switch
+                {
+                    LoRaSenseGroupConfig l => new LoRaRunNode(new SensorNode(simulation, id, position, storage, l.Mcu, l.Radio.Chip, l.Radio.Modulation, l.Radio.TxPower, l.App, streams), g.Name),
+                    TockGroupConfig t => BuildTock(simulation, id, position, storage, t),
+                    _ => throw new InvalidOperationException($"Unknown node group {g.GetType().Name}."),
+                });
+            }
         }
 
-        return nodes;
+        return [.. nodes];
     }
 
-    private static NodeSummary Summarise(SensorNode node, SimDuration duration)
+    private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, LinearBattery storage, TockGroupConfig group)
     {
-        StateBasedConsumer cpu = node.Cpu;
-        Joules total = node.Energy.Demanded;
-        return new NodeSummary(
-            node.Id,
-            node.Position.X.Value,
-            node.Position.Y.Value,
-            node.Mcu.Name,
-            node.Radio.Chip.Name,
-            node.Energy.Storage.Initial.Value,
-            node.Energy.Storage.Stored.Value,
-            total.Value,
-            cpu.TotalEnergy().Value,
-            node.Radio.Consumer.TotalEnergy().Value,
-            (total / duration).Value,
-            cpu.Residency(McuProfile.ActiveState).Nanoseconds,
-            cpu.Residency(McuProfile.SleepState).Nanoseconds,
-            cpu.Residency(cpu.OffState).Nanoseconds,
-            node.Wakeups,
-            node.Readings,
-            node.Radio.FramesSent,
-            node.Radio.Airtime.Nanoseconds,
-            node.Energy.DepletedAt?.Nanoseconds);
+        Board board = Board.Build(simulation, id, group.Board, storage);
+        foreach (TockAppConfig app in group.Apps)
+        {
+            board.Node.Load(TockApps.Create(app));
+        }
+
+        return new TockRunNode(board, group.Name, position);
     }
 
     private static void AddResidency(List<ResidencyRow> rows, int nodeId, StateBasedConsumer c, SimDuration duration)

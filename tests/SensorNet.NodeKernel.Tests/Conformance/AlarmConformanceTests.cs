@@ -103,16 +103,16 @@ public class AlarmConformanceTests
         // command 6 with reference now − 1 tick rounds the expiration up too: dt 3 277 ticks.
         var h = new KernelHarness(TestChips.Wfi1MHz(TestChips.Free));
         var results = new List<SyscallReturn>();
-        SimTime? firedAt = null;
         h.Kernel.AddProcess(new ConformanceProgram("app", ctx => Body(ctx)));
         h.Kernel.Boot();
 
         h.RunFor(Ms(300));
 
         Assert.Equal(SyscallReturn.SuccessU32(3_277u << 8), results[0]);
-        Assert.Equal(AtNs(100_006_104), firedAt);
-        uint now = results[1].R1 >> 8;
-        Assert.Equal(SyscallReturn.SuccessU32((now - 1 + 3_277) << 8), results[2]);
+        Assert.Equal(new SyscallReturn(ReturnVariant.YieldWaitFor, 3_277u << 8, 3_277u << 8, 0), results[1]); // now = expiry
+        Assert.Equal(AtNs(100_006_104), h.Kernel.Alarm.TimeOfTick(3_277));
+        uint now = results[2].R1 >> 8;
+        Assert.Equal(SyscallReturn.SuccessU32((now - 1 + 3_277) << 8), results[3]);
         AssertAccountsForAllTime(h);
 
         IEnumerable<UserOp> Body(UserContext ctx)
@@ -120,10 +120,45 @@ public class AlarmConformanceTests
             yield return UserOp.Command(Alarm, 5, 838_860);
             results.Add(ctx.Result);
             yield return UserOp.YieldWaitFor(Alarm, 0);
-            firedAt = h.Kernel.Now;
+            results.Add(ctx.Result);
             yield return UserOp.Command(Alarm, 2);
             results.Add(ctx.Result);
             yield return UserOp.Command(Alarm, 6, ctx.Result.R1 - 256, 838_860);
+            results.Add(ctx.Result);
+            foreach (UserOp op in ConformanceProgram.WaitForever())
+            {
+                yield return op;
+            }
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "TockConformance")]
+    public void AbsoluteAlarmWithAReferenceInTheFuture_CountsAsExpired_AndFiresAtOnce()
+    {
+        // alarm.rs earliest_alarm: an alarm is expired when !now.within_range(reference, reference + dt); a reference
+        // 100 ticks ahead of now is outside [reference, reference + dt), so process_rearm_or_callback, run by the
+        // command itself, schedules the upcall at once: no compare, no wake-up.
+        var h = new KernelHarness(TestChips.Wfi1MHz(TestChips.Free));
+        var results = new List<SyscallReturn>();
+        h.Kernel.AddProcess(new ConformanceProgram("app", ctx => Body(ctx)));
+        h.Kernel.Boot();
+
+        h.RunFor(Ms(100));
+
+        uint now = results[0].R1 >> 8;
+        Assert.Equal(SyscallReturn.SuccessU32((now + 1_100) << 8), results[1]);
+        Assert.Equal(new SyscallReturn(ReturnVariant.YieldWaitFor, now << 8, (now + 1_100) << 8, 0), results[2]);
+        Assert.Equal((0L, 0L), (h.Kernel.Counters.Wakeups, h.Kernel.Alarm.Fires));
+        AssertAccountsForAllTime(h);
+
+        IEnumerable<UserOp> Body(UserContext ctx)
+        {
+            yield return UserOp.Command(Alarm, 2);
+            results.Add(ctx.Result);
+            yield return UserOp.Command(Alarm, 6, ctx.Result.R1 + (100u << 8), 1_000u << 8);
+            results.Add(ctx.Result);
+            yield return UserOp.YieldWaitFor(Alarm, 0);
             results.Add(ctx.Result);
             foreach (UserOp op in ConformanceProgram.WaitForever())
             {

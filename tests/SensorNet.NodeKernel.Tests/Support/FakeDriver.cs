@@ -13,7 +13,7 @@ namespace SensorNet.NodeKernel.Tests.Support;
 /// completions as upcalls.
 /// </summary>
 /// <remarks>
-/// Commands: 0 exists; 1 completes after <c>arg1</c> µs with upcall 0 = (arg2, arg2 + 1, arg2 + 2); 2 schedules
+/// Every command first enters the process's grant (NOMEM if it cannot be allocated). Commands: 0 exists; 1 completes after <c>arg1</c> µs with upcall 0 = (arg2, arg2 + 1, arg2 + 2); 2 schedules
 /// <c>arg1</c> upcalls on subscribe number <c>arg2</c> at once with arguments (i, 0, 0) and returns how many were
 /// queued; 3 raises the interrupt line now. <see cref="OnCommand"/> can answer any command first.
 /// </remarks>
@@ -80,14 +80,14 @@ internal sealed class FakeDriver : ISyscallDriver, IInterruptHandler
     public CommandResult Command(TockProcess process, uint command, uint argument1, uint argument2)
     {
         Log.Add($"cmd{command}");
-        if (OnCommand?.Invoke(process, command, argument1, argument2) is { } custom)
-        {
-            return custom;
-        }
-
         if (!Kernel.EnterGrant(process, DriverNumber))
         {
             return CommandResult.Failure(ErrorCode.NoMem);
+        }
+
+        if (OnCommand?.Invoke(process, command, argument1, argument2) is { } custom)
+        {
+            return custom;
         }
 
         switch (command)

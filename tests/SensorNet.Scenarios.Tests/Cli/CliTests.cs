@@ -33,7 +33,7 @@ public class CliTests
         (int code, _, string stderr) = Sensornet("run", bad, "--out", outDir);
 
         Assert.Equal(2, code);
-        Assert.Contains("bad.yaml:19:22: nodes.radio.spreadingFactor:", stderr, StringComparison.Ordinal);
+        Assert.Contains("bad.yaml:21:24: nodes[0].radio.spreadingFactor:", stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDir));
         Assert.False(Directory.Exists(outDir + ".partial"));
     }

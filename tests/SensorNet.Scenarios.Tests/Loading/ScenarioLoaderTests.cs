@@ -17,11 +17,13 @@ public class ScenarioLoaderTests
         Assert.Equal("quickstart", c.Name);
         Assert.Equal(42UL, c.Seed);
         Assert.Equal(86_400_000_000_000L, c.Duration.Nanoseconds);
-        Assert.Equal(10, c.Nodes.Count);
-        Assert.Equal(9, c.Nodes.Radio.Modulation.SpreadingFactor);
-        Assert.Equal(LdroMode.Auto, c.Nodes.Radio.Modulation.Ldro);
-        Assert.Equal(2430.0, c.Nodes.Storage.Capacity.Value, 9);
-        Assert.Equal(c.Nodes.Storage.Capacity, c.Nodes.Storage.Initial);
+        var g = Assert.IsType<LoRaSenseGroupConfig>(Assert.Single(c.Groups));
+        Assert.Equal("field", g.Name);
+        Assert.Equal(10, g.Count);
+        Assert.Equal(9, g.Radio.Modulation.SpreadingFactor);
+        Assert.Equal(LdroMode.Auto, g.Radio.Modulation.Ldro);
+        Assert.Equal(2430.0, g.Storage.Capacity.Value, 9);
+        Assert.Equal(g.Storage.Capacity, g.Storage.Initial);
     }
 
     [Fact]
@@ -29,10 +31,10 @@ public class ScenarioLoaderTests
     {
         const string json = """
             {"name": "quickstart", "seed": 42, "duration": "1 d",
-             "nodes": {"count": 10, "placement": {"kind": "grid", "columns": 5, "spacing": "100 m"}, "mcu": "nrf52840",
+             "nodes": [{"kind": "loraSenseAndSend", "name": "field", "count": 10, "placement": {"kind": "grid", "columns": 5, "spacing": "100 m"}, "mcu": "nrf52840",
                        "radio": {"kind": "lora", "chip": "sx1276", "txPower": "14 dBm", "spreadingFactor": 9, "bandwidth": "125 kHz", "codingRate": "4/5"},
                        "app": {"kind": "senseAndSend", "period": "10 min", "jitter": "30 s", "payload": "20 B", "senseCycles": 20000, "interruptCycles": 2000},
-                       "storage": {"kind": "linearBattery", "capacity": "225 mAh", "voltage": "3.0 V"}}}
+                       "storage": {"kind": "linearBattery", "capacity": "225 mAh", "voltage": "3.0 V"}}]}
             """;
 
         ScenarioConfig fromJson = ScenarioLoader.Parse(json, "q.json");
@@ -42,16 +44,17 @@ public class ScenarioLoaderTests
     }
 
     [Theory]
-    [InlineData("    spreadingFactor: 9", "    spreadingFactr: 9", 19, 5, "nodes.radio.spreadingFactr", "did you mean 'spreadingFactor'?")]
-    [InlineData("    spreadingFactor: 9", "    spreadingFactor: 13", 19, 22, "nodes.radio.spreadingFactor", "an integer in [7, 12]")]
-    [InlineData("    capacity: 225 mAh", "    capacity: 225", 31, 15, "nodes.storage.capacity", "with a unit")]
-    [InlineData("    capacity: 225 mAh", "    capacity: -5 mAh", 31, 15, "nodes.storage.capacity", "capacity > 0")]
-    [InlineData("    kind: lora", "    kind: lorawan", 16, 11, "nodes.radio.kind", "did you mean 'lora'?")]
+    [InlineData("    spreadingFactor: 9", "    spreadingFactr: 9", 21, 7, "nodes[0].radio.spreadingFactr", "did you mean 'spreadingFactor'?")]
+    [InlineData("    spreadingFactor: 9", "    spreadingFactor: 13", 21, 24, "nodes[0].radio.spreadingFactor", "an integer in [7, 12]")]
+    [InlineData("    capacity: 225 mAh", "    capacity: 225", 33, 17, "nodes[0].storage.capacity", "with a unit")]
+    [InlineData("    capacity: 225 mAh", "    capacity: -5 mAh", 33, 17, "nodes[0].storage.capacity", "capacity > 0")]
+    [InlineData("      kind: lora\n", "      kind: lorawan\n", 18, 13, "nodes[0].radio.kind", "did you mean 'lora'?")]
     [InlineData("duration: 1 d", "duration: 1 fortnight", 7, 11, "duration", "unit 'fortnight'")]
-    [InlineData("    period: 10 min", "    period: 150 ms", 24, 13, "nodes.app.period", "one reading takes")]
-    [InlineData("    txPower: 14 dBm", "    txPower: 30 dBm", 18, 14, "nodes.radio.txPower", "-2..20 dBm")]
-    [InlineData("  mcu: nrf52840", "  mcu: esp8266", 14, 8, "nodes.mcu", "nrf52840")]
-    [InlineData("    jitter: 30 s", "    jitter: 6 min", 25, 13, "nodes.app.jitter", "less than half the period")]
+    [InlineData("    period: 10 min", "    period: 150 ms", 26, 15, "nodes[0].app.period", "one reading takes")]
+    [InlineData("    txPower: 14 dBm", "    txPower: 30 dBm", 20, 16, "nodes[0].radio.txPower", "-2..20 dBm")]
+    [InlineData("  mcu: nrf52840", "  mcu: esp8266", 16, 10, "nodes[0].mcu", "nrf52840")]
+    [InlineData("    jitter: 30 s", "    jitter: 6 min", 27, 15, "nodes[0].app.jitter", "less than half the period")]
+    [InlineData("  - kind: loraSenseAndSend", "  - kind: loraSenseAndSned", 9, 11, "nodes[0].kind", "did you mean 'loraSenseAndSend'?")]
     public void Parse_InvalidValue_ReportsLineColumnFieldPathAndExpectation(string from, string to, int line, int column, string path, string expected)
     {
         string text = Quickstart.Replace(from, to, StringComparison.Ordinal);

@@ -1,0 +1,50 @@
+using SensorNet.Energy.Accounting;
+using SensorNet.NodeKernel.Boards;
+using SensorNet.NodeKernel.Kernel;
+using SensorNet.SimEngine.Quantities;
+using SensorNet.SimEngine.Time;
+
+namespace SensorNet.Scenarios.Running;
+
+/// <summary>A node of a <see cref="TockGroupConfig"/> group: a board running the Tock kernel model.</summary>
+internal sealed class TockRunNode(Board board, string group, (Meters X, Meters Y) position) : IRunNode
+{
+    public int Id => board.Node.Id;
+
+    public NodeEnergy Energy => board.Node.Energy;
+
+    public void Boot(SimTime now) => board.Node.Boot();
+
+    public NodeSummary Summarise(SimDuration duration)
+    {
+        KernelReport k = board.Node.Report(duration);
+        NodeEnergy e = board.Node.Energy;
+        Joules total = e.Demanded;
+        return new NodeSummary(
+            Id,
+            group,
+            "tock",
+            position.X.Value,
+            position.Y.Value,
+            k.Chip,
+            board.RadioChip?.Profile.Name ?? "none",
+            e.Storage.Initial.Value,
+            e.Storage.Stored.Value,
+            total.Value,
+            board.Node.Mcu.TotalEnergy().Value,
+            board.RadioChip?.Consumer.TotalEnergy().Value ?? 0,
+            (total / duration).Value,
+            k.ActiveNs,
+            k.ShallowSleepNs + k.DeepSleepNs,
+            k.OffNs,
+            k.Wakeups,
+            (board.Temperature?.Measurements ?? 0) + (board.Humidity?.Measurements ?? 0),
+            board.RadioChip?.FramesSent ?? 0,
+            board.RadioChip?.Airtime.Nanoseconds ?? 0,
+            e.DepletedAt?.Nanoseconds);
+    }
+
+    public KernelReport? Kernel(SimDuration duration) => board.Node.Report(duration);
+
+    public IReadOnlyList<ProcessReport> Processes() => board.Node.ProcessReports();
+}
