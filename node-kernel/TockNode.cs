@@ -51,8 +51,8 @@ public sealed class TockNode
     /// <summary>Loads a process.</summary>
     public TockProcess Load(UserProgram program) => Kernel.AddProcess(program);
 
-    /// <summary>Starts the kernel loop.</summary>
-    public void Boot() => Kernel.Boot();
+    /// <summary>Boots the kernel (clock start-up, process loading, kernel loop).</summary>
+    public void Boot(BootOptions? options = null) => Kernel.Boot(options);
 
     /// <summary>Residency and kernel counters up to now.</summary>
     /// <exception cref="InvalidOperationException">Residency does not sum to the time since the node was built (a model bug).</exception>

@@ -51,6 +51,15 @@ public sealed class Board
     /// <summary>The 802.15.4 radio chip, if any.</summary>
     public PacketRadio? RadioChip { get; private set; }
 
+    /// <summary>The BLE advertising driver (0x30000), if the board has one.</summary>
+    public BleAdvertisingDriver? Ble { get; private set; }
+
+    /// <summary>The radio in BLE mode, if the board advertises (a separate consumer; Tock never enables both modes at once).</summary>
+    public PacketRadio? BleRadio { get; private set; }
+
+    /// <summary>The fuel-gauge driver (0x80001), if the board has one.</summary>
+    public Max17205Driver? FuelGauge { get; private set; }
+
     /// <summary>True while the process console keeps the UART receiving.</summary>
     public bool ProcessConsoleRunning { get; private set; }
 
@@ -116,6 +125,17 @@ public sealed class Board
             board.Ieee802154 = new Ieee802154Driver(k, board.Radio);
         }
 
+        if (definition.BleAdvertising)
+        {
+            board.BleRadio = new PacketRadio(simulation, node.Energy, PacketRadioProfile.Nrf52840Ble, "ble");
+            board.Ble = new BleAdvertisingDriver(k, board.BleRadio, BleAdvertisingDriver.Nrf5xRadioIrq);
+        }
+
+        if (definition.FuelGauge)
+        {
+            board.FuelGauge = new Max17205Driver(k, node.Energy, irq: 64);
+        }
+
         if (definition.ProcessConsole)
         {
             board.StartProcessConsole();
@@ -128,6 +148,9 @@ public sealed class Board
 
         return board;
     }
+
+    /// <summary>Boots the node as the board does: clock start-up, process loading, then the kernel loop.</summary>
+    public void Boot() => Node.Boot(Definition.Boot);
 
     /// <summary>The scheduler named <paramref name="name"/>.</summary>
     public static IScheduler CreateScheduler(string name) => name switch

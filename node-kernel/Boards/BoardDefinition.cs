@@ -1,5 +1,7 @@
+using SensorNet.NodeKernel.Kernel;
 using SensorNet.NodeKernel.Processes;
 using SensorNet.SimEngine.Quantities;
+using SensorNet.SimEngine.Time;
 
 namespace SensorNet.NodeKernel.Boards;
 
@@ -53,6 +55,9 @@ public enum BoardRadio
 /// <param name="Radio">The 802.15.4 radio.</param>
 /// <param name="RadioOnAtBoot">True if the board starts the radio at boot (imix starts the RF233; its IRQ pin interrupt is then enabled).</param>
 /// <param name="Source">Where the settings come from.</param>
+/// <param name="Boot">Clock start-up and process loading at boot.</param>
+/// <param name="BleAdvertising">True if the board has the BLE advertising driver (0x30000) on the nRF52's radio.</param>
+/// <param name="FuelGauge">True if a MAX17205 fuel gauge (driver 0x80001) watches the battery, as on Signpost.</param>
 public sealed record BoardDefinition(
     string Name,
     string Chip,
@@ -73,7 +78,10 @@ public sealed record BoardDefinition(
     int SensorIrq,
     BoardRadio Radio,
     bool RadioOnAtBoot,
-    string Source)
+    string Source,
+    BootOptions Boot,
+    bool FuelGauge = false,
+    bool BleAdvertising = false)
 {
     /// <summary>
     /// nrf52840dk-like (tock/tock <c>boards/nordic/nrf52840dk</c>): nRF52840 with the HFXO on, round robin, 8 processes,
@@ -102,7 +110,10 @@ public sealed record BoardDefinition(
         SensorIrq: 12,
         BoardRadio.Nrf52,
         RadioOnAtBoot: false,
-        "tock/tock boards/nordic/nrf52840dk; UART RX current from core-notes-2024-09-06 (published observation); LED and UART TX currents U");
+        "tock/tock boards/nordic/nrf52840dk; UART RX current from core-notes-2024-09-06 (published observation); LED and UART TX currents U; LFXO start-up 250 ms and load cost U",
+        // NrfClockComponent busy-waits for the LFXO (typ. 0.25 s, U) and HFXO; load_processes is synchronous (main.rs:110).
+        new BootOptions(SimDuration.FromMilliseconds(250), ProcessLoading.Synchronous),
+        BleAdvertising: true); // lib.rs:675-685 builds the BLE component; 0x30000 is routed to it
 
     /// <summary>
     /// imix-like (tock/tock <c>boards/imix</c>): SAM4L at 48 MHz, round robin, 4 processes, 64 KiB app RAM, process
@@ -129,7 +140,9 @@ public sealed record BoardDefinition(
         SensorIrq: 63,
         BoardRadio.Rf233,
         RadioOnAtBoot: true,
-        "tock/tock boards/imix/src/main.rs; currents U placeholders");
+        "tock/tock boards/imix/src/main.rs; currents, clock start-up and SHA-256 cost U placeholders",
+        // SequentialProcessLoaderMachine with AppCheckerSha256 over software SHA-256 (main.rs:746-806): ≈60 cycles/byte (U).
+        new BootOptions(SimDuration.FromMilliseconds(2), ProcessLoading.Asynchronous, CredentialCyclesPerByte: 60));
 
     /// <summary>The built-in boards.</summary>
     public static IReadOnlyList<BoardDefinition> BuiltIn { get; } = [Nrf52840Dk, Imix];

@@ -74,9 +74,10 @@ public static class ChipFile
         AlarmHardware alarm = ReadAlarm(r.RequireMapping("alarm"));
         KernelCosts costs = r.OptionalMapping("kernelCosts") is { } c ? ReadCosts(c) : KernelCosts.Default;
         IReadOnlyList<string> allowed = r.OptionalStringList("deepSleepAllowedClocks");
+        int timerBits = (int)r.OptionalInteger("schedulerTimerBits", 0, 32, 24);
         string source = r.RequireString("sources").Trim();
         r.RejectUnknownKeys();
-        return new ChipModel(name, clock, supply, active, policy, shallow, deep, alarm, costs, allowed, source);
+        return new ChipModel(name, clock, supply, active, policy, shallow, deep, alarm, costs, allowed, source, timerBits);
     }
 
     private static ChipSleepState ReadSleepState(YamlMappingReader r)
@@ -104,8 +105,9 @@ public static class ChipFile
         int width = (int)r.RequireInteger("width", 8, 62);
         long minimumDt = r.RequireInteger("minimumDt", 0, 1_000_000);
         int irq = (int)r.RequireInteger("irq", 0, Hardware.InterruptController.Lines - 1);
+        long sync = r.OptionalInteger("syncTicks", 0, 1_000_000, minimumDt);
         r.RejectUnknownKeys();
-        return new AlarmHardware((long)f.Value, width, minimumDt, irq);
+        return new AlarmHardware((long)f.Value, width, minimumDt, irq, sync);
     }
 
     private static KernelCosts ReadCosts(YamlMappingReader r)

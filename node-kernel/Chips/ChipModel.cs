@@ -16,7 +16,8 @@ public sealed record ChipSleepState(string Name, Amperes Current, SimDuration Wa
 /// <param name="WidthBits">Counter width.</param>
 /// <param name="MinimumDtTicks">Smallest compare distance (<c>minimum_dt</c>).</param>
 /// <param name="Irq">Interrupt line of the compare.</param>
-public sealed record AlarmHardware(long FrequencyHz, int WidthBits, long MinimumDtTicks, int Irq);
+/// <param name="SyncTicks">A compare this close to now is moved to now + this many ticks; defaults to <paramref name="MinimumDtTicks"/>.</param>
+public sealed record AlarmHardware(long FrequencyHz, int WidthBits, long MinimumDtTicks, int Irq, long? SyncTicks = null);
 
 /// <summary>
 /// An MCU as the Tock node model needs it: CPU clock, supply, active current, sleep states and the policy that picks
@@ -34,6 +35,7 @@ public sealed record AlarmHardware(long FrequencyHz, int WidthBits, long Minimum
 /// <param name="Costs">Kernel cycle costs.</param>
 /// <param name="DeepSleepAllowedClocks">Clocks that may stay on in deep sleep (SAM4L whitelist); buses PBC and PBD never block.</param>
 /// <param name="Source">Sources and grades of the numbers.</param>
+/// <param name="SchedulerTimerBits">Width of the scheduler timer's reload register (24 for Cortex-M SysTick; 0 for none).</param>
 public sealed record ChipModel(
     string Name,
     Hertz Clock,
@@ -45,7 +47,8 @@ public sealed record ChipModel(
     AlarmHardware Alarm,
     KernelCosts Costs,
     IReadOnlyList<string> DeepSleepAllowedClocks,
-    string Source)
+    string Source,
+    int SchedulerTimerBits = 24)
 {
     /// <summary>Index of the active state in <see cref="PowerStates"/>.</summary>
     public const int ActiveState = 0;

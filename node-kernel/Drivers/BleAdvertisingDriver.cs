@@ -33,7 +33,8 @@ namespace SensorNet.NodeKernel.Drivers;
 /// <item>Command 1 (line 650) moves AdvertisingIdle to Idle and answers BUSY in any other state, including mid-event.
 /// It leaves the expiration armed: the alarm fires once more and the handler only disables it (the "invalid state"
 /// branch of <c>alarm</c>, line 467), one wake-up with no transmission.</item>
-/// <item>Command 2 (line 668): BUSY while advertising is on (between events); INVAL outside 0..=10 and 0xec..=0xff;
+/// <item>Command 2 (line 668): BUSY while advertising is on between events (accepted mid-event, as Tock checks only for
+/// AdvertisingIdle and ScanningIdle); INVAL outside 0..=10 and 0xec..=0xff;
 /// NOSUPPORT for levels the nRF52 cannot set (<c>ble_radio.rs:825</c>, <c>chips/nrf5x/src/constants.rs:96</c>: only
 /// +4, +3, 0, −4, −8, −12, −16, −20 dBm).</item>
 /// <item>In <c>alarm</c> (line 423) an expired process finding the radio busy is rescheduled to now + one period with
@@ -55,8 +56,10 @@ namespace SensorNet.NodeKernel.Drivers;
 /// wake-ups per packet and starts a few microseconds later. TX power is recorded but the radio's current does not
 /// depend on it (its profile gives the 0 dBm current). The radio is off between END and the bottom half, where Tock
 /// powers it down a few microseconds later. Counter wrap-around is not modelled in the choice of the earliest process
-/// (absolute ticks; Tock compares u32 values of a 24-bit counter). Cycle costs of the driver's work are estimates
-/// (grade U).</para>
+/// (absolute ticks; Tock compares u32 values of a 24-bit counter). The driver registers the RADIO line itself; on the
+/// nRF52840 that line is shared with the 802.15.4 driver and dispatched to whichever radio mode is enabled
+/// (<c>chips/nrf52840/src/interrupt_service.rs:50</c>), which the model does not do. Cycle costs of the driver's work
+/// are estimates (grade U).</para>
 /// <para><b>Validation:</b> <c>BleAdvertisingDriverTests</c> check event times against the xorshift sequence, frames,
 /// airtime, radio energy and wake-ups derived by hand.</para>
 /// </remarks>
@@ -96,8 +99,6 @@ public sealed class BleAdvertisingDriver : ISyscallDriver, IHardwareAlarmClient,
     private const long SendCycles = 300; // address, header and 39-byte copy, ble_initialize's register writes
     private const long InterruptCycles = 60; // handle_interrupt: event checks, radio_off
     private const long AlarmCycles = 60;
-
-    private static readonly byte[] Nrf52TxPowers = [0x04, 0x03, 0x00, 0xFC, 0xF8, 0xF4, 0xF0, 0xEC];
 
     private readonly TockKernel _kernel;
     private readonly VirtualAlarm _alarm;
@@ -336,7 +337,8 @@ public sealed class BleAdvertisingDriver : ISyscallDriver, IHardwareAlarmClient,
             return CommandResult.Failure(ErrorCode.Inval, CommandCycles);
         }
 
-        if (Array.IndexOf(Nrf52TxPowers, power) < 0)
+        // nrf5x TxPower::try_from: the levels the RADIO's TXPOWER register takes.
+        if (power is not (0x04 or 0x03 or 0x00 or 0xFC or 0xF8 or 0xF4 or 0xF0 or 0xEC))
         {
             return CommandResult.Failure(ErrorCode.NoSupport, CommandCycles);
         }

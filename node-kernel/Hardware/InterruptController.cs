@@ -25,17 +25,22 @@ public sealed class InterruptController
     /// <summary>Interrupts raised so far.</summary>
     public long RaisedCount { get; private set; }
 
-    /// <summary>Installs the bottom half of line <paramref name="irq"/>.</summary>
+    /// <summary>
+    /// Installs a bottom half on line <paramref name="irq"/>. A line may be shared, as the nRF52's RADIO line is by the
+    /// 802.15.4 and BLE modes (tock/tock <c>chips/nrf52840/src/interrupt_service.rs</c>): every handler of the line is
+    /// serviced, each returning at once when it has nothing pending.
+    /// </summary>
     public void Register(int irq, IInterruptHandler handler)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(irq);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(irq, Lines);
-        if (_handlers[irq] is not null)
+        ArgumentNullException.ThrowIfNull(handler);
+        _handlers[irq] = _handlers[irq] switch
         {
-            throw new InvalidOperationException($"Interrupt line {irq} already has a handler.");
-        }
-
-        _handlers[irq] = handler ?? throw new ArgumentNullException(nameof(handler));
+            null => handler,
+            SharedLine shared => shared.With(handler),
+            IInterruptHandler first => new SharedLine([first, handler]),
+        };
     }
 
     /// <summary>Marks line <paramref name="irq"/> pending; raising a pending line again changes nothing.</summary>
@@ -89,5 +94,21 @@ public sealed class InterruptController
 
         handler = _handlers[irq]!;
         return true;
+    }
+
+    private sealed class SharedLine(IInterruptHandler[] handlers) : IInterruptHandler
+    {
+        public SharedLine With(IInterruptHandler handler) => new([.. handlers, handler]);
+
+        public long Service()
+        {
+            long cycles = 0;
+            foreach (IInterruptHandler h in handlers)
+            {
+                cycles += h.Service();
+            }
+
+            return cycles;
+        }
     }
 }

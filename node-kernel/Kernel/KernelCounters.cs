@@ -32,6 +32,9 @@ public sealed class KernelCounters
     /// <summary>Process faults.</summary>
     public long Faults { get; internal set; }
 
+    /// <summary>Processes loaded by the asynchronous loader.</summary>
+    public long ProcessesLoaded { get; internal set; }
+
     /// <summary>Kernel panics.</summary>
     public long Panics { get; internal set; }
 

@@ -53,6 +53,7 @@ public sealed class TockKernel : IEventHandler
     private EventHandle _pending;
     private TockProcess? _current;
     private uint? _sliceUs;
+    private long _sliceNs;
     private SimTime _processStart;
     private SimTime _computeStart;
     private long _computeNs;
@@ -81,7 +82,7 @@ public sealed class TockKernel : IEventHandler
         Costs = chip.Costs;
         Interrupts = new InterruptController { Raised = OnInterruptRaised };
         DeferredCalls = new DeferredCalls { Raised = OnInterruptRaised };
-        Alarm = new HardwareAlarm(simulation, Interrupts, chip.Alarm.Irq, chip.Alarm.FrequencyHz, chip.Alarm.WidthBits, chip.Alarm.MinimumDtTicks);
+        Alarm = new HardwareAlarm(simulation, Interrupts, chip.Alarm.Irq, chip.Alarm.FrequencyHz, chip.Alarm.WidthBits, chip.Alarm.MinimumDtTicks, chip.Alarm.SyncTicks);
         AlarmMux = new VirtualAlarmMux(Alarm);
     }
 
@@ -201,17 +202,47 @@ public sealed class TockKernel : IEventHandler
         return process;
     }
 
-    /// <summary>Starts the kernel loop now (after the board's boot work). Processes start Yielded with init queued.</summary>
-    public void Boot()
+    /// <summary>
+    /// Boots now: the clock start-up busy-wait, then synchronous loading before the loop, or asynchronous loading
+    /// from a deferred call inside it; then the kernel loop. Processes start Yielded with their init function queued
+    /// and run until their first blocking yield before the chip can first sleep.
+    /// </summary>
+    public void Boot(BootOptions? options = null)
     {
         if (_phase != Phase.NotBooted)
         {
             throw new InvalidOperationException("The kernel is already running.");
         }
 
+        BootOptions boot = options ?? BootOptions.Immediate;
         _scheduler.Initialize(_processes);
         _cpu.SetState(ChipModel.ActiveState);
-        Continue(Continuation.LoopTop);
+        long cycles = 0;
+        if (boot.Loading == ProcessLoading.Synchronous)
+        {
+            cycles = boot.LoadCyclesPerProcess * _processes.Count;
+        }
+        else if (_processes.Count > 0)
+        {
+            foreach (TockProcess p in _processes)
+            {
+                p.SetLoaded(false);
+            }
+
+            var loader = new ProcessLoader(this, boot);
+            loader.Start(DeferredCalls.Create(loader));
+        }
+
+        SimDuration busy = boot.ClockStartup + Chip.Clock.CyclesToDuration(cycles);
+        if (busy.Nanoseconds == 0)
+        {
+            Continue(Continuation.LoopTop);
+            return;
+        }
+
+        _phase = Phase.Busy;
+        _continuation = Continuation.LoopTop;
+        _pending = _simulation.ScheduleAfter(busy, this, StepTag);
     }
 
     /// <summary>Stops the kernel for good (the node lost power): nothing more runs, pending work is dropped.</summary>
@@ -396,6 +427,7 @@ public sealed class TockKernel : IEventHandler
 
         _current = p;
         _sliceUs = _decision.TimesliceUs;
+        _sliceNs = _sliceUs is uint requested ? EffectiveSliceNs(requested) : 0;
         _processStart = Now;
         p.Counters.Dispatches++;
         return Continuation.DoProcess;
@@ -405,7 +437,7 @@ public sealed class TockKernel : IEventHandler
     private Continuation? DoProcess()
     {
         TockProcess p = _current!;
-        if (_sliceUs is uint slice && ((long)slice * 1000) - (Now - _processStart).Nanoseconds <= MinimumQuantumNs)
+        if (_sliceUs is not null && _sliceNs - (Now - _processStart).Nanoseconds <= MinimumQuantumNs)
         {
             return EndProcess(StoppedReason.TimesliceExpired);
         }
@@ -539,9 +571,9 @@ public sealed class TockKernel : IEventHandler
     private Continuation? StartCompute(long ns)
     {
         long segment = ns;
-        if (_sliceUs is uint slice)
+        if (_sliceUs is not null)
         {
-            long left = ((long)slice * 1000) - (Now - _processStart).Nanoseconds;
+            long left = _sliceNs - (Now - _processStart).Nanoseconds;
             segment = Math.Min(ns, Math.Max(left, 0));
         }
 
@@ -559,7 +591,7 @@ public sealed class TockKernel : IEventHandler
         long ran = (Now - _computeStart).Nanoseconds;
         frame.PendingComputeNs = _computeNs - ran;
         _phase = Phase.Busy;
-        bool sliceExpired = _sliceUs is uint slice && ((long)slice * 1000) - (Now - _processStart).Nanoseconds <= 0;
+        bool sliceExpired = _sliceUs is not null && _sliceNs - (Now - _processStart).Nanoseconds <= 0;
         if (sliceExpired)
         {
             EndProcess(StoppedReason.TimesliceExpired);
@@ -619,6 +651,52 @@ public sealed class TockKernel : IEventHandler
         // a restarted process (Yielded, init queued) runs its init again in this do_process; a stopped one is not
         // ready() and ends it with NoWorkLeft (do_process never reports StoppedFaulted).
         return Busy(Costs.TaskDispatch, Continuation.DoProcess);
+    }
+
+    /// <summary>
+    /// The slice the scheduler timer really gives: Cortex-M SysTick's <c>start(us)</c> computes reload = hertz · us / 10⁶
+    /// and writes it into the 24-bit RELOAD field (tock/tock <c>arch/cortex-m/src/systick.rs</c>), so larger reloads wrap.
+    /// </summary>
+    private long EffectiveSliceNs(uint requestedUs)
+    {
+        int bits = Chip.SchedulerTimerBits;
+        if (bits <= 0)
+        {
+            return (long)requestedUs * 1000;
+        }
+
+        long hertz = (long)Chip.Clock.Value;
+        long reload = (long)((Int128)hertz * requestedUs / 1_000_000) & ((1L << bits) - 1);
+        return (long)((Int128)reload * 1_000_000_000 / hertz);
+    }
+
+    /// <summary>
+    /// <c>SequentialProcessLoaderMachine</c>: each deferred call discovers and checks one binary (credential check cost
+    /// proportional to its size), loads it, and sets the deferred call again while binaries remain.
+    /// </summary>
+    private sealed class ProcessLoader(TockKernel kernel, BootOptions boot) : IDeferredCallClient
+    {
+        private int _next;
+        private int _call;
+
+        public void Start(int call)
+        {
+            _call = call;
+            kernel.DeferredCalls.Set(call);
+        }
+
+        public long HandleDeferredCall()
+        {
+            TockProcess p = kernel._processes[_next++];
+            p.SetLoaded(true);
+            kernel.Counters.ProcessesLoaded++;
+            if (_next < kernel._processes.Count)
+            {
+                kernel.DeferredCalls.Set(_call);
+            }
+
+            return boot.LoadCyclesPerProcess + (boot.CredentialCyclesPerByte * p.Program.BinaryBytes);
+        }
     }
 
     /// <summary>Kernel panic: the board's panic handler blinks an LED forever with the CPU fully active.</summary>

@@ -86,10 +86,11 @@ public sealed class ProcessMemory
     }
 
     /// <summary>Moves the app break (<c>memop</c> brk).</summary>
-    /// <returns>False if the new break lies outside [start of heap, kernel break).</returns>
+    /// <returns>False if the new break lies below the block or above the kernel break (tock/tock
+    /// <c>process_standard.rs</c> <c>brk</c>: OutOfMemory only when above <c>kernel_memory_break</c>).</returns>
     public bool TrySetBreak(uint newBreak)
     {
-        if (newBreak < Start || newBreak >= KernelBreak)
+        if (newBreak < Start || newBreak > KernelBreak)
         {
             return false;
         }

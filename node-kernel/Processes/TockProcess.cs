@@ -74,13 +74,16 @@ public sealed class TockProcess
     /// <c>ready()</c>: Running → true; YieldedFor → the readiness flag; Yielded → the queue is non-empty (Null-Upcall
     /// return values count, which gives a kernel-only pass that discards them); any other state → false.
     /// </summary>
-    public bool IsReady => State switch
+    public bool IsReady => IsLoaded && State switch
     {
         ProcessState.Running => true,
         ProcessState.YieldedFor => _yieldForReady,
         ProcessState.Yielded => Tasks.Count > 0,
         _ => false,
     };
+
+    /// <summary>False until an asynchronous loader has checked and loaded the process.</summary>
+    public bool IsLoaded { get; private set; } = true;
 
     /// <summary>True unless faulted or terminated.</summary>
     public bool IsAlive => State is not (ProcessState.Faulted or ProcessState.Terminated);
@@ -145,6 +148,8 @@ public sealed class TockProcess
 
     internal bool IsStopped => State == ProcessState.Stopped;
 
+    internal void SetLoaded(bool loaded) => IsLoaded = loaded;
+
     internal bool HasFrames => _frames.Count > 0;
 
     internal Frame CurrentFrame => _frames.Peek();
@@ -193,10 +198,6 @@ public sealed class TockProcess
         _allows[(driver, number, kind)] = (address, length);
         return previous;
     }
-
-    /// <summary>Every read-write buffer the process has allowed.</summary>
-    internal IEnumerable<(uint Address, uint Length)> ReadWriteAllows =>
-        _allows.Where(kv => kv.Key.Kind == SyscallClass.ReadWriteAllow).Select(kv => kv.Value);
 
     /// <summary>The buffer currently allowed for (driver, number, kind), or (0, 0).</summary>
     public (uint Address, uint Length) Allowed(uint driver, uint number, SyscallClass kind) => _allows.GetValueOrDefault((driver, number, kind));

@@ -11,8 +11,10 @@ namespace SensorNet.NodeKernel.Time;
 /// shows where wrapping matters (half-range splitting, left-justified values given to userspace).
 /// </summary>
 /// <remarks>
-/// Setting a compare that is already due or closer than <see cref="MinimumDt"/> ticks fires it
-/// <see cref="MinimumDt"/> ticks from now, as the chips' <c>set_alarm</c> do (tock/tock <c>chips/nrf5x/src/rtc.rs</c>).
+/// Setting a compare that is already due or within <see cref="SyncTicks"/> ticks of now fires it <see cref="SyncTicks"/>
+/// ticks from now, as the chips' <c>set_alarm</c> do (tock/tock <c>chips/nrf5x/src/rtc.rs</c> <c>SYNC_TICS</c> = 2,
+/// <c>chips/sam4l/src/ast.rs</c> <c>ALARM0_SYNC_TICS</c> = 8). <see cref="MinimumDt"/> (<c>minimum_dt</c>) is what the
+/// virtual alarm mux uses when splitting long alarms.
 /// Tick k happens at ceil(k · 10⁹ / f) ns.
 /// </remarks>
 public sealed class HardwareAlarm : IEventHandler, IInterruptHandler
@@ -23,7 +25,7 @@ public sealed class HardwareAlarm : IEventHandler, IInterruptHandler
     private IHardwareAlarmClient? _client;
 
     /// <summary>Creates the peripheral; its interrupt line must still be registered by the owner.</summary>
-    public HardwareAlarm(Simulation simulation, InterruptController interrupts, int irq, long frequencyHz, int widthBits, long minimumDtTicks)
+    public HardwareAlarm(Simulation simulation, InterruptController interrupts, int irq, long frequencyHz, int widthBits, long minimumDtTicks, long? syncTicks = null)
     {
         _simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
         _interrupts = interrupts ?? throw new ArgumentNullException(nameof(interrupts));
@@ -35,6 +37,8 @@ public sealed class HardwareAlarm : IEventHandler, IInterruptHandler
         FrequencyHz = frequencyHz;
         WidthBits = widthBits;
         MinimumDt = minimumDtTicks;
+        SyncTicks = syncTicks ?? minimumDtTicks;
+        ArgumentOutOfRangeException.ThrowIfNegative(SyncTicks, nameof(syncTicks));
         _compare = new SimTimer(simulation, this);
         interrupts.Register(irq, this);
     }
@@ -50,6 +54,9 @@ public sealed class HardwareAlarm : IEventHandler, IInterruptHandler
 
     /// <summary>Smallest distance of a compare from now, in ticks.</summary>
     public long MinimumDt { get; }
+
+    /// <summary>A compare due within this many ticks of now is moved to now + this many ticks.</summary>
+    public long SyncTicks { get; }
 
     /// <summary>Half the counter range: the longest span the counter can express unambiguously.</summary>
     public long HalfMax => 1L << (WidthBits - 1);
@@ -93,9 +100,9 @@ public sealed class HardwareAlarm : IEventHandler, IInterruptHandler
     {
         long expire = reference + dt;
         long now = Now;
-        if (!(now >= reference && now < expire) || expire - now < MinimumDt)
+        if (!(now >= reference && now < expire) || expire - now <= SyncTicks)
         {
-            expire = now + MinimumDt;
+            expire = now + SyncTicks;
         }
 
         Expiry = expire;

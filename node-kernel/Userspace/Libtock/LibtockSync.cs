@@ -85,6 +85,16 @@ public sealed class LibtockSync
         }
     }
 
+    /// <summary>
+    /// <c>libtocksync_max17205_read_soc</c>: command(0x80001, 2), Yield-WaitFor(0x80001, 0); afterwards <c>Result.R2</c> is
+    /// the state of charge in %/256 and <c>Result.R3</c> RepCap &lt;&lt; 16 | FullCapRep (0.5 mAh units).
+    /// </summary>
+    public static IEnumerable<UserOp> FuelGaugeReadStateOfCharge()
+    {
+        yield return UserOp.Command(0x80001, 2);
+        yield return UserOp.YieldWaitFor(0x80001, 0);
+    }
+
     /// <summary>Waits for the next change of button <paramref name="button"/>: enable its interrupt, Yield-WaitFor(3, 0).</summary>
     public static IEnumerable<UserOp> ButtonWaitForChange(uint button)
     {

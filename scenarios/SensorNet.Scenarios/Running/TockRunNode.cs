@@ -13,7 +13,7 @@ internal sealed class TockRunNode(Board board, string group, (Meters X, Meters Y
 
     public NodeEnergy Energy => board.Node.Energy;
 
-    public void Boot(SimTime now) => board.Node.Boot();
+    public void Boot(SimTime now) => board.Boot();
 
     public NodeSummary Summarise(SimDuration duration)
     {

@@ -38,7 +38,7 @@ public class ChipFileTests
 
         Assert.Equal(SleepPolicy.WfiOnly, chip.Policy);
         Assert.Equal(200e-6, chip.Shallow.Current.Value, 12);
-        Assert.Equal(new AlarmHardware(32_768, 24, 10, 17), chip.Alarm);
+        Assert.Equal(new AlarmHardware(32_768, 24, 10, 17, 2), chip.Alarm);
         Assert.Equal(64e6, chip.Clock.Value);
         Assert.True(ChipFile.BuiltIn("nrf52840-hfxo-on-demand").Shallow.Current.Value < 10e-6);
     }

@@ -33,6 +33,7 @@ public class BleAdvertisingDriverTests
 {
     private const long FrameNs = 288_000; // (1 + 4 + 2 + 6 + 20 + 3) · 8 µs
     private const long RampNs = 40_000;   // PacketRadioProfile.Nrf52840Ble.RampUp
+    private const long WakeNs = 3_000;    // nrf52840.yaml sleep wakeupLatency: an event starts in the alarm's bottom half
 
     private sealed record Node(Simulation Sim, Board Board, PacketRadio Radio, BleAdvertisingDriver Ble)
     {
@@ -44,10 +45,9 @@ public class BleAdvertisingDriverTests
     private static Node Build()
     {
         var sim = new Simulation();
+        // The board's BLE driver shares the nRF52 RADIO line 1 with its (idle) 802.15.4 radio, as in Tock.
         Board board = Board.Build(sim, 0, BoardDefinition.Nrf52840Dk with { ProcessConsole = false }, new UnlimitedSupply());
-        var radio = new PacketRadio(sim, board.Node.Energy, PacketRadioProfile.Nrf52840Ble, "ble");
-        var ble = new BleAdvertisingDriver(board.Node.Kernel, radio, BleAdvertisingDriver.Nrf5xRadioIrq);
-        return new Node(sim, board, radio, ble);
+        return new Node(sim, board, board.BleRadio!, board.Ble!);
     }
 
     private static List<long> RecordEvents(Node node, TockProcess? only = null)
@@ -90,14 +90,17 @@ public class BleAdvertisingDriverTests
         Assert.Equal(1, p.Counters.Dispatches);
         Assert.Equal(ProcessState.Yielded, p.State);
 
-        // First events from the seed (tick 1) and nonces 9, 9, 1, 5:
+        // First alarms from the seed (tick 1) and nonces 9, 9, 1, 5:
         // tick 1 + 3 571 = 3 572 → 109 008 790 ns; ⌊(109 008 790 + 996 000) · 32 768 / 10⁹⌋ = 3 604, + 3 571 = 7 175 →
-        // 218 963 624 ns; 3 636 + 3 309 (nonce 1) = 10 516 → 320 922 852 ns; 10 549 + 3 440 (nonce 5) = 13 989 →
-        // 426 879 883 ns.
-        Assert.Equal([109_008_790L, 218_963_624L, 320_922_852L, 426_879_883L], events.Take(4));
+        // 218 963 624 ns; 7 207 + 3 309 (nonce 1) = 10 516 → 320 922 852 ns; 10 548 + 3 440 (nonce 5) = 13 988 →
+        // 426 879 883 ns. Each event starts 3 µs later, when the woken MCU runs the bottom half.
+        Assert.Equal([109_008_790L + WakeNs, 218_963_624L + WakeNs, 320_922_852L + WakeNs, 426_879_883L + WakeNs], events.Take(4));
         Assert.Equal(95, events.Count);
         Assert.Equal(95, node.Ble.Events);
-        Assert.All(events.Zip(events.Skip(1), (a, b) => b - a), gap => Assert.InRange(gap, 100_996_000L, 110_996_000L));
+
+        // Event starts are interval + nonce (0..9) ms apart, counted from the previous event's end 996 µs after its
+        // start, with both ends truncated to RTC ticks (30.5 µs): 100.9–110.0 ms. They never reach 111 ms.
+        Assert.All(events.Zip(events.Skip(1), (a, b) => b - a), gap => Assert.InRange(gap, 100_900_000L, 110_000_000L));
 
         // Three frames per event, 288 µs each after a 40 µs ramp-up; the radio is off otherwise.
         Assert.Equal(3 * 95, node.Radio.FramesSent);
@@ -130,9 +133,9 @@ public class BleAdvertisingDriverTests
         // Seed tick 1, nonces 9, 9, 1, 5: tick 1 + ⌊29 · 32.768⌋ = 951 → 29 022 217 ns; 983 + 950 = 1 933 →
         // 58 990 479 ns; 1 965 + 688 (21 ms) = 2 653 → 80 963 135 ns; 2 685 + 819 (25 ms) = 3 504 → 106 933 594 ns.
         Assert.Equal(20u, node.Ble.IntervalMs(p));
-        Assert.Equal([29_022_217L, 58_990_479L, 80_963_135L, 106_933_594L], events.Take(4));
+        Assert.Equal([29_022_217L + WakeNs, 58_990_479L + WakeNs, 80_963_135L + WakeNs, 106_933_594L + WakeNs], events.Take(4));
         Assert.Equal(39, events.Count);
-        Assert.All(events.Zip(events.Skip(1), (a, b) => b - a), gap => Assert.InRange(gap, 20_996_000L, 30_996_000L));
+        Assert.All(events.Zip(events.Skip(1), (a, b) => b - a), gap => Assert.InRange(gap, 20_900_000L, 30_000_000L));
         node.Board.Node.Report(SimDuration.FromSeconds(1));
     }
 
@@ -145,22 +148,25 @@ public class BleAdvertisingDriverTests
         List<long> events = RecordEvents(node);
         node.Board.Node.Boot();
 
+        node.RunUntil(530_853_271);
+        long wakeupsBeforeStaleAlarm = node.Kernel.Counters.Wakeups;
         node.RunUntil(1_000_000_000);
         long wakeupsAt1s = node.Kernel.Counters.Wakeups;
         node.RunUntil(5_000_000_000);
         node.Board.Node.Report(SimDuration.FromSeconds(5));
 
         // Events at 109.0, 219.0, 320.9 and 426.9 ms; the stop at ≈ 500.1 ms falls between events and succeeds.
-        // Tock's command 1 leaves the expiration armed, so the alarm still fires at 530 853 272 ns (tick 17 396) and
-        // only disables it: one wake-up, no frame, then nothing.
+        // Tock's command 1 leaves the expiration armed, so the alarm still fires at tick 14 020 + 3 375 (nonce 3) =
+        // 17 395, i.e. 530 853 272 ns, and only disables it: one wake-up, no frame, then nothing.
         Assert.True(stop is { IsSuccess: true });
-        Assert.Equal([109_008_790L, 218_963_624L, 320_922_852L, 426_879_883L], events);
+        Assert.Equal(4 * 4 + 1, wakeupsBeforeStaleAlarm); // 4 events and the userspace alarm
+        Assert.Equal([109_008_790L + WakeNs, 218_963_624L + WakeNs, 320_922_852L + WakeNs, 426_879_883L + WakeNs], events);
         Assert.Equal(12, node.Radio.FramesSent);
         Assert.Equal(5, node.Ble.AlarmFires);
         Assert.Equal(1, node.Ble.StaleExpirations);
         Assert.False(node.Ble.IsAdvertising(p));
         Assert.False(node.Ble.Alarm.IsArmed);
-        Assert.Equal(4 * 4 + 1 + 1, wakeupsAt1s); // 4 events, the userspace alarm, the stale BLE alarm
+        Assert.Equal(4 * 4 + 1 + 1, wakeupsAt1s); // and the stale BLE alarm
         Assert.Equal(wakeupsAt1s, node.Kernel.Counters.Wakeups);
     }
 
@@ -197,17 +203,48 @@ public class BleAdvertisingDriverTests
         node.RunUntil(10_000_000_000);
         node.Board.Node.Report(SimDuration.FromSeconds(10));
 
-        Assert.Equal(TwoProcessExpectation.FastEvents, fastEvents.Count);
-        Assert.Equal(TwoProcessExpectation.SlowEvents, slowEvents.Count);
-        Assert.Equal(TwoProcessExpectation.FastFirst, fastEvents.Take(TwoProcessExpectation.FastFirst.Length));
-        Assert.Equal(TwoProcessExpectation.SlowFirst, slowEvents.Take(TwoProcessExpectation.SlowFirst.Length));
-        Assert.Equal(TwoProcessExpectation.Delays, node.Ble.Delays);
+        // The fast process keeps the single-process schedule. The slow one starts after it: its command 0 runs at
+        // 130 788 ns (60 784 + command 290 cycles → 4 532, context switch 2 344, yield 2 344, then the same 70 004 ns
+        // path as the first process), tick 4. xorshift32(4) = 1 081 476 → nonce 6: tick 4 + ⌊256 · 32.768⌋ = 8 392 →
+        // 256 103 516 ns; then nonces 0, 8, 4.
+        Assert.Equal([109_008_790L + WakeNs, 218_963_624L + WakeNs, 320_922_852L + WakeNs, 426_879_883L + WakeNs], fastEvents.Take(4));
+        Assert.Equal([256_103_516L + WakeNs, 507_080_079L + WakeNs, 766_052_247L + WakeNs, 1_021_026_612L + WakeNs], slowEvents.Take(4));
+        Assert.Equal(95, fastEvents.Count);
+        Assert.Equal(39, slowEvents.Count);
+        Assert.Equal(0, node.Ble.Delays);
 
-        // One compare serves both: every fire starts an event or puts one off, and the MCU wakes 4 times per event.
-        Assert.Equal(fastEvents.Count + slowEvents.Count + TwoProcessExpectation.Delays, node.Ble.AlarmFires);
-        Assert.Equal(3 * (fastEvents.Count + slowEvents.Count), node.Radio.FramesSent);
-        Assert.Equal(4 * (fastEvents.Count + slowEvents.Count), node.Kernel.Counters.Wakeups);
+        // One virtual alarm serves both: each fire starts exactly one event; 4 wake-ups per event.
+        Assert.Equal(95 + 39, node.Ble.AlarmFires);
+        Assert.Equal(3 * (95 + 39), node.Radio.FramesSent);
+        Assert.Equal(4 * (95 + 39), node.Kernel.Counters.Wakeups);
         Assert.Equal(0, fast.Counters.UpcallsDelivered + slow.Counters.UpcallsDelivered);
+        Assert.Equal(1, fast.Counters.Dispatches);
+        Assert.Equal(1, slow.Counters.Dispatches);
+    }
+
+    [Fact]
+    public void Collision_ExpiryDuringAnotherProcessesEvent_IsPutOffOnePeriod()
+    {
+        Node node = Build();
+        TockProcess a = node.Board.Node.Load(new BleBeaconApp(intervalMs: 20));
+        TockProcess b = node.Board.Node.Load(new BleBeaconApp(intervalMs: 22));
+        List<long> aEvents = RecordEvents(node, a);
+        List<long> bEvents = RecordEvents(node, b);
+        node.Board.Node.Boot();
+
+        node.RunUntil(200_000_000);
+        node.Board.Node.Report(SimDuration.FromMilliseconds(200));
+
+        // B (seed tick 4, nonce 6) expires first: tick 4 + ⌊28 · 32.768⌋ = 921 → 28 106 690 ns, and its event runs for
+        // 996 µs. A (seed tick 1, nonce 9) expires at tick 951 → 29 022 217 ns, inside B's event: the radio is busy, so
+        // A is rescheduled from now (tick 951) with its next nonce (9): tick 1 901 → 58 013 917 ns.
+        Assert.Equal(28_106_690L + WakeNs, bEvents[0]);
+        Assert.Equal(58_013_917L + WakeNs, aEvents[0]);
+        Assert.Equal(1, node.Ble.Delays);
+        Assert.Equal(7, aEvents.Count);
+        Assert.Equal(7, bEvents.Count);
+        Assert.Equal(7 + 7 + 1, node.Ble.AlarmFires);
+        Assert.Equal(3 * 14, node.Radio.FramesSent);
     }
 
     [Fact]
@@ -281,14 +318,5 @@ public class BleAdvertisingDriverTests
         {
             yield return UserOp.YieldWait();
         }
-    }
-
-    private static class TwoProcessExpectation
-    {
-        public const int FastEvents = -1;
-        public const int SlowEvents = -1;
-        public const long Delays = 0;
-        public static readonly long[] FastFirst = [];
-        public static readonly long[] SlowFirst = [];
     }
 }

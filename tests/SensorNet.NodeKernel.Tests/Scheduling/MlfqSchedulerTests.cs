@@ -306,7 +306,7 @@ public class MlfqSchedulerTests
         Assert.Equal(Ms(5_010), c.Counters.CpuTimeNs);
     }
 
-    [Fact(Skip = "model bug: TockKernel runs a wrapped MLFQ slice (2^32 − 20 000 µs) in full; a Cortex-M SysTick keeps only 24 bits of the reload (systick.rs start: RELOAD NUMBITS(24)), so at 1 MHz the slice ends after 16 757 216 µs")]
+    [Fact] // A Cortex-M SysTick keeps only 24 bits of the reload (systick.rs start: RELOAD NUMBITS(24)): at 1 MHz the wrapped slice ends after 16 757 216 µs.
     public void Kernel_WrappedBoostSlice_IsCutToThe24BitSysTickReload()
     {
         // C alone, CPU-bound, SysTick at the 1 MHz CPU clock. Q0 [0,10) ms, Q1 [10,30), Q2 slices end at 30 + 50k ms;
