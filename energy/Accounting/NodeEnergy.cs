@@ -136,9 +136,9 @@ public sealed class NodeEnergy : IEventHandler
         SimDuration elapsed = now - _lastUpdate;
         if (elapsed.Nanoseconds > 0 && _draw.Value > 0)
         {
-            Joules want = _draw * elapsed;
-            _demanded += want;
-            _delivered += Storage.Draw(want);
+            StorageStep step = Storage.Apply(_draw, elapsed);
+            _demanded += _draw * elapsed;
+            _delivered += step.Delivered;
         }
 
         _lastUpdate = now;
@@ -157,17 +157,15 @@ public sealed class NodeEnergy : IEventHandler
             return;
         }
 
-        // Round up so the storage is truly empty when the event fires; the overshoot (< 1 ns of draw) is not delivered.
-        double seconds = Storage.Stored.Value / _draw.Value;
-        double ns = Math.Ceiling(seconds * SimDuration.NanosecondsPerSecond);
+        // The storage predicts analytically when it stops delivering this draw; rounded up so it is truly exhausted then.
         SimTime now = _simulation.Now;
-        if (ns >= long.MaxValue - now.Nanoseconds)
+        if (Storage.TimeUntilExhausted(_draw) is not { } left || left.Nanoseconds >= long.MaxValue - now.Nanoseconds)
         {
             _depletion.Cancel();
             return;
         }
 
-        _depletion.Set(now + SimDuration.FromNanoseconds((long)ns));
+        _depletion.Set(now + left);
     }
 
     private static void CheckClose(string leftName, Joules left, string rightName, Joules right)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SensorNet.SimEngine.Quantities;
+using SensorNet.SimEngine.Time;
 
 namespace SensorNet.Energy.Storage;
 
@@ -44,7 +45,7 @@ public sealed class LinearBattery : IEnergyStorage
         NominalVoltage = nominalVoltage;
     }
 
-    /// <summary>Full energy.</summary>
+    /// <inheritdoc/>
     public Joules Capacity { get; }
 
     /// <summary>Terminal voltage.</summary>
@@ -60,11 +61,40 @@ public sealed class LinearBattery : IEnergyStorage
     public bool IsUnlimited => false;
 
     /// <inheritdoc/>
-    public Joules Draw(Joules energy)
+    public Volts Voltage => NominalVoltage;
+
+    /// <summary>Fraction of charging energy that is stored (the rest is lost); 1 for an ideal battery.</summary>
+    public double ChargeEfficiency { get; init; } = 1.0;
+
+    /// <inheritdoc/>
+    public StorageStep Apply(Watts netDischarge, SimDuration duration)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(energy.Value, nameof(energy));
-        Joules delivered = energy <= Stored ? energy : Stored;
-        Stored -= delivered;
-        return delivered;
+        Joules energy = netDischarge * duration;
+        if (energy.Value >= 0)
+        {
+            Joules delivered = energy <= Stored ? energy : Stored;
+            Stored -= delivered;
+            return new StorageStep(delivered, Joules.Zero, Joules.Zero, Joules.Zero, energy - delivered);
+        }
+
+        Joules offered = -energy;
+        Joules room = Capacity - Stored;
+        Joules wanted = offered * ChargeEfficiency;
+        Joules stored = wanted <= room ? wanted : room;
+        Joules used = stored / ChargeEfficiency;
+        Stored += stored;
+        return new StorageStep(Joules.Zero, stored, used - stored, offered - used, Joules.Zero);
+    }
+
+    /// <inheritdoc/>
+    public SimDuration? TimeUntilExhausted(Watts netDischarge)
+    {
+        if (netDischarge.Value <= 0)
+        {
+            return null;
+        }
+
+        double ns = Math.Ceiling(Stored.Value / netDischarge.Value * SimDuration.NanosecondsPerSecond);
+        return ns >= long.MaxValue ? null : SimDuration.FromNanoseconds((long)ns);
     }
 }

@@ -1,4 +1,5 @@
 using SensorNet.SimEngine.Quantities;
+using SensorNet.SimEngine.Time;
 
 namespace SensorNet.Energy.Storage;
 
@@ -18,10 +19,21 @@ public sealed class UnlimitedSupply : IEnergyStorage
     public bool IsUnlimited => true;
 
     /// <inheritdoc/>
-    public Joules Draw(Joules energy)
+    public Joules Capacity => Joules.Zero;
+
+    /// <inheritdoc/>
+    public Volts Voltage { get; init; } = new(3.0);
+
+    /// <inheritdoc/>
+    public StorageStep Apply(Watts netDischarge, SimDuration duration)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(energy.Value, nameof(energy));
+        Joules energy = netDischarge * duration;
         Stored -= energy;
-        return energy;
+        return energy.Value >= 0
+            ? new StorageStep(energy, Joules.Zero, Joules.Zero, Joules.Zero, Joules.Zero)
+            : new StorageStep(Joules.Zero, -energy, Joules.Zero, Joules.Zero, Joules.Zero);
     }
+
+    /// <inheritdoc/>
+    public SimDuration? TimeUntilExhausted(Watts netDischarge) => null;
 }

@@ -110,11 +110,12 @@ public sealed class Board
         {
             case BoardRadio.Nrf52:
                 board.RadioChip = new PacketRadio(simulation, node.Energy, PacketRadioProfile.Nrf52840Ieee802154);
-                board.Radio = new Nrf52Ieee802154Radio(k, board.RadioChip);
+                board.Radio = definition.Mac == BoardMac.XMac ? new XMacRadio(k, board.RadioChip, irq: 1) : new Nrf52Ieee802154Radio(k, board.RadioChip);
                 break;
             case BoardRadio.Rf233:
                 board.RadioChip = new PacketRadio(simulation, node.Energy, PacketRadioProfile.At86rf233);
-                board.Radio = new Rf233Radio(k, board.RadioChip, spiIrq: 22, pinIrq: 26);
+                // X-MAC drives the radio chip directly here: the RF233's SPI register accesses are not modelled in X-MAC mode.
+                board.Radio = definition.Mac == BoardMac.XMac ? new XMacRadio(k, board.RadioChip, irq: 26) : new Rf233Radio(k, board.RadioChip, spiIrq: 22, pinIrq: 26);
                 break;
             default:
                 break;
@@ -122,7 +123,7 @@ public sealed class Board
 
         if (board.Radio is not null)
         {
-            board.Ieee802154 = new Ieee802154Driver(k, board.Radio);
+            board.Ieee802154 = new Ieee802154Driver(k, board.Radio, definition.DriverMode);
         }
 
         if (definition.BleAdvertising)

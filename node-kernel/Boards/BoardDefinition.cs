@@ -57,6 +57,8 @@ public enum BoardRadio
 /// <param name="Source">Where the settings come from.</param>
 /// <param name="Boot">Clock start-up and process loading at boot.</param>
 /// <param name="BleAdvertising">True if the board has the BLE advertising driver (0x30000) on the nRF52's radio.</param>
+/// <param name="Mac">The 802.15.4 MAC: AwakeMac (as every in-tree board) or X-MAC low-power listening.</param>
+/// <param name="DriverMode">The 802.15.4 userspace driver: the framer (<c>driver.rs</c>) or the raw PHY driver (<c>phy_driver.rs</c>).</param>
 /// <param name="FuelGauge">True if a MAX17205 fuel gauge (driver 0x80001) watches the battery, as on Signpost.</param>
 public sealed record BoardDefinition(
     string Name,
@@ -81,7 +83,9 @@ public sealed record BoardDefinition(
     string Source,
     BootOptions Boot,
     bool FuelGauge = false,
-    bool BleAdvertising = false)
+    bool BleAdvertising = false,
+    BoardMac Mac = BoardMac.Awake,
+    Drivers.Ieee802154DriverMode DriverMode = Drivers.Ieee802154DriverMode.Framer)
 {
     /// <summary>
     /// nrf52840dk-like (tock/tock <c>boards/nordic/nrf52840dk</c>): nRF52840 with the HFXO on, round robin, 8 processes,

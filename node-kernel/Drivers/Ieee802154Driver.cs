@@ -12,6 +12,8 @@ namespace SensorNet.NodeKernel.Drivers;
 /// the receiver on); one pending transmission per process (BUSY).
 /// </summary>
 /// <remarks>
+/// <para>With <see cref="Ieee802154DriverMode.RawPhy"/> it behaves as <c>phy_driver.rs</c> instead: read-only allow 0 is the
+/// whole frame (PSDU without FCS), command 27 transmits it raw, 30 turns the radio on and 31 off.</para>
 /// Frame: a MAC header of 9 bytes (short addresses with PAN-ID compression, no security) + payload + 2 bytes FCS; an
 /// ACK is requested for unicast destinations (not 0xFFFF). Configuration commands 2–25 are accepted without effect
 /// (addresses, PAN, channel, keys are not modelled yet).
@@ -33,12 +35,16 @@ public sealed class Ieee802154Driver : ISyscallDriver
     private TockProcess? _sending;
 
     /// <summary>Creates the driver over <paramref name="radio"/> and installs it.</summary>
-    public Ieee802154Driver(TockKernel kernel, IIeee802154Radio radio)
+    public Ieee802154Driver(TockKernel kernel, IIeee802154Radio radio, Ieee802154DriverMode mode = Ieee802154DriverMode.Framer)
     {
         _kernel = kernel ?? throw new ArgumentNullException(nameof(kernel));
         _radio = radio ?? throw new ArgumentNullException(nameof(radio));
+        Mode = mode;
         kernel.AddDriver(this);
     }
+
+    /// <summary>Framer (<c>driver.rs</c>) or raw PHY (<c>phy_driver.rs</c>).</summary>
+    public Ieee802154DriverMode Mode { get; }
 
     /// <inheritdoc/>
     public uint DriverNumber => Number;
@@ -68,18 +74,22 @@ public sealed class Ieee802154Driver : ISyscallDriver
                 return CommandResult.Success();
             case 1:
                 return _radio.IsOn ? CommandResult.Success(10) : CommandResult.Failure(ErrorCode.Off, 10);
-            case >= 2 and <= 25:
+            case >= 2 and <= 25 when Mode == Ieee802154DriverMode.Framer:
                 return CommandResult.Success(30);
-            case 26:
-                return Transmit(process, argument1);
+            case 26 when Mode == Ieee802154DriverMode.Framer:
+                return Transmit(process, argument1, raw: false);
+            case 27 when Mode == Ieee802154DriverMode.RawPhy:
+                return Transmit(process, 0xFFFF, raw: true);
             case 30:
                 return _radio.IsOn ? CommandResult.Success(20) : CommandResult.Success(_radio.PowerOn());
+            case 31 when Mode == Ieee802154DriverMode.RawPhy:
+                return _radio.IsOn ? CommandResult.Success(_radio.PowerOff()) : CommandResult.Failure(ErrorCode.Already);
             default:
                 return CommandResult.Failure(ErrorCode.NoSupport);
         }
     }
 
-    private CommandResult Transmit(TockProcess process, uint destination)
+    private CommandResult Transmit(TockProcess process, uint destination, bool raw)
     {
         if (!_kernel.EnterGrant(process, Number))
         {
@@ -97,7 +107,7 @@ public sealed class Ieee802154Driver : ISyscallDriver
         }
 
         (uint _, uint payload) = process.Allowed(Number, 0, SyscallClass.ReadOnlyAllow);
-        int psdu = MacHeaderBytes + (int)payload + FcsBytes;
+        int psdu = (raw ? 0 : MacHeaderBytes) + (int)payload + FcsBytes;
         if (psdu > 127)
         {
             return CommandResult.Failure(ErrorCode.Size);

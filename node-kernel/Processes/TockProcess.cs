@@ -251,6 +251,7 @@ public sealed class TockProcess
         }
 
         Memory.Reset();
+        Context.ResetMemory(Memory.Size);
         Context.ClearFunctions();
         Context.AppBreak = Memory.AppBreak;
         Context.Result = default;

@@ -12,6 +12,7 @@ public sealed class UserContext
     public const uint FirstFunctionAddress = 0x0004_0001;
 
     private readonly List<Func<UpcallArguments, IEnumerable<UserOp>>> _functions = [];
+    private byte[] _ram = [];
 
     internal UserContext(int processIndex)
     {
@@ -58,4 +59,47 @@ public sealed class UserContext
     }
 
     internal void ClearFunctions() => _functions.Clear();
+
+    /// <summary>
+    /// Stores <paramref name="bytes"/> in the process's RAM at <paramref name="address"/>, as userspace code writing a
+    /// buffer before it allows it to a driver.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range leaves the process's RAM block.</exception>
+    public void Write(uint address, ReadOnlySpan<byte> bytes) => bytes.CopyTo(Slice(address, bytes.Length));
+
+    /// <summary>
+    /// A copy of <paramref name="length"/> bytes of the process's RAM at <paramref name="address"/>; drivers read
+    /// allowed buffers this way (<c>ReadableProcessBuffer::enter</c>) and write into them with <see cref="Write"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range leaves the process's RAM block.</exception>
+    public byte[] Read(uint address, int length) => Slice(address, length).ToArray();
+
+    /// <summary>Sizes the RAM contents to the block and zeroes them (process start and restart).</summary>
+    internal void ResetMemory(uint size)
+    {
+        if (_ram.Length == size)
+        {
+            Array.Clear(_ram);
+        }
+        else
+        {
+            _ram = new byte[size];
+        }
+    }
+
+    // [RamStart, RamStart + size): the whole block; the kernel's allow checks decide what userspace may hand out.
+    private Span<byte> Slice(uint address, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        long offset = (long)address - RamStart;
+        if (offset < 0 || offset + length > _ram.Length)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(address),
+                address,
+                $"[0x{address:X8}, +{length}) is outside the process RAM [0x{RamStart:X8}, 0x{RamStart + (uint)_ram.Length:X8}).");
+        }
+
+        return _ram.AsSpan((int)offset, length);
+    }
 }

@@ -135,6 +135,13 @@ public class NodeEnergyTests
 
         public bool IsUnlimited => false;
 
-        public Joules Draw(Joules energy) => energy;
+        public Joules Capacity => new(100);
+
+        public Volts Voltage => new(3);
+
+        public StorageStep Apply(Watts netDischarge, SimDuration duration) =>
+            new(netDischarge * duration, Joules.Zero, Joules.Zero, Joules.Zero, Joules.Zero);
+
+        public SimDuration? TimeUntilExhausted(Watts netDischarge) => null;
     }
 }

@@ -1,5 +1,6 @@
 using SensorNet.Energy.Storage;
 using SensorNet.SimEngine.Quantities;
+using SensorNet.SimEngine.Time;
 
 namespace SensorNet.Energy.Tests.Storage;
 
@@ -10,9 +11,9 @@ public class LinearBatteryTests
     {
         var b = new LinearBattery(new Joules(10), new Joules(8), new Volts(3));
 
-        Joules delivered = b.Draw(new Joules(3));
+        StorageStep step = b.Apply(new Watts(3), SimDuration.FromSeconds(1));
 
-        Assert.Equal(3.0, delivered.Value);
+        Assert.Equal(3.0, step.Delivered.Value);
         Assert.Equal(5.0, b.Stored.Value);
     }
 
@@ -21,10 +22,34 @@ public class LinearBatteryTests
     {
         var b = new LinearBattery(new Joules(10), new Joules(2), new Volts(3));
 
-        Joules delivered = b.Draw(new Joules(5));
+        StorageStep step = b.Apply(new Watts(5), SimDuration.FromSeconds(1));
 
-        Assert.Equal(2.0, delivered.Value);
+        Assert.Equal(2.0, step.Delivered.Value);
+        Assert.Equal(3.0, step.Unserved.Value);
         Assert.Equal(0.0, b.Stored.Value);
+    }
+
+    [Fact]
+    public void Apply_Charging_StoresWithEfficiency_AndRefusesWhenFull()
+    {
+        var b = new LinearBattery(new Joules(10), new Joules(8), new Volts(3)) { ChargeEfficiency = 0.8 };
+
+        StorageStep step = b.Apply(new Watts(-5), SimDuration.FromSeconds(1));
+
+        // 5 J offered: 2 J of room takes 2.5 J at 80 %; 0.5 J lost, 2.5 J refused.
+        Assert.Equal(2.0, step.Stored.Value, 12);
+        Assert.Equal(0.5, step.Lost.Value, 12);
+        Assert.Equal(2.5, step.Refused.Value, 12);
+        Assert.Equal(10.0, b.Stored.Value, 12);
+    }
+
+    [Fact]
+    public void TimeUntilExhausted_IsStoredOverPower_RoundedUp()
+    {
+        var b = new LinearBattery(new Joules(10), new Joules(1), new Volts(3));
+
+        Assert.Equal(SimDuration.FromNanoseconds(333_333_334), b.TimeUntilExhausted(new Watts(3)));
+        Assert.Null(b.TimeUntilExhausted(new Watts(-1)));
     }
 
     [Theory]
