@@ -30,7 +30,7 @@ namespace SensorNet.NodeKernel.Drivers;
 /// driver frees itself (Tock would stay BUSY); no SPI peripheral current (only its clock is held, for sleep
 /// policies that look at clocks).</para>
 /// <para><b>Validation:</b> SpiControllerDriverTests (BUSY, INVAL, NOMEM, timing, bytes in both directions) and
-/// LoRaSyscallTests (6 syscalls per <c>libtocksync_lora_phy_read_write</c>).</para>
+/// LoRaTests (6 syscalls per <c>libtocksync_lora_phy_read_write</c>).</para>
 /// </remarks>
 public sealed class SpiControllerDriver : ISyscallDriver, IInterruptHandler, IEventHandler
 {

@@ -45,7 +45,7 @@ namespace SensorNet.NodeKernel.Drivers;
 /// TX timeout, no CAD, no FSK/LR-FHSS timing, no TCXO; register contents are only what was written (IQ polarity
 /// register 0x0736 reads 0x0D first, U); configuration defaults after reset (SF7, BW125, CR 4/5, preamble 8,
 /// explicit header, CRC on, ramp 200 µs) are U.</para>
-/// <para><b>Validation:</b> LoRaRadioLibTests (exact time on air per packet, TX energy = I_TX · V · ToA) and
+/// <para><b>Validation:</b> LoRaTests (exact time on air per packet, TX energy = I_TX · V · ToA) and
 /// Sx1262DeviceTests.</para>
 /// </remarks>
 public sealed class Sx1262Device : ISpiDevice, IEventHandler

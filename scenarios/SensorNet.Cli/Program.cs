@@ -11,6 +11,7 @@ internal static class Program
         {
             RunCommand.Create(),
             ValidateCommand.Create(),
+            CalcCommand.Create(),
         };
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

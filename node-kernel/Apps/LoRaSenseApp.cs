@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using SensorNet.NodeKernel.Userspace;
+using SensorNet.NodeKernel.Userspace.Libtock;
+using SensorNet.NodeKernel.Userspace.RadioLib;
+
+namespace SensorNet.NodeKernel.Apps;
+
+/// <summary>
+/// Periodic sense-and-send over LoRa, libtock-c <c>examples/lora/sensor-transmit/main.cc</c>: RadioLib's
+/// <c>radio-&gt;begin(…)</c> once, then every period <c>yield_no_wait()</c>, the synchronous temperature and humidity reads
+/// (2 syscalls each), a text payload <c>"Temp: %d, Hum: %u"</c> padded or cut to the payload length, the transmission,
+/// and <c>hal-&gt;delay(period)</c> (<c>libtocksync_alarm_delay_ms</c>). The transmission is RadioLib's blocking
+/// <c>transmit()</c> (as in the example) or the interrupt-driven <c>startTransmit()</c> + Yield-Wait variant.
+/// </summary>
+/// <remarks>
+/// <b>Scope and limitations:</b> no <c>printf</c> (the example prints two lines per packet); a failed <c>begin</c> ends
+/// the app as the example's <c>return 1</c> does; a failed transmission is counted and the app waits for the next
+/// period (the example would retry without delay). The radio is never put to sleep between packets, as in the example,
+/// so it idles in STDBY_RC.
+/// </remarks>
+/// <param name="mode">Blocking or interrupt-driven transmission.</param>
+/// <param name="periodMs">Delay after each packet, in ms (the example: 1 000).</param>
+/// <param name="payloadBytes">LoRa payload length, in bytes (1–255).</param>
+/// <param name="readSensors">Read temperature and humidity first (the board needs both drivers).</param>
+/// <param name="settings">LoRa settings for <c>begin</c>.</param>
+public sealed class LoRaSenseApp(LoRaTransmitMode mode, uint periodMs = 1000, int payloadBytes = 20, bool readSensors = true, RadioLibLoRaSettings? settings = null) : UserProgram
+{
+    /// <inheritdoc/>
+    public override string Name => mode == LoRaTransmitMode.Blocking ? "lora-sense-blocking" : "lora-sense-irq";
+
+    /// <summary>The radio library of the running process (null before main starts).</summary>
+    public RadioLibSx1262? Radio { get; private set; }
+
+    /// <summary>Packets sent without error.</summary>
+    public int PacketsSent { get; private set; }
+
+    /// <summary>Transmissions that returned an error.</summary>
+    public int Failures { get; private set; }
+
+    /// <summary>RadioLib's status code of <c>begin</c>.</summary>
+    public int BeginState { get; private set; }
+
+    /// <inheritdoc/>
+    public override IEnumerable<UserOp> Main(UserContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(payloadBytes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(payloadBytes, 255);
+        return Run(context);
+    }
+
+    private IEnumerable<UserOp> Run(UserContext context)
+    {
+        var tock = new Libtock(context);
+        var radio = new RadioLibSx1262(context, tock, settings);
+        Radio = radio;
+        foreach (UserOp op in radio.Begin())
+        {
+            yield return op;
+        }
+
+        BeginState = radio.State;
+        if (radio.State != RadioLibSx1262.ErrNone)
+        {
+            yield break;
+        }
+
+        while (true)
+        {
+            yield return Libtock.YieldNoWait();
+            int temperature = 0;
+            uint humidity = 0;
+            if (readSensors)
+            {
+                foreach (UserOp op in LibtockSync.SensorRead(0x60000))
+                {
+                    yield return op;
+                }
+
+                temperature = unchecked((int)context.Result.R1);
+                foreach (UserOp op in LibtockSync.SensorRead(0x60001))
+                {
+                    yield return op;
+                }
+
+                humidity = context.Result.R1;
+            }
+
+            byte[] payload = Payload(temperature, humidity);
+            IEnumerable<UserOp> send = mode == LoRaTransmitMode.Blocking ? radio.Transmit(payload) : radio.TransmitInterruptDriven(payload);
+            foreach (UserOp op in send)
+            {
+                yield return op;
+            }
+
+            if (radio.State == RadioLibSx1262.ErrNone)
+            {
+                PacketsSent++;
+            }
+            else
+            {
+                Failures++;
+            }
+
+            foreach (UserOp op in tock.Sync.AlarmDelayMs(periodMs))
+            {
+                yield return op;
+            }
+        }
+    }
+
+    private byte[] Payload(int temperature, uint humidity)
+    {
+        byte[] text = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"Temp: {temperature}, Hum: {humidity}"));
+        byte[] payload = new byte[payloadBytes];
+        text.AsSpan(0, Math.Min(text.Length, payloadBytes)).CopyTo(payload);
+        return payload;
+    }
+}

@@ -1,0 +1,727 @@
+using SensorNet.NodeKernel.Userspace.Libtock;
+using LibtockC = SensorNet.NodeKernel.Userspace.Libtock.Libtock;
+
+namespace SensorNet.NodeKernel.Userspace.RadioLib;
+
+/// <summary>
+/// RadioLib's SX1262 driver running in a Tock process over libtock-c's RadioLib HAL, rendered syscall for syscall:
+/// RadioLib 7.1.1 (jgromes/RadioLib <c>6622a0ac</c>, the submodule libtock-c pins) <c>src/Module.cpp</c>
+/// (<c>SPItransferStream</c>) and <c>src/modules/SX126x/SX126x.cpp</c> (<c>transmit</c>, <c>startTransmit</c>,
+/// <c>finishTransmit</c>, <c>standby</c>), over tock/libtock-c <c>RadioLib/libtockHal.h</c> (<c>TockRadioLibHal</c>).
+/// </summary>
+/// <remarks>
+/// <para><b>HAL mapping</b> (libtockHal.h): <c>spiTransfer</c> = <c>libtocksync_lora_phy_read_write</c> (6 syscalls);
+/// <c>digitalRead</c>/<c>digitalWrite</c>/<c>pinMode</c> = one LoRa GPIO command each (none for a pin that is
+/// <see cref="NotConnected"/>; NSS is not connected because Tock's SPI driver drives chip select); <c>delay(ms)</c> =
+/// <c>libtocksync_alarm_delay_ms</c>; <c>delayMicroseconds(us)</c> = <c>libtocksync_alarm_delay_ms(us / 1000)</c>, so
+/// the 1 µs wait after every transfer is a 0 ms alarm delay (8 syscalls and an upcall, no sleep);
+/// <c>millis()</c> = <c>libtock_alarm_gettimeasticks</c> = command(0, 1) + command(0, 2); <c>yield()</c> =
+/// <c>yield_no_wait</c>.</para>
+/// <para><b>One RadioLib SPI command</b> (<c>Module::SPItransferStream</c>): <c>millis</c>, <c>digitalRead(BUSY)</c>
+/// until low (each further poll: <c>yield</c>, <c>millis</c>, <c>digitalRead</c>), the transfer, the 0 ms delay,
+/// <c>millis</c>, <c>digitalRead(BUSY)</c> until low: 20 syscalls when BUSY is already low, plus 4 per poll; then the
+/// status byte (MISO byte 1) is parsed. With <c>RADIOLIB_SPI_PARANOID</c> (on by default) every register read is
+/// followed by a GetStatus command (<c>SPIcheckStream</c>).</para>
+/// <para><b>Blocking <see cref="Transmit"/></b>: <c>standby()</c>, <c>getTimeOnAir</c> (one GetPacketType),
+/// <c>startTransmit</c> (14 commands: GetPacketType; the IQ register fix read/status/write and SetPacketParams;
+/// SetDioIrqParams; SetBufferBaseAddress; WriteBuffer; ClearIrqStatus; the sensitivity fix read/status/GetPacketType/
+/// write; SetTx; then polls BUSY until the PA ramp is done), GetPacketType, then <b>busy-polls DIO1</b> — <c>yield</c>,
+/// <c>millis</c>, <c>digitalRead(DIO1)</c> per pass — until TxDone or the timeout of 5 ms + 5 × time on air, then
+/// <c>millis</c> and <c>finishTransmit</c> (ClearIrqStatus, SetStandby): 19 SPI commands per packet. The MCU never
+/// sleeps while the frame is on air.</para>
+/// <para><b>Interrupt-driven <see cref="TransmitInterruptDriven"/></b>: RadioLib's <c>setPacketSentAction</c> through the
+/// HAL's <c>attachInterrupt</c> (subscribe 0x30004/0, make DIO1 an input, enable its interrupt on either edge),
+/// <c>startTransmit</c>, Yield-Wait until the DIO1 upcall has run, <c>clearPacketSentAction</c> (disable the interrupt,
+/// input again), <c>finishTransmit</c>: the MCU sleeps through the time on air.</para>
+/// <para><b>Scope and limitations:</b> <see cref="Begin"/> issues the LoRa part of <c>SX1262::begin</c> in order but folds
+/// the repeated <c>setModulationParams</c>/<c>setPacketParams</c> calls of the individual setters into one each and
+/// reads the version register once instead of <c>findChip</c>'s retry loop; no CPU cycles are charged for RadioLib's
+/// own C++ code (only the syscalls and kernel work); receive, CAD, FSK and LR-FHSS are not rendered. RadioLib's
+/// <c>sleep()</c> followed by <c>standby()</c> cannot wake the radio through this HAL (NSS is not connected, and the
+/// pre-transfer BUSY wait times out after 1 000 ms while the radio sleeps with BUSY high): an inference from the code,
+/// modelled as such by <see cref="Sleep"/> when no NSS pin is given.</para>
+/// <para><b>Validation:</b> LoRaTests (20 syscalls per SPI command with BUSY low; busy-polling through the whole time on air vs. deep sleep through it).</para>
+/// </remarks>
+public sealed class RadioLibSx1262
+{
+    /// <summary><c>RADIOLIB_NC</c>: a pin that is not connected.</summary>
+    public const uint NotConnected = uint.MaxValue;
+
+    /// <summary><c>RADIOLIB_ERR_NONE</c>.</summary>
+    public const int ErrNone = 0;
+
+    /// <summary><c>RADIOLIB_ERR_CHIP_NOT_FOUND</c>.</summary>
+    public const int ErrChipNotFound = -2;
+
+    /// <summary><c>RADIOLIB_ERR_PACKET_TOO_LONG</c>.</summary>
+    public const int ErrPacketTooLong = -4;
+
+    /// <summary><c>RADIOLIB_ERR_TX_TIMEOUT</c>.</summary>
+    public const int ErrTxTimeout = -5;
+
+    /// <summary><c>RADIOLIB_ERR_SPI_CMD_TIMEOUT</c>.</summary>
+    public const int ErrSpiCommandTimeout = -705;
+
+    /// <summary><c>RADIOLIB_ERR_SPI_CMD_INVALID</c>.</summary>
+    public const int ErrSpiCommandInvalid = -706;
+
+    /// <summary><c>RADIOLIB_ERR_SPI_CMD_FAILED</c>.</summary>
+    public const int ErrSpiCommandFailed = -707;
+
+    /// <summary>Timeout of every BUSY wait, in ms (<c>Module::spiConfig.timeout</c>).</summary>
+    public const uint SpiTimeoutMs = 1000;
+
+    private const int MaxPacketLength = 255;
+    private const int BufferBytes = 272;
+    private const ushort IrqAll = 0x43FF;
+    private const ushort IrqTxDone = 0x0001;
+    private const ushort IrqTimeout = 0x0200;
+
+    private readonly UserContext _context;
+    private readonly LibtockC _tock;
+    private readonly uint _txBuffer;
+    private readonly uint _rxBuffer;
+    private readonly uint _nss;
+    private readonly uint _busy;
+    private readonly uint _dio1;
+    private readonly uint _reset;
+    private readonly uint _dio1Function;
+    private byte[] _in = [];
+    private uint _millis;
+    private byte _register;
+    private bool _level;
+    private bool _txDone;
+
+    /// <summary>Creates the driver for one process (<c>new SX1262(new Module(hal, NSS, DIO1, RESET, BUSY))</c>).</summary>
+    /// <param name="context">The process.</param>
+    /// <param name="tock">The process's libtock-c instance (its alarm list serves the HAL's delays).</param>
+    /// <param name="settings">LoRa settings for <see cref="Begin"/>.</param>
+    /// <param name="bufferAddress">Where the SPI scratch buffers (2 × 272 bytes) lie in the process's RAM; default
+    /// RamStart + 1024.</param>
+    /// <param name="nss">NSS pin (<c>RADIOLIB_RADIO_NSS</c> = <see cref="NotConnected"/> in libtockHal.h).</param>
+    /// <param name="busy">BUSY pin (<c>RADIOLIB_RADIO_BUSY</c> = 1).</param>
+    /// <param name="dio1">DIO1 pin (<c>RADIOLIB_RADIO_DIO_1</c> = 2).</param>
+    /// <param name="reset">NRESET pin (<c>RADIOLIB_RADIO_RESET</c> = 4).</param>
+    public RadioLibSx1262(UserContext context, LibtockC tock, RadioLibLoRaSettings? settings = null, uint? bufferAddress = null, uint nss = NotConnected, uint busy = 1, uint dio1 = 2, uint reset = 4)
+    {
+        _context = context ?? throw new ArgumentNullException(nameof(context));
+        _tock = tock ?? throw new ArgumentNullException(nameof(tock));
+        Settings = settings ?? new RadioLibLoRaSettings();
+        _txBuffer = bufferAddress ?? context.RamStart + 1024;
+        _rxBuffer = _txBuffer + BufferBytes;
+        (_nss, _busy, _dio1, _reset) = (nss, busy, dio1, reset);
+        _dio1Function = context.Function(OnDio1);
+    }
+
+    /// <summary>The LoRa settings.</summary>
+    public RadioLibLoRaSettings Settings { get; }
+
+    /// <summary>RadioLib status code of the last operation (0 = <c>RADIOLIB_ERR_NONE</c>).</summary>
+    public int State { get; private set; }
+
+    /// <summary>SPI commands made (<c>spiTransfer</c> calls).</summary>
+    public long SpiTransactions { get; private set; }
+
+    /// <summary>Passes through BUSY wait loops (each a <c>yield</c> and a <c>digitalRead</c>).</summary>
+    public long BusyPolls { get; private set; }
+
+    /// <summary>Passes through the blocking transmit's DIO1 poll loop.</summary>
+    public long TxDonePolls { get; private set; }
+
+    /// <summary>DIO1 interrupt upcalls run.</summary>
+    public long Dio1Upcalls { get; private set; }
+
+    /// <summary>Packets whose transmission completed without error.</summary>
+    public long PacketsSent { get; private set; }
+
+    /// <summary>
+    /// <c>SX126x::getTimeOnAir(len)</c> for LoRa, in µs, with RadioLib's integer arithmetic (symbol time rounded down
+    /// to a whole µs).
+    /// </summary>
+    public long TimeOnAirMicroseconds(int length)
+    {
+        int sf = Settings.SpreadingFactor;
+        long symbolUs = (10_000L << sf) / (long)(Settings.BandwidthKHz * 10);
+        int coefficient1X4 = sf is 5 or 6 ? 25 : 17;
+        int coefficient2 = sf is 5 or 6 ? 0 : 8;
+        int divisor = symbolUs >= 16_000 ? 4 * (sf - 2) : 4 * sf;
+        long bits = Math.Max(0, (8L * length) + (Settings.Crc ? 16 : 0) - (4L * sf) + coefficient2 + 20);
+        long coded = (bits + divisor - 1) / divisor;
+        long symbolsX4 = ((Settings.PreambleLength + 8L) * 4) + coefficient1X4 + (coded * Settings.CodingRate * 4);
+        return symbolUs * symbolsX4 / 4;
+    }
+
+    /// <summary><c>SX1262::begin(freq, bw, sf, cr, syncWord, power, preambleLength)</c> (see remarks for what is folded).</summary>
+    public IEnumerable<UserOp> Begin()
+    {
+        // Module::init (chip select as an output, high), then modSetup: IRQ and BUSY pins as inputs.
+        foreach (UserOp op in PinMode(_nss, output: true).Concat(DigitalWrite(_nss, high: true)).Concat(PinMode(_dio1, output: false)).Concat(PinMode(_busy, output: false)))
+        {
+            yield return op;
+        }
+
+        // reset(true): pulse NRESET, then retry standby every 10 ms for up to 1 s.
+        foreach (UserOp op in ResetChip())
+        {
+            yield return op;
+        }
+
+        if (State != ErrNone)
+        {
+            yield break;
+        }
+
+        // findChip: the version string register (16 bytes at 0x0320).
+        foreach (UserOp op in ReadRegister(0x0320, 16).Concat(Standby()))
+        {
+            yield return op;
+        }
+
+        // config(LoRa).
+        foreach (UserOp op in Commands(
+            () => Write(0x8F, [0x00, 0x00]),
+            () => Write(0x8A, [0x01]),
+            () => Write(0x93, [0x20]),
+            () => Write(0x88, [0x03, (byte)(Settings.SpreadingFactor + 13), 0x0A, 0x00, 0x00, 0x00, 0x00]),
+            () => ClearIrqStatus(IrqAll),
+            () => SetDioIrqParams(0, 0),
+            () => Write(0x89, [0x7F])))
+        {
+            yield return op;
+        }
+
+        foreach (UserOp op in Delay(5).Concat(WaitBusyLow(withTimeout: false)).Concat(CheckStream()))
+        {
+            yield return op;
+        }
+
+        // setCodingRate / setSyncWord / setPreambleLength / setSpreadingFactor / setBandwidth / setCRC / invertIQ,
+        // setCurrentLimit(60 mA), setDio2AsRfSwitch(true), setFrequency (image calibration, then frequency),
+        // fixPaClamping, setOutputPower (OCP read, PA config, TX params with a 200 µs ramp, OCP restore).
+        uint frf = (uint)(Settings.FrequencyMHz * (1 << 25) / 32.0);
+        byte[] calibration = Settings.FrequencyMHz >= 902 ? [0xE1, 0xE9] : Settings.FrequencyMHz >= 863 ? [0xD7, 0xDB] : [0x6B, 0x6F];
+        foreach (UserOp op in Commands(
+            SetModulationParams,
+            () => WriteRegister(0x0740, [(byte)((Settings.SyncWord & 0xF0) | 0x04), (byte)(((Settings.SyncWord & 0x0F) << 4) | 0x04)]),
+            () => SetPacketParams(0xFF),
+            () => WriteRegister(0x08E7, [0x18]),
+            () => Write(0x9D, [0x01]),
+            () => Write(0x98, calibration),
+            () => Write(0x86, [(byte)(frf >> 24), (byte)(frf >> 16), (byte)(frf >> 8), (byte)frf]),
+            () => ReadRegister(0x08D8, 1),
+            () => WriteRegister(0x08D8, [0x1E]),
+            () => ReadRegister(0x08E7, 1),
+            () => Write(0x95, [0x04, 0x07, 0x00, 0x01]),
+            () => Write(0x8E, [unchecked((byte)(sbyte)Settings.OutputPowerDbm), 0x04]),
+            () => WriteRegister(0x08E7, [0x18])))
+        {
+            yield return op;
+        }
+    }
+
+    /// <summary><c>SX126x::standby()</c>: SetStandby(STDBY_RC), after pulling NSS low if it is connected.</summary>
+    public IEnumerable<UserOp> Standby()
+    {
+        foreach (UserOp op in DigitalWrite(_nss, high: false).Concat(Write(0x80, [0x00])))
+        {
+            yield return op;
+        }
+    }
+
+    /// <summary><c>SX126x::sleep(true)</c>: SetSleep with warm start (no BUSY wait), then <c>delay(1)</c>.</summary>
+    public IEnumerable<UserOp> Sleep()
+    {
+        foreach (UserOp op in TransferStream([0x84], write: true, [0x04], 1, waitForGpio: false).Concat(Delay(1)))
+        {
+            yield return op;
+        }
+    }
+
+    /// <summary>
+    /// RadioLib's blocking <c>SX126x::transmit(data, len)</c>: the MCU busy-polls DIO1 with <c>yield_no_wait</c> and GPIO
+    /// reads for the whole time on air.
+    /// </summary>
+    public IEnumerable<UserOp> Transmit(byte[] payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        foreach (UserOp op in Standby())
+        {
+            yield return op;
+        }
+
+        if (State != ErrNone)
+        {
+            yield break;
+        }
+
+        if (payload.Length > MaxPacketLength)
+        {
+            State = ErrPacketTooLong;
+            yield break;
+        }
+
+        // getTimeOnAir(len) reads the packet type first.
+        foreach (UserOp op in Read(0x11, 1))
+        {
+            yield return op;
+        }
+
+        uint timeoutMs = (uint)(5 + (TimeOnAirMicroseconds(payload.Length) * 5 / 1000));
+        foreach (UserOp op in StartTransmit(payload))
+        {
+            yield return op;
+        }
+
+        if (State != ErrNone)
+        {
+            yield break;
+        }
+
+        foreach (UserOp op in Read(0x11, 1).Concat(Millis()))
+        {
+            yield return op;
+        }
+
+        uint start = _millis;
+        while (true)
+        {
+            TxDonePolls++;
+            yield return UserOp.YieldNoWait();
+            foreach (UserOp op in Millis())
+            {
+                yield return op;
+            }
+
+            if (unchecked(_millis - start) > timeoutMs)
+            {
+                foreach (UserOp op in FinishTransmit())
+                {
+                    yield return op;
+                }
+
+                State = ErrTxTimeout;
+                yield break;
+            }
+
+            foreach (UserOp op in DigitalRead(_dio1))
+            {
+                yield return op;
+            }
+
+            if (_level)
+            {
+                break;
+            }
+        }
+
+        foreach (UserOp op in Millis().Concat(FinishTransmit()))
+        {
+            yield return op;
+        }
+
+        if (State == ErrNone)
+        {
+            PacketsSent++;
+        }
+    }
+
+    /// <summary>
+    /// Interrupt-driven transmission: <c>setPacketSentAction</c> (subscribe, DIO1 input, DIO1 interrupt on either edge),
+    /// <c>startTransmit</c>, Yield-Wait until the DIO1 upcall ran, <c>clearPacketSentAction</c>, <c>finishTransmit</c>.
+    /// </summary>
+    public IEnumerable<UserOp> TransmitInterruptDriven(byte[] payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        _txDone = false;
+        yield return LibtockLoRa.GpioSetCallback(_dio1Function);
+        yield return LibtockLoRa.GpioEnableInput(_dio1, LibtockLoRa.PullDown);
+        yield return LibtockLoRa.GpioEnableInterrupt(_dio1, LibtockLoRa.Change);
+        foreach (UserOp op in StartTransmit(payload))
+        {
+            yield return op;
+        }
+
+        int state = State;
+        while (state == ErrNone && !_txDone)
+        {
+            yield return LibtockC.Yield();
+        }
+
+        yield return LibtockLoRa.GpioDisableInterrupt(_dio1);
+        yield return LibtockLoRa.GpioEnableInput(_dio1, LibtockLoRa.PullDown);
+        if (state != ErrNone)
+        {
+            State = state;
+            yield break;
+        }
+
+        foreach (UserOp op in FinishTransmit())
+        {
+            yield return op;
+        }
+
+        if (State == ErrNone)
+        {
+            PacketsSent++;
+        }
+    }
+
+    /// <summary><c>SX126x::startTransmit(data, len)</c> for LoRa (see the class remarks for its 14 SPI commands).</summary>
+    public IEnumerable<UserOp> StartTransmit(byte[] payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (payload.Length > MaxPacketLength)
+        {
+            State = ErrPacketTooLong;
+            yield break;
+        }
+
+        byte[] writeBuffer = [0x00, .. payload];
+        foreach (UserOp op in Commands(
+            () => Read(0x11, 1),
+            () => SetPacketParams((byte)payload.Length),
+            () => SetDioIrqParams(IrqTxDone | IrqTimeout, IrqTxDone),
+            () => Write(0x8F, [0x00, 0x00]),
+            () => Write(0x0E, writeBuffer),
+            () => ClearIrqStatus(IrqAll),
+            () => ReadRegister(0x0889, 1),
+            () => Read(0x11, 1),
+            () => WriteRegister(0x0889, [0x04]),
+            () => Write(0x83, [0x00, 0x00, 0x00])))
+        {
+            yield return op;
+        }
+
+        if (State != ErrNone)
+        {
+            yield break;
+        }
+
+        // "wait for BUSY to go low (= PA ramp up done)"
+        foreach (UserOp op in WaitBusyLow(withTimeout: false))
+        {
+            yield return op;
+        }
+    }
+
+    /// <summary><c>SX126x::finishTransmit()</c>: ClearIrqStatus(all), then <c>standby()</c>.</summary>
+    public IEnumerable<UserOp> FinishTransmit()
+    {
+        foreach (UserOp op in ClearIrqStatus(IrqAll))
+        {
+            yield return op;
+        }
+
+        if (State != ErrNone)
+        {
+            yield break;
+        }
+
+        foreach (UserOp op in Standby())
+        {
+            yield return op;
+        }
+    }
+
+    // Runs RadioLib calls in order, stopping at the first error (RADIOLIB_ASSERT).
+    private IEnumerable<UserOp> Commands(params Func<IEnumerable<UserOp>>[] calls)
+    {
+        foreach (Func<IEnumerable<UserOp>> call in calls)
+        {
+            foreach (UserOp op in call())
+            {
+                yield return op;
+            }
+
+            if (State != ErrNone)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private IEnumerable<UserOp> ResetChip()
+    {
+        foreach (UserOp op in PinMode(_reset, output: true).Concat(DigitalWrite(_reset, high: false)).Concat(Delay(1)).Concat(DigitalWrite(_reset, high: true)).Concat(Millis()))
+        {
+            yield return op;
+        }
+
+        uint start = _millis;
+        while (true)
+        {
+            foreach (UserOp op in Write(0x80, [0x00]))
+            {
+                yield return op;
+            }
+
+            if (State == ErrNone)
+            {
+                yield break;
+            }
+
+            int failed = State;
+            foreach (UserOp op in Millis())
+            {
+                yield return op;
+            }
+
+            if (unchecked(_millis - start) >= 1000)
+            {
+                State = failed;
+                yield break;
+            }
+
+            foreach (UserOp op in Delay(10))
+            {
+                yield return op;
+            }
+        }
+    }
+
+    // setModulationParams(sf, bw, cr, ldro).
+    private IEnumerable<UserOp> SetModulationParams() => Write(0x8B, [
+        (byte)Settings.SpreadingFactor,
+        BandwidthCode(Settings.BandwidthKHz),
+        (byte)(Settings.CodingRate - 4),
+        Settings.LowDataRateOptimize ? (byte)1 : (byte)0]);
+
+    // setPacketParams: fixInvertedIQ (register 0x0736 read, status, write), then SetPacketParams.
+    private IEnumerable<UserOp> SetPacketParams(byte payloadLength) => Commands(
+        () => ReadRegister(0x0736, 1),
+        () => WriteRegister(0x0736, [(byte)(_register | 0x04)]),
+        () => Write(0x8C, [(byte)(Settings.PreambleLength >> 8), (byte)Settings.PreambleLength, 0x00, payloadLength, Settings.Crc ? (byte)1 : (byte)0, 0x00]));
+
+    private IEnumerable<UserOp> SetDioIrqParams(ushort irqMask, ushort dio1Mask) =>
+        Write(0x08, [(byte)(irqMask >> 8), (byte)irqMask, (byte)(dio1Mask >> 8), (byte)dio1Mask, 0, 0, 0, 0]);
+
+    private IEnumerable<UserOp> ClearIrqStatus(ushort mask) => Write(0x02, [(byte)(mask >> 8), (byte)mask]);
+
+    // SX126x::readRegister: SPIreadRegisterBurst, then SPIcheckStream (GetStatus, RADIOLIB_SPI_PARANOID).
+    private IEnumerable<UserOp> ReadRegister(ushort address, int count)
+    {
+        foreach (UserOp op in TransferStream([0x1D, (byte)(address >> 8), (byte)address], write: false, [], count, waitForGpio: true))
+        {
+            yield return op;
+        }
+
+        _register = _in.Length > 4 ? _in[4] : (byte)0;
+        if (State != ErrNone)
+        {
+            yield break;
+        }
+
+        foreach (UserOp op in CheckStream())
+        {
+            yield return op;
+        }
+    }
+
+    private IEnumerable<UserOp> WriteRegister(ushort address, byte[] data) =>
+        TransferStream([0x0D, (byte)(address >> 8), (byte)address], write: true, data, data.Length, waitForGpio: true);
+
+    private IEnumerable<UserOp> CheckStream() => Read(0xC0, 1);
+
+    private IEnumerable<UserOp> Write(byte opcode, byte[] data) => TransferStream([opcode], write: true, data, data.Length, waitForGpio: true);
+
+    private IEnumerable<UserOp> Read(byte opcode, int count) => TransferStream([opcode], write: false, [], count, waitForGpio: true);
+
+    // Module::SPItransferStream.
+    private IEnumerable<UserOp> TransferStream(byte[] command, bool write, byte[] dataOut, int count, bool waitForGpio)
+    {
+        int length = command.Length + count + (write ? 0 : 1);
+        byte[] output = new byte[length];
+        command.CopyTo(output, 0);
+        if (write)
+        {
+            dataOut.AsSpan(0, count).CopyTo(output.AsSpan(command.Length));
+        }
+
+        State = ErrNone;
+        if (waitForGpio)
+        {
+            foreach (UserOp op in WaitBusyLow(withTimeout: true))
+            {
+                yield return op;
+            }
+
+            if (State != ErrNone)
+            {
+                yield break;
+            }
+        }
+
+        foreach (UserOp op in DigitalWrite(_nss, high: false).Concat(SpiTransfer(output)).Concat(DigitalWrite(_nss, high: true)))
+        {
+            yield return op;
+        }
+
+        if (waitForGpio)
+        {
+            // delayMicroseconds(1) → libtocksync_alarm_delay_ms(1 / 1000).
+            foreach (UserOp op in Delay(0).Concat(WaitBusyLow(withTimeout: true)))
+            {
+                yield return op;
+            }
+
+            if (State != ErrNone)
+            {
+                yield break;
+            }
+        }
+
+        if (count > 0)
+        {
+            State = ParseStatus(_in.Length > 1 ? _in[1] : (byte)0);
+        }
+    }
+
+    // while (digitalRead(BUSY)) { yield(); [timeout check with millis()] }
+    private IEnumerable<UserOp> WaitBusyLow(bool withTimeout)
+    {
+        if (_busy == NotConnected)
+        {
+            foreach (UserOp op in Delay(withTimeout ? 50u : 1u))
+            {
+                yield return op;
+            }
+
+            yield break;
+        }
+
+        uint start = 0;
+        if (withTimeout)
+        {
+            foreach (UserOp op in Millis())
+            {
+                yield return op;
+            }
+
+            start = _millis;
+        }
+
+        while (true)
+        {
+            foreach (UserOp op in DigitalRead(_busy))
+            {
+                yield return op;
+            }
+
+            if (!_level)
+            {
+                yield break;
+            }
+
+            BusyPolls++;
+            yield return UserOp.YieldNoWait();
+            if (!withTimeout)
+            {
+                continue;
+            }
+
+            foreach (UserOp op in Millis())
+            {
+                yield return op;
+            }
+
+            if (unchecked(_millis - start) >= SpiTimeoutMs)
+            {
+                State = ErrSpiCommandTimeout;
+                yield break;
+            }
+        }
+    }
+
+    // SX126x::SPIparseStatus.
+    private static int ParseStatus(byte status) => (status & 0x0E) switch
+    {
+        0x06 => ErrSpiCommandTimeout,
+        0x08 => ErrSpiCommandInvalid,
+        0x0A => ErrSpiCommandFailed,
+        _ => status is 0x00 or 0xFF ? ErrChipNotFound : ErrNone,
+    };
+
+    private static byte BandwidthCode(double kHz) => kHz switch
+    {
+        < 9 => 0x00,
+        < 13 => 0x08,
+        < 18 => 0x01,
+        < 26 => 0x09,
+        < 36 => 0x02,
+        < 52 => 0x0A,
+        < 93 => 0x03,
+        < 187 => 0x04,
+        < 375 => 0x05,
+        _ => 0x06,
+    };
+
+    // TockRadioLibHal::spiTransfer: write the bytes into the scratch buffer, libtocksync_lora_phy_read_write, read back.
+    private IEnumerable<UserOp> SpiTransfer(byte[] output)
+    {
+        SpiTransactions++;
+        _context.Write(_txBuffer, output);
+        foreach (UserOp op in LibtockLoRa.SyncReadWrite(_context, _txBuffer, _rxBuffer, (uint)output.Length))
+        {
+            yield return op;
+        }
+
+        _in = _context.Read(_rxBuffer, output.Length);
+    }
+
+    private static IEnumerable<UserOp> PinMode(uint pin, bool output)
+    {
+        if (pin == NotConnected)
+        {
+            yield break;
+        }
+
+        yield return output ? LibtockLoRa.GpioEnableOutput(pin) : LibtockLoRa.GpioEnableInput(pin, LibtockLoRa.PullDown);
+    }
+
+    private static IEnumerable<UserOp> DigitalWrite(uint pin, bool high)
+    {
+        if (pin == NotConnected)
+        {
+            yield break;
+        }
+
+        yield return high ? LibtockLoRa.GpioSet(pin) : LibtockLoRa.GpioClear(pin);
+    }
+
+    private IEnumerable<UserOp> DigitalRead(uint pin)
+    {
+        if (pin == NotConnected)
+        {
+            _level = false;
+            yield break;
+        }
+
+        yield return LibtockLoRa.GpioRead(pin);
+        _level = _context.Result.IsSuccess && _context.Result.R1 != 0;
+    }
+
+    private IEnumerable<UserOp> Delay(uint milliseconds) => _tock.Sync.AlarmDelayMs(milliseconds);
+
+    // libtock_alarm_gettimeasticks: frequency, then now; seconds · 1000 + (remainder · 10⁶ / frequency) / 1000.
+    private IEnumerable<UserOp> Millis()
+    {
+        yield return UserOp.Command(0, 1);
+        uint frequency = Math.Max(1u, _context.Result.R1);
+        yield return UserOp.Command(0, 2);
+        uint now = _context.Result.R1;
+        ulong microseconds = (ulong)(now % frequency) * 1_000_000 / frequency;
+        _millis = unchecked((uint)(((ulong)(now / frequency) * 1000) + (microseconds / 1000)));
+    }
+
+    // lora_phy_gpio_Callback → gpio_funcs[pin − 1] → the packet-sent flag.
+    private IEnumerable<UserOp> OnDio1(UpcallArguments args)
+    {
+        if (args.Argument0 == _dio1)
+        {
+            Dio1Upcalls++;
+            _txDone = true;
+        }
+
+        yield break;
+    }
+}

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace SensorNet.Scenarios.Tests.Cli;
+
+/// <summary>Runs <c>sensornet calc …</c> through the real executable and checks the JSON against published numbers.</summary>
+public class CalcCommandTests
+{
+    [Fact]
+    public void SolarPosition_GoldenExample_MatchesNrelSpa()
+    {
+        using JsonDocument doc = CalcJson(
+            "solar-position", "--time", "2003-10-17T12:30:30-07:00", "--lat", "39.742476", "--lon", "-105.1786",
+            "--elevation", "1830.14", "--pressure", "820", "--temperature", "11", "--delta-t", "67",
+            "--slope", "30", "--azimuth-rotation", "-10");
+        JsonElement r = doc.RootElement;
+
+        // Reda & Andreas (2008) / NREL spa_tester: 50.111622°, 194.340241°, 25.187000°.
+        Assert.Equal(50.111622, r.GetProperty("zenith_deg").GetDouble(), 1e-6);
+        Assert.Equal(194.340241, r.GetProperty("azimuth_deg").GetDouble(), 1e-6);
+        Assert.Equal(25.187000, r.GetProperty("incidence_deg").GetDouble(), 1e-6);
+        Assert.Equal("2003-10-17T19:30:30Z", r.GetProperty("time_utc").GetString());
+    }
+
+    [Fact]
+    public void SolarPosition_WithoutSlope_HasNoIncidence()
+    {
+        using JsonDocument doc = CalcJson("solar-position", "--time", "2003-10-17T19:30:30Z", "--lat", "39.742476", "--lon", "-105.1786");
+
+        Assert.False(doc.RootElement.TryGetProperty("incidence_deg", out _));
+        Assert.InRange(doc.RootElement.GetProperty("zenith_deg").GetDouble(), 50.0, 50.3);
+    }
+
+    [Fact]
+    public void ClearSky_Haurwitz_MatchesFormula()
+    {
+        using JsonDocument doc = CalcJson("clear-sky", "--model", "haurwitz", "--zenith", "60");
+
+        // pvlib test_haurwitz: apparent elevation 30° → 487.894132885425 W/m².
+        Assert.Equal(487.894132885425, doc.RootElement.GetProperty("ghi_w_m2").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public void ClearSky_Ineichen_MatchesPvlibVector()
+    {
+        using JsonDocument doc = CalcJson(
+            "clear-sky", "--model", "ineichen", "--zenith", "10", "--airmass", "1", "--linke-turbidity", "3", "--altitude", "0", "--dni-extra", "1364");
+        JsonElement r = doc.RootElement;
+
+        // pvlib test_ineichen_scalar_input.
+        Assert.Equal(1038.159219, r.GetProperty("ghi_w_m2").GetDouble(), 1e-6);
+        Assert.Equal(942.2081860378344, r.GetProperty("dni_w_m2").GetDouble(), 1e-9);
+        Assert.Equal(110.26529293612793, r.GetProperty("dhi_w_m2").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public void PvPower_PvWattsHandCalculation()
+    {
+        using JsonDocument doc = CalcJson("pv-power", "--irradiance", "900", "--cell-temperature", "30", "--pdc0", "100", "--gamma", "-0.003");
+
+        Assert.Equal(88.65, doc.RootElement.GetProperty("power_w").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public void PvPower_AmbientTemperatureAndMppt()
+    {
+        using JsonDocument doc = CalcJson(
+            "pv-power", "--irradiance", "800", "--ambient-temperature", "20", "--temperature-model", "ross", "--noct", "45",
+            "--area", "0.01", "--efficiency", "0.2", "--gamma", "-0.004", "--mppt-efficiency", "0.9");
+        JsonElement r = doc.RootElement;
+
+        // Ross at NOCT conditions gives 45 °C; pdc0 = 0.01·0.2·1000 = 2 W; 0.8·2·(1 − 0.004·20) = 1.472 W; ·0.9.
+        Assert.Equal(45.0, r.GetProperty("cell_temperature_c").GetDouble(), 1e-12);
+        Assert.Equal(1.472, r.GetProperty("power_w").GetDouble(), 1e-12);
+        Assert.Equal(1.472 * 0.9, r.GetProperty("output_power_w").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public void LoRaAirtime_Sf7_Is41216Microseconds()
+    {
+        using JsonDocument doc = CalcJson("lora-airtime", "--sf", "7", "--bw", "125", "--cr", "4/5", "--payload", "10");
+        JsonElement r = doc.RootElement;
+
+        // ns-3 lorawan / TTN toa_test.go vector.
+        Assert.Equal(41.216, r.GetProperty("airtime_ms").GetDouble(), 1e-9);
+        Assert.Equal(1.024, r.GetProperty("symbol_time_ms").GetDouble(), 1e-12);
+        Assert.Equal(28, r.GetProperty("payload_symbols").GetInt32());
+        Assert.False(r.GetProperty("ldro").GetBoolean());
+    }
+
+    [Fact]
+    public void LoRaAirtime_Sf12_Is991232MicrosecondsWithLdro()
+    {
+        using JsonDocument doc = CalcJson("lora-airtime", "--sf", "12", "--bw", "125", "--cr", "4/5", "--payload", "10");
+        JsonElement r = doc.RootElement;
+
+        Assert.Equal(991.232, r.GetProperty("airtime_ms").GetDouble(), 1e-9);
+        Assert.True(r.GetProperty("ldro").GetBoolean());
+    }
+
+    [Fact]
+    public void LoRaAirtime_OptionsReachTheModel()
+    {
+        using JsonDocument on = CalcJson("lora-airtime", "--sf", "12", "--bw", "125", "--cr", "4/5", "--payload", "30");
+        using JsonDocument off = CalcJson("lora-airtime", "--sf", "12", "--bw", "125", "--cr", "4/5", "--payload", "30", "--ldro", "off");
+        using JsonDocument bare = CalcJson("lora-airtime", "--sf", "7", "--bw", "125", "--cr", "4/8", "--payload", "10", "--implicit-header", "--no-crc", "--preamble", "12", "--chip", "sx126x");
+
+        // PL 30 at SF12: ceil(236/40) = 6 blocks with LDRO, ceil(236/48) = 5 without.
+        Assert.Equal(38, on.RootElement.GetProperty("payload_symbols").GetInt32());
+        Assert.Equal(33, off.RootElement.GetProperty("payload_symbols").GetInt32());
+        Assert.False(off.RootElement.GetProperty("ldro").GetBoolean());
+
+        // Implicit header, no CRC, CR 4/8: 8 + ceil((80 − 28 + 28 − 20)/28)·8 = 32 symbols; (12 + 4.25 + 32)·1.024 ms.
+        Assert.Equal(32, bare.RootElement.GetProperty("payload_symbols").GetInt32());
+        Assert.Equal(49.408, bare.RootElement.GetProperty("airtime_ms").GetDouble(), 1e-9);
+        Assert.False(bare.RootElement.GetProperty("crc").GetBoolean());
+        Assert.False(bare.RootElement.GetProperty("explicit_header").GetBoolean());
+    }
+
+    [Fact]
+    public void TextOutput_IsReadable()
+    {
+        (int code, string stdout, string stderr) = Sensornet("calc", "lora-airtime", "--sf", "7", "--bw", "125", "--cr", "4/5", "--payload", "10");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("41.216 ms", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--sf must be 5–12", "lora-airtime", "--sf", "13", "--bw", "125", "--cr", "4/5", "--payload", "10")]
+    [InlineData("--sf must be 5–12", "lora-airtime", "--sf", "4", "--bw", "125", "--cr", "4/5", "--payload", "10")]
+    [InlineData("--cr must be", "lora-airtime", "--sf", "7", "--bw", "125", "--cr", "4/9", "--payload", "10")]
+    [InlineData("--payload must be", "lora-airtime", "--sf", "7", "--bw", "125", "--cr", "4/5", "--payload", "256")]
+    [InlineData("--bw must be", "lora-airtime", "--sf", "7", "--bw", "0", "--cr", "4/5", "--payload", "10")]
+    [InlineData("--irradiance must be", "pv-power", "--irradiance", "-1", "--cell-temperature", "30", "--pdc0", "100", "--gamma", "-0.003")]
+    [InlineData("either --pdc0", "pv-power", "--irradiance", "900", "--cell-temperature", "30", "--gamma", "-0.003")]
+    [InlineData("--lat must be", "solar-position", "--time", "2003-10-17T12:30:30Z", "--lat", "91", "--lon", "0")]
+    [InlineData("--lon must be", "solar-position", "--time", "2003-10-17T12:30:30Z", "--lat", "0", "--lon", "-181")]
+    [InlineData("UTC offset", "solar-position", "--time", "2003-10-17T12:30:30", "--lat", "0", "--lon", "0")]
+    [InlineData("--model must be", "clear-sky", "--model", "perez", "--zenith", "10")]
+    [InlineData("--linke-turbidity", "clear-sky", "--model", "ineichen", "--zenith", "10")]
+    [InlineData("'--lat' is required", "solar-position", "--time", "2003-10-17T12:30:30Z", "--lon", "0")]
+    public void InvalidArguments_ExitTwoWithOneLineReason(string reason, params string[] args)
+    {
+        (int code, string stdout, string stderr) = Sensornet(["calc", .. args]);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains(reason, line, StringComparison.Ordinal);
+    }
+
+    private static JsonDocument CalcJson(params string[] args)
+    {
+        (int code, string stdout, string stderr) = Sensornet(["calc", .. args, "--json"]);
+        Assert.True(code == 0, stderr);
+        return JsonDocument.Parse(stdout);
+    }
+
+    private static (int Code, string Stdout, string Stderr) Sensornet(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sensornet.dll"));
+        foreach (string a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using Process p = Process.Start(psi)!;
+        Task<string> stdout = p.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(120_000))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException("sensornet did not finish within 120 s");
+        }
+
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+}
