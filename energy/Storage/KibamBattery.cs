@@ -29,7 +29,8 @@ namespace SensorNet.Energy.Storage;
 /// is refined by bisection on doubles, so the delivered energy is P·t* with t* the root to double precision. That
 /// q₁(Δt) &lt; 0 is the same statement as I &gt; Idmax(Δt) (<see cref="MaximumDischargeCurrent"/>), the SAM limit.
 /// After a brown-out the load is cut off (the node's brown-out detector) and the battery rests for the rest of the
-/// interval, so q₁ starts to recover at once.</para>
+/// interval from the end of the brown-out nanosecond (the sub-nanosecond stretch after the root is not rested), so q₁
+/// starts to recover at once.</para>
 /// <para><b>Charging</b> uses the same equations with I = −η·P/V (η = <see cref="ChargeEfficiency"/>, coulombic). As in
 /// SAM (<c>Icmax_compute</c>), the available well cannot exceed c·q_max: once q₁ reaches it, q₁ is held there and
 /// the battery accepts only what flows on into the bound well, dq₂/dt = k·c·((1 − c)·q_max − q₂), so
@@ -391,7 +392,10 @@ public sealed class KibamBattery : IEnergyStorage
             : StorageMath.Bisect(x => Q1At(current, x) <= 0, StorageMath.Seconds(n - 1), StorageMath.Seconds(n));
         _q2 = Math.Max(0, _q1 + _q2 - (current * tStar));
         _q1 = 0;
-        Advance(0, t - tStar);
+
+        // The load is cut off; the battery rests from the end of the brown-out nanosecond (the event grid), so applying
+        // exactly TimeUntilExhausted leaves q₁ = 0 rather than a sub-nanosecond recovery.
+        Advance(0, StorageMath.Seconds(nanoseconds - n));
         var delivered = new Joules(Math.Min(power * tStar, requested.Value));
         return new StorageStep(delivered, Joules.Zero, Joules.Zero, Joules.Zero, requested - delivered);
     }

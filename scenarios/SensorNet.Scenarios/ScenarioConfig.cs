@@ -62,13 +62,33 @@ public sealed record TockGroupConfig(string Name, int Count, GridPlacementConfig
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Board, Apps.Count);
 }
 
+/// <summary>Nodes running the Tock kernel model on a LoRa board (SX1262 through the SPI and GPIO drivers), with apps.</summary>
+/// <param name="Name">Group name.</param>
+/// <param name="Count">Number of nodes.</param>
+/// <param name="Placement">Where they stand.</param>
+/// <param name="Storage">Energy storage.</param>
+/// <param name="Board">The LoRa board, with the scenario's overrides applied.</param>
+/// <param name="Apps">Apps in process order.</param>
+public sealed record TockLoRaGroupConfig(string Name, int Count, GridPlacementConfig Placement, LinearBatteryConfig Storage, LoRaBoardDefinition Board, IReadOnlyList<TockAppConfig> Apps)
+    : NodeGroupConfig(Name, Count, Placement, Storage)
+{
+    /// <inheritdoc/>
+    public bool Equals(TockLoRaGroupConfig? other) =>
+        other is not null && base.Equals(other) && Board == other.Board && Apps.SequenceEqual(other.Apps);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Board, Apps.Count);
+}
+
 /// <summary>A built-in Tock app and its settings.</summary>
-/// <param name="Kind">blink, sense, senseAndSend154, button, busyLoop or faulting.</param>
+/// <param name="Kind">blink, sense, senseAndSend154, button, busyLoop, faulting or loraSense.</param>
 /// <param name="Style">Async or sync (for the apps that have both).</param>
 /// <param name="Period">Period of periodic apps.</param>
 /// <param name="PayloadBytes">Payload of apps that send.</param>
 /// <param name="Print">Whether sensing apps print each reading on the console.</param>
-public sealed record TockAppConfig(string Kind, AppStyle Style, SimDuration Period, int PayloadBytes, bool Print);
+/// <param name="LoRaMode">For loraSense: RadioLib's blocking transmit or the interrupt-driven one.</param>
+/// <param name="SpreadingFactor">For loraSense: the spreading factor.</param>
+public sealed record TockAppConfig(string Kind, AppStyle Style, SimDuration Period, int PayloadBytes, bool Print, LoRaTransmitMode LoRaMode = LoRaTransmitMode.InterruptDriven, int SpreadingFactor = 9);
 
 /// <summary>Nodes on a rectangular grid, filled row by row from an origin.</summary>
 /// <param name="Columns">Nodes per row.</param>

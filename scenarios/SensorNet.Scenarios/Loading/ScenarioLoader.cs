@@ -89,13 +89,26 @@ public static partial class ScenarioLoader
         return new LoRaSenseGroupConfig(name, count, placement, storage, mcu, radio, app);
     }
 
-    private static TockGroupConfig ReadTockGroup(YamlMappingReader r, string name, int count, GridPlacementConfig placement, LinearBatteryConfig storage, SimDuration duration)
+    private static NodeGroupConfig ReadTockGroup(YamlMappingReader r, string name, int count, GridPlacementConfig placement, LinearBatteryConfig storage, SimDuration duration)
     {
-        string[] boards = [.. BoardDefinition.BuiltIn.Select(b => b.Name)];
-        BoardDefinition board = r.Require(
+        string[] boards = [.. BoardDefinition.BuiltIn.Select(b => b.Name), .. LoRaBoards.BuiltIn.Select(b => b.Name)];
+        string boardName = r.Require(
             "board",
-            v => BoardDefinition.BuiltIn.FirstOrDefault(b => b.Name == v) ?? throw new FormatException("unknown board"),
+            v => boards.Contains(v, StringComparer.Ordinal) ? v : throw new FormatException("unknown board"),
             $"a board ({string.Join(", ", boards)})");
+        if (LoRaBoards.BuiltIn.FirstOrDefault(b => b.Name == boardName) is { } loraBoard)
+        {
+            loraBoard = loraBoard with { ProcessConsole = r.OptionalBoolean("processConsole", loraBoard.ProcessConsole) };
+            List<TockAppConfig> loraApps = [.. r.RequireMappingList("apps").Select(a => ReadTockApp(a, duration))];
+            if (loraApps.Count > loraBoard.MaxProcesses)
+            {
+                throw r.Error("apps", $"board {loraBoard.Name} runs at most {loraBoard.MaxProcesses} processes");
+            }
+
+            return new TockLoRaGroupConfig(name, count, placement, storage, loraBoard, loraApps);
+        }
+
+        BoardDefinition board = BoardDefinition.BuiltIn.First(b => b.Name == boardName);
         board = board with
         {
             ProcessConsole = r.OptionalBoolean("processConsole", board.ProcessConsole),
@@ -118,7 +131,7 @@ public static partial class ScenarioLoader
 
     private static TockAppConfig ReadTockApp(YamlMappingReader r, SimDuration duration)
     {
-        string kind = r.RequireKind("blink", "sense", "senseAndSend154", "button", "busyLoop", "faulting");
+        string kind = r.RequireKind("blink", "sense", "senseAndSend154", "button", "busyLoop", "faulting", "loraSense");
         AppStyle style = r.Optional("style", v => Enum.Parse<AppStyle>(v, ignoreCase: true), "async or sync", AppStyle.Sync);
         SimDuration period = r.Optional("period", QuantityText.ParseDuration, "a duration such as '10 s'", SimDuration.FromSeconds(1));
         if (period < SimDuration.FromMilliseconds(1) || period > duration || period.Nanoseconds % SimDuration.NanosecondsPerMillisecond != 0)
@@ -133,8 +146,10 @@ public static partial class ScenarioLoader
         }
 
         bool print = r.OptionalBoolean("print", false);
+        LoRaTransmitMode mode = r.Optional("mode", v => v switch { "blocking" => LoRaTransmitMode.Blocking, "interrupt" => LoRaTransmitMode.InterruptDriven, _ => throw new FormatException("unknown mode") }, "blocking or interrupt", LoRaTransmitMode.InterruptDriven);
+        int sf = (int)r.OptionalInteger("spreadingFactor", 5, 12, 9);
         r.RejectUnknownKeys();
-        return new TockAppConfig(kind, style, period, payload, print);
+        return new TockAppConfig(kind, style, period, payload, print, mode, sf);
     }
 
     private static GridPlacementConfig ReadPlacement(YamlMappingReader r)

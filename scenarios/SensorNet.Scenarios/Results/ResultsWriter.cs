@@ -143,6 +143,9 @@ public static class ResultsWriter
                 case TockGroupConfig t:
                     WriteTockGroup(w, t);
                     break;
+                case TockLoRaGroupConfig t:
+                    WriteTockLoRaGroup(w, t);
+                    break;
                 default:
                     throw new InvalidOperationException($"Unknown node group {g.GetType().Name}.");
             }
@@ -186,6 +189,20 @@ public static class ResultsWriter
         w.WriteEndObject();
     }
 
+    private static void WriteTockLoRaGroup(Utf8JsonWriter w, TockLoRaGroupConfig g)
+    {
+        w.WriteString("kind", "tock");
+        w.WriteStartObject("board");
+        w.WriteString("name", g.Board.Name);
+        w.WriteString("chip", g.Board.Chip);
+        w.WriteString("scheduler", g.Board.Scheduler);
+        w.WriteNumber("max_processes", g.Board.MaxProcesses);
+        w.WriteBoolean("process_console", g.Board.ProcessConsole);
+        w.WriteString("radio", "sx1262");
+        w.WriteEndObject();
+        WriteApps(w, g.Apps);
+    }
+
     private static void WriteTockGroup(Utf8JsonWriter w, TockGroupConfig g)
     {
         w.WriteString("kind", "tock");
@@ -202,8 +219,13 @@ public static class ResultsWriter
         w.WriteString("sensor", g.Board.Sensor.ToString());
         w.WriteString("source", g.Board.Source);
         w.WriteEndObject();
+        WriteApps(w, g.Apps);
+    }
+
+    private static void WriteApps(Utf8JsonWriter w, IReadOnlyList<TockAppConfig> apps)
+    {
         w.WriteStartArray("apps");
-        foreach (TockAppConfig a in g.Apps)
+        foreach (TockAppConfig a in apps)
         {
             w.WriteStartObject();
             w.WriteString("kind", a.Kind);
@@ -211,6 +233,12 @@ public static class ResultsWriter
             w.WriteNumber("period_ns", a.Period.Nanoseconds);
             w.WriteNumber("payload_bytes", a.PayloadBytes);
             w.WriteBoolean("print", a.Print);
+            if (a.Kind == "loraSense")
+            {
+                w.WriteString("mode", a.LoRaMode == NodeKernel.Apps.LoRaTransmitMode.Blocking ? "blocking" : "interrupt");
+                w.WriteNumber("spreading_factor", a.SpreadingFactor);
+            }
+
             w.WriteEndObject();
         }
 

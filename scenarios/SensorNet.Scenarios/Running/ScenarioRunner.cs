@@ -88,12 +88,24 @@ public static class ScenarioRunner
                 {
                     LoRaSenseGroupConfig l => new LoRaRunNode(new SensorNode(simulation, id, position, storage, l.Mcu, l.Radio.Chip, l.Radio.Modulation, l.Radio.TxPower, l.App, streams), g.Name),
                     TockGroupConfig t => BuildTock(simulation, id, position, storage, t),
+                    TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, storage, t),
                     _ => throw new InvalidOperationException($"Unknown node group {g.GetType().Name}."),
                 });
             }
         }
 
         return [.. nodes];
+    }
+
+    private static TockLoRaRunNode BuildTockLoRa(Simulation simulation, int id, (Meters X, Meters Y) position, LinearBattery storage, TockLoRaGroupConfig group)
+    {
+        LoRaBoard board = LoRaBoards.Build(simulation, id, group.Board, storage);
+        foreach (TockAppConfig app in group.Apps)
+        {
+            board.Node.Load(TockApps.Create(app));
+        }
+
+        return new TockLoRaRunNode(board, group.Name, position);
     }
 
     private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, LinearBattery storage, TockGroupConfig group)

@@ -1,5 +1,6 @@
 using SensorNet.NodeKernel.Apps;
 using SensorNet.NodeKernel.Userspace;
+using SensorNet.NodeKernel.Userspace.RadioLib;
 
 namespace SensorNet.Scenarios.Running;
 
@@ -17,6 +18,7 @@ internal static class TockApps
             "button" => new ButtonApp(),
             "busyLoop" => new BusyLoopApp(),
             "faulting" => new FaultingApp(),
+            "loraSense" => new LoRaSenseApp(app.LoRaMode, periodMs, app.PayloadBytes, readSensors: true, new RadioLibLoRaSettings { SpreadingFactor = app.SpreadingFactor }),
             _ => throw new InvalidOperationException($"Unknown app kind '{app.Kind}'."),
         };
     }
