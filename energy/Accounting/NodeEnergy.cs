@@ -19,20 +19,32 @@ namespace SensorNet.Energy.Accounting;
 /// </remarks>
 public sealed class NodeEnergy : IEventHandler
 {
+    private const long DepletionTag = 0;
+    private const long HarvestChangeTag = 1;
+
     private readonly Simulation _simulation;
     private readonly List<StateBasedConsumer> _consumers = [];
     private readonly SimTimer _depletion;
+    private readonly SimTimer _harvestChange;
+    private readonly List<IEnergyHarvester> _harvesters = [];
     private SimTime _lastUpdate;
     private Watts _draw;
+    private Watts _harvest;
     private Joules _demanded;
     private Joules _delivered;
+    private Joules _harvested;
+    private Joules _stored;
+    private Joules _lost;
+    private Joules _refused;
+    private Joules _unserved;
 
     /// <summary>Creates the energy system of a node.</summary>
     public NodeEnergy(Simulation simulation, IEnergyStorage storage)
     {
         _simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
         Storage = storage ?? throw new ArgumentNullException(nameof(storage));
-        _depletion = new SimTimer(simulation, this);
+        _depletion = new SimTimer(simulation, this, DepletionTag);
+        _harvestChange = new SimTimer(simulation, this, HarvestChangeTag);
         _lastUpdate = simulation.Now;
     }
 
@@ -76,6 +88,36 @@ public sealed class NodeEnergy : IEventHandler
     /// <summary>Integrates the draw up to now. Call before reading the ledger at the end of a run.</summary>
     public void Update() => Integrate(_simulation.Now);
 
+    /// <summary>Adds a harvester; its power feeds the storage bus from now on.</summary>
+    public void AddHarvester(IEnergyHarvester harvester)
+    {
+        ArgumentNullException.ThrowIfNull(harvester);
+        BeforePowerChange();
+        _harvesters.Add(harvester);
+        AfterPowerChange();
+    }
+
+    /// <summary>The harvesters, in the order they were added.</summary>
+    public IReadOnlyList<IEnergyHarvester> Harvesters => _harvesters;
+
+    /// <summary>Power harvested now.</summary>
+    public Watts Harvest => _harvest;
+
+    /// <summary>Energy harvested so far (∫ harvest dt).</summary>
+    public Joules Harvested => _harvested;
+
+    /// <summary>Harvested energy that went into the storage.</summary>
+    public Joules StoredFromHarvest => _stored;
+
+    /// <summary>Energy lost inside the storage (charge inefficiency, leakage, internal resistance).</summary>
+    public Joules Lost => _lost;
+
+    /// <summary>Harvested energy refused because the storage was full.</summary>
+    public Joules Refused => _refused;
+
+    /// <summary>Energy the consumers asked for that the storage could not deliver.</summary>
+    public Joules Unserved => _unserved;
+
     /// <summary>Energy the consumers asked for so far (∫ draw dt).</summary>
     public Joules Demanded => _demanded;
 
@@ -83,15 +125,20 @@ public sealed class NodeEnergy : IEventHandler
     public Joules Delivered => _delivered;
 
     /// <summary>
-    /// Checks conservation up to now: initial − stored = delivered, and the per-state energies of the consumers
-    /// add up to the energy demanded, each to a relative error of 1e-9.
+    /// Checks conservation up to now, each to a relative error of 1e-9: initial + harvested = consumed (demanded −
+    /// unserved) + lost + refused + final stored; and the per-state energies of the consumers add up to the energy
+    /// demanded. Skipped for unlimited supplies.
     /// </summary>
     /// <exception cref="InvalidOperationException">Energy is not conserved (a model bug).</exception>
     public void VerifyLedger()
     {
         Update();
         Joules stored = Storage.Stored;
-        CheckClose("initial − stored", Storage.Initial - stored, "delivered", _delivered);
+        if (!Storage.IsUnlimited)
+        {
+            CheckClose("initial + harvested", Storage.Initial + _harvested, "consumed + lost + refused + stored", _demanded - _unserved + _lost + _refused + stored);
+        }
+
         Joules perState = Joules.Zero;
         foreach (StateBasedConsumer c in _consumers)
         {
@@ -104,6 +151,13 @@ public sealed class NodeEnergy : IEventHandler
     /// <inheritdoc/>
     void IEventHandler.OnEvent(SimTime now, long tag)
     {
+        if (tag == HarvestChangeTag)
+        {
+            BeforePowerChange();
+            AfterPowerChange();
+            return;
+        }
+
         Integrate(now);
         IsDepleted = true;
         DepletedAt = now;
@@ -128,17 +182,41 @@ public sealed class NodeEnergy : IEventHandler
         }
 
         _draw = draw;
+        Watts harvest = Watts.Zero;
+        SimTime? nextChange = null;
+        SimTime now = _simulation.Now;
+        foreach (IEnergyHarvester h in _harvesters)
+        {
+            harvest += h.PowerAt(now);
+            if (h.NextChange(now) is { } t && (nextChange is null || t < nextChange))
+            {
+                nextChange = t;
+            }
+        }
+
+        _harvest = harvest;
+        if (nextChange is { } change)
+        {
+            _harvestChange.Set(change);
+        }
+
         ScheduleDepletion();
     }
 
     private void Integrate(SimTime now)
     {
         SimDuration elapsed = now - _lastUpdate;
-        if (elapsed.Nanoseconds > 0 && _draw.Value > 0)
+        if (elapsed.Nanoseconds > 0 && (_draw.Value > 0 || _harvest.Value > 0))
         {
-            StorageStep step = Storage.Apply(_draw, elapsed);
+            // The load is served from the harvest first; only the net flows through the storage.
+            StorageStep step = Storage.Apply(_draw - _harvest, elapsed);
             _demanded += _draw * elapsed;
+            _harvested += _harvest * elapsed;
             _delivered += step.Delivered;
+            _stored += step.Stored;
+            _lost += step.Lost;
+            _refused += step.Refused;
+            _unserved += step.Unserved;
         }
 
         _lastUpdate = now;
@@ -151,7 +229,8 @@ public sealed class NodeEnergy : IEventHandler
             return;
         }
 
-        if (_draw.Value <= 0)
+        Watts net = _draw - _harvest;
+        if (net.Value <= 0)
         {
             _depletion.Cancel();
             return;
@@ -159,7 +238,7 @@ public sealed class NodeEnergy : IEventHandler
 
         // The storage predicts analytically when it stops delivering this draw; rounded up so it is truly exhausted then.
         SimTime now = _simulation.Now;
-        if (Storage.TimeUntilExhausted(_draw) is not { } left || left.Nanoseconds >= long.MaxValue - now.Nanoseconds)
+        if (Storage.TimeUntilExhausted(net) is not { } left || left.Nanoseconds >= long.MaxValue - now.Nanoseconds)
         {
             _depletion.Cancel();
             return;

@@ -21,7 +21,8 @@ namespace SensorNet.Energy.Storage;
 /// Jongerden and Haverkort ("Which battery model to use?", IET Software 3(6), 2009) write the flow term as
 /// k_JH·(h₂ − h₁) with heights h₁ = q₁/c, h₂ = q₂/(1 − c), and use k′ = k_JH/(c(1 − c)) in the exponent: their k′ is
 /// this class's k (see <see cref="RateConstantFromJongerdenHaverkort"/>).</para>
-/// <para><b>Exhaustion.</b> The battery browns out when q₁ reaches 0. Writing q₁(t) = α + β·e^(−kt) − I·c·t, the
+/// <para><b>Exhaustion.</b> The battery browns out when q₁ reaches 0 while falling (at q₁ = 0 a current below the
+/// inflow from the bound well can still be served: q₁ rises, then falls to its next root). Writing q₁(t) = α + β·e^(−kt) − I·c·t, the
 /// function is convex (β ≥ 0) or concave (β &lt; 0) with q₁(0) &gt; 0 and q₁ → −∞, so it has exactly one root, and
 /// q₂ ≥ 0 bounds it by q₀/I. <see cref="TimeUntilExhausted"/> finds the smallest whole nanosecond n with q₁(n) ≤ 0 by
 /// integer bisection on [0, ⌈q₀/I⌉] (the root to 1 ns, rounded up); <see cref="Apply"/> uses the same predicate, so
@@ -270,7 +271,7 @@ public sealed class KibamBattery : IEnergyStorage
         double x = _k * t;
         double oneMinusE = StorageMath.OneMinusExpNeg(x);
         double numerator = _k * ((_q1 * Math.Exp(-x)) + ((_q1 + _q2) * _c * oneMinusE));
-        return new Amperes(numerator / (oneMinusE + (_c * StorageMath.XMinusOneMinusExpNeg(x))));
+        return new Amperes(numerator / Denominator(x, oneMinusE));
     }
 
     /// <summary>
@@ -288,7 +289,7 @@ public sealed class KibamBattery : IEnergyStorage
         double x = _k * t;
         double oneMinusE = StorageMath.OneMinusExpNeg(x);
         double numerator = _k * ((_c * _qmax) - (_q1 * Math.Exp(-x)) - ((_q1 + _q2) * _c * oneMinusE));
-        return new Amperes(Math.Max(0, numerator / (oneMinusE + (_c * StorageMath.XMinusOneMinusExpNeg(x)))));
+        return new Amperes(Math.Max(0, numerator / Denominator(x, oneMinusE)));
     }
 
     /// <summary>
@@ -304,7 +305,7 @@ public sealed class KibamBattery : IEnergyStorage
         }
 
         double x = _k * t;
-        double q = _qmax * x * _c / (StorageMath.OneMinusExpNeg(x) + (_c * StorageMath.XMinusOneMinusExpNeg(x)));
+        double q = _qmax * x * _c / Denominator(x, StorageMath.OneMinusExpNeg(x));
         return q / StorageMath.SecondsPerHour;
     }
 
@@ -345,12 +346,11 @@ public sealed class KibamBattery : IEnergyStorage
             return null;
         }
 
-        if (_q1 <= 0)
+        double current = netDischarge.Value / _volts;
+        if (IsExhaustedNow(current))
         {
             return SimDuration.Zero;
         }
-
-        double current = netDischarge.Value / _volts;
 
         // q₂ ≥ 0 until q₁ hits 0, so q₁(t) ≤ q₀ − I·t: the root is at most q₀/I.
         double bound = (_q1 + _q2) / current / StorageMath.SecondsPerNanosecond;
@@ -386,7 +386,7 @@ public sealed class KibamBattery : IEnergyStorage
         }
 
         // Brown-out inside the interval: the same nanosecond search as TimeUntilExhausted, then the root to double precision.
-        long n = _q1 <= 0 ? 0 : StorageMath.FirstTrue(m => IsEmptyAfter(current, m), 0, nanoseconds);
+        long n = IsExhaustedNow(current) ? 0 : StorageMath.FirstTrue(m => IsEmptyAfter(current, m), 0, nanoseconds);
         double tStar = n == 0
             ? 0
             : StorageMath.Bisect(x => Q1At(current, x) <= 0, StorageMath.Seconds(n - 1), StorageMath.Seconds(n));
@@ -450,22 +450,35 @@ public sealed class KibamBattery : IEnergyStorage
         return beta > 0 && _k * beta > wellCurrent * _c ? Math.Log(_k * beta / (wellCurrent * _c)) / _k : 0;
     }
 
+    /// <summary>1 − e^(−x) + c·(x − 1 + e^(−x)), written as (1 − c)(1 − e^(−x)) + c·x (all terms ≥ 0, no cancellation).</summary>
+    private double Denominator(double x, double oneMinusE) => ((1 - _c) * oneMinusE) + (_c * x);
+
+    /// <summary>
+    /// q₁ = 0 and falling: exhausted. At q₁ = 0 with the bound well refilling it faster than I drains it
+    /// (dq₁/dt = −I + k·(c·q₂ − (1 − c)·q₁) &gt; 0) the load can still be served, and q₁ rises before it falls again.
+    /// </summary>
+    private bool IsExhaustedNow(double current) =>
+        _q1 <= 0 && -current + (_k * ((_c * _q2) - ((1 - _c) * _q1))) <= 0;
+
     private bool IsEmptyAfter(double current, long nanoseconds) => Q1At(current, StorageMath.Seconds(nanoseconds)) <= 0;
 
+    /// <summary>
+    /// q₁ after t s at current I, the closed form rearranged as q₁ − (q₁ − c·q₀)(1 − e^(−kt)) − I·(1 − c)(1 − e^(−kt))/k − I·c·t
+    /// (the same expression; this order keeps c = 1 exactly linear and the near-equilibrium term small).
+    /// </summary>
     private double Q1At(double current, double t)
     {
-        double x = _k * t;
-        double oneMinusE = StorageMath.OneMinusExpNeg(x);
-        double g = StorageMath.XMinusOneMinusExpNeg(x);
+        double oneMinusE = StorageMath.OneMinusExpNeg(_k * t);
         double q0 = _q1 + _q2;
-        return (_q1 * Math.Exp(-x)) + (q0 * _c * oneMinusE) - (current * oneMinusE / _k) - (current * _c * g / _k);
+        return _q1 - ((_q1 - (_c * q0)) * oneMinusE) - (current * (1 - _c) * oneMinusE / _k) - (current * _c * t);
     }
 
+    /// <summary>q₂ after t s: q₂ − (q₂ − (1 − c)·q₀)(1 − e^(−kt)) − I·(1 − c)·(kt − 1 + e^(−kt))/k.</summary>
     private double Q2At(double current, double t)
     {
         double x = _k * t;
         double q0 = _q1 + _q2;
-        return (_q2 * Math.Exp(-x)) + (q0 * (1 - _c) * StorageMath.OneMinusExpNeg(x))
+        return _q2 - ((_q2 - ((1 - _c) * q0)) * StorageMath.OneMinusExpNeg(x))
             - (current * (1 - _c) * StorageMath.XMinusOneMinusExpNeg(x) / _k);
     }
 

@@ -365,7 +365,9 @@ public sealed class LiIonBattery : IEnergyStorage
         }
 
         tStar = DischargeTime(threshold, _s, power);
-        return StorageMath.CeilingNanoseconds(tStar);
+
+        // Still above the threshold: at least 1 ns, so a cell that was not exhausted never reports zero.
+        return StorageMath.CeilingNanoseconds(tStar) is { } n ? Math.Max(n, 1) : null;
     }
 
     /// <summary>The state of charge at which the load <paramref name="power"/> browns out (+∞ if it never can be served).</summary>

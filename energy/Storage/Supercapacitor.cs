@@ -220,7 +220,7 @@ public sealed class Supercapacitor : IEnergyStorage
         double atBrownOut = before;
         if (before > _minEnergy)
         {
-            tStar = Math.Min(TimeToEnergy(before, power, _minEnergy), t);
+            tStar = Math.Min(ExhaustionSeconds(power), t);
             atBrownOut = _minEnergy;
         }
 
@@ -280,8 +280,31 @@ public sealed class Supercapacitor : IEnergyStorage
         return new StorageStep(Joules.Zero, stored, accepted - stored + new Joules(leak), offered - accepted, Joules.Zero);
     }
 
-    private long? ExhaustionNanoseconds(double power) =>
-        _energy <= _minEnergy ? 0 : StorageMath.CeilingNanoseconds(TimeToEnergy(_energy, power, _minEnergy));
+    private long? ExhaustionNanoseconds(double power)
+    {
+        if (_energy <= _minEnergy)
+        {
+            return 0;
+        }
+
+        // Still above E_min: at least 1 ns, so a storage that was not exhausted never reports zero.
+        return StorageMath.CeilingNanoseconds(ExhaustionSeconds(power)) is { } n ? Math.Max(n, 1) : null;
+    }
+
+    /// <summary>Closed-form time to E_min at power P &gt; 0 (0 at or below it).</summary>
+    private double ExhaustionSeconds(double power)
+    {
+        if (_energy <= _minEnergy)
+        {
+            return 0;
+        }
+
+        // A discharge drains at least P, so the time is at most (E − E_min)/P; just above E_min the closed forms can
+        // round to 0 or to "never" (√ of nearly equal energies), and the bound takes over.
+        double bound = (_energy - _minEnergy) / power;
+        double t = TimeToEnergy(_energy, power, _minEnergy);
+        return t <= bound ? t : bound;
+    }
 
     private double EnergyAt(double volts) => 0.5 * _capacitance * volts * volts;
 

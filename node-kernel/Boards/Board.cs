@@ -57,6 +57,9 @@ public sealed class Board
     /// <summary>The radio in BLE mode, if the board advertises (a separate consumer; Tock never enables both modes at once).</summary>
     public PacketRadio? BleRadio { get; private set; }
 
+    /// <summary>The ADC driver (0x5), if the board has one.</summary>
+    public AdcDriver? Adc { get; private set; }
+
     /// <summary>The fuel-gauge driver (0x80001), if the board has one.</summary>
     public Max17205Driver? FuelGauge { get; private set; }
 
@@ -130,6 +133,12 @@ public sealed class Board
         {
             board.BleRadio = new PacketRadio(simulation, node.Energy, PacketRadioProfile.Nrf52840Ble, "ble");
             board.Ble = new BleAdvertisingDriver(k, board.BleRadio, BleAdvertisingDriver.Nrf5xRadioIrq);
+        }
+
+        if (definition.AdcChannels > 0)
+        {
+            // A mid-scale reading on every channel unless the scenario says otherwise.
+            board.Adc = new AdcDriver(k, definition.AdcChannels, irq: 65, (_, _) => 2048, chip.Policy == SleepPolicy.DeepWhenClocksAllow ? "PBA.ADCIFE" : "SAADC");
         }
 
         if (definition.FuelGauge)

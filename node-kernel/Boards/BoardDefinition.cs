@@ -57,6 +57,7 @@ public enum BoardRadio
 /// <param name="Source">Where the settings come from.</param>
 /// <param name="Boot">Clock start-up and process loading at boot.</param>
 /// <param name="BleAdvertising">True if the board has the BLE advertising driver (0x30000) on the nRF52's radio.</param>
+/// <param name="AdcChannels">Channels of the dedicated ADC driver (0x5), or 0 for none.</param>
 /// <param name="Mac">The 802.15.4 MAC: AwakeMac (as every in-tree board) or X-MAC low-power listening.</param>
 /// <param name="DriverMode">The 802.15.4 userspace driver: the framer (<c>driver.rs</c>) or the raw PHY driver (<c>phy_driver.rs</c>).</param>
 /// <param name="FuelGauge">True if a MAX17205 fuel gauge (driver 0x80001) watches the battery, as on Signpost.</param>
@@ -85,6 +86,7 @@ public sealed record BoardDefinition(
     bool FuelGauge = false,
     bool BleAdvertising = false,
     BoardMac Mac = BoardMac.Awake,
+    int AdcChannels = 0,
     Drivers.Ieee802154DriverMode DriverMode = Drivers.Ieee802154DriverMode.Framer)
 {
     /// <summary>
@@ -117,7 +119,8 @@ public sealed record BoardDefinition(
         "tock/tock boards/nordic/nrf52840dk; UART RX current from core-notes-2024-09-06 (published observation); LED and UART TX currents U; LFXO start-up 250 ms and load cost U",
         // NrfClockComponent busy-waits for the LFXO (typ. 0.25 s, U) and HFXO; load_processes is synchronous (main.rs:110).
         new BootOptions(SimDuration.FromMilliseconds(250), ProcessLoading.Synchronous),
-        BleAdvertising: true); // lib.rs:675-685 builds the BLE component; 0x30000 is routed to it
+        BleAdvertising: true, // lib.rs:675-685 builds the BLE component; 0x30000 is routed to it
+        AdcChannels: 8);
 
     /// <summary>
     /// imix-like (tock/tock <c>boards/imix</c>): SAM4L at 48 MHz, round robin, 4 processes, 64 KiB app RAM, process
@@ -146,7 +149,8 @@ public sealed record BoardDefinition(
         RadioOnAtBoot: true,
         "tock/tock boards/imix/src/main.rs; currents, clock start-up and SHA-256 cost U placeholders",
         // SequentialProcessLoaderMachine with AppCheckerSha256 over software SHA-256 (main.rs:746-806): ≈60 cycles/byte (U).
-        new BootOptions(SimDuration.FromMilliseconds(2), ProcessLoading.Asynchronous, CredentialCyclesPerByte: 60));
+        new BootOptions(SimDuration.FromMilliseconds(2), ProcessLoading.Asynchronous, CredentialCyclesPerByte: 60),
+        AdcChannels: 6);
 
     /// <summary>The built-in boards.</summary>
     public static IReadOnlyList<BoardDefinition> BuiltIn { get; } = [Nrf52840Dk, Imix];
