@@ -206,7 +206,8 @@ public sealed class NodeEnergy : IEventHandler
     private void Integrate(SimTime now)
     {
         SimDuration elapsed = now - _lastUpdate;
-        if (elapsed.Nanoseconds > 0 && (_draw.Value > 0 || _harvest.Value > 0))
+        // Rests are applied too: KiBaM wells equalise and supercapacitors leak with no load.
+        if (elapsed.Nanoseconds > 0 && (_draw.Value > 0 || _harvest.Value > 0 || !Storage.IsUnlimited))
         {
             // The load is served from the harvest first; only the net flows through the storage.
             StorageStep step = Storage.Apply(_draw - _harvest, elapsed);
@@ -229,13 +230,8 @@ public sealed class NodeEnergy : IEventHandler
             return;
         }
 
+        // The storage decides: a leaking supercapacitor can run out even with no net draw.
         Watts net = _draw - _harvest;
-        if (net.Value <= 0)
-        {
-            _depletion.Cancel();
-            return;
-        }
-
         // The storage predicts analytically when it stops delivering this draw; rounded up so it is truly exhausted then.
         SimTime now = _simulation.Now;
         if (Storage.TimeUntilExhausted(net) is not { } left || left.Nanoseconds >= long.MaxValue - now.Nanoseconds)

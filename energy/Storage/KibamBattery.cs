@@ -21,14 +21,16 @@ namespace SensorNet.Energy.Storage;
 /// Jongerden and Haverkort ("Which battery model to use?", IET Software 3(6), 2009) write the flow term as
 /// k_JH·(h₂ − h₁) with heights h₁ = q₁/c, h₂ = q₂/(1 − c), and use k′ = k_JH/(c(1 − c)) in the exponent: their k′ is
 /// this class's k (see <see cref="RateConstantFromJongerdenHaverkort"/>).</para>
-/// <para><b>Exhaustion.</b> The battery browns out when q₁ reaches 0 while falling (at q₁ = 0 a current below the
-/// inflow from the bound well can still be served: q₁ rises, then falls to its next root). Writing q₁(t) = α + β·e^(−kt) − I·c·t, the
-/// function is convex (β ≥ 0) or concave (β &lt; 0) with q₁(0) &gt; 0 and q₁ → −∞, so it has exactly one root, and
-/// q₂ ≥ 0 bounds it by q₀/I. <see cref="TimeUntilExhausted"/> finds the smallest whole nanosecond n with q₁(n) ≤ 0 by
-/// integer bisection on [0, ⌈q₀/I⌉] (the root to 1 ns, rounded up); <see cref="Apply"/> uses the same predicate, so
-/// applying exactly that duration exhausts the battery and 1 ns less does not. Inside the last nanosecond the root
-/// is refined by bisection on doubles, so the delivered energy is P·t* with t* the root to double precision. That
-/// q₁(Δt) &lt; 0 is the same statement as I &gt; Idmax(Δt) (<see cref="MaximumDischargeCurrent"/>), the SAM limit.
+/// <para><b>Exhaustion.</b> The battery browns out when q₁ reaches 0 while falling. Rearranged (the form the code
+/// evaluates, which keeps c = 1 exactly linear), q₁(t) = q₁ − (q₁ − c·q₀)(1 − e^(−kt)) − I(1 − c)(1 − e^(−kt))/k − I·c·t,
+/// i.e. α + β·e^(−kt) − I·c·t: convex (β ≥ 0) or concave (β &lt; 0), tending to −∞, so from q₁(0) &gt; 0 (or from
+/// q₁(0) = 0 while the bound well refills it faster than I drains it, when the load can still be served) it has
+/// exactly one root, bounded by q₀/I because q₂ stays ≥ 0. <see cref="TimeUntilExhausted"/> finds the smallest whole
+/// nanosecond n with q₁(n) ≤ 0 by integer bisection on [0, ⌈q₀/I⌉ + 1] (the root to 1 ns, rounded up);
+/// <see cref="Apply"/> uses the same predicate, so applying exactly that duration exhausts the battery and 1 ns less
+/// does not. Inside the last nanosecond the root is refined by bisection on doubles, so the delivered energy is P·t*
+/// with t* the root to double precision. That q₁(Δt) &lt; 0 is the same statement as I &gt; Idmax(Δt)
+/// (<see cref="MaximumDischargeCurrent"/>), the SAM limit.
 /// After a brown-out the load is cut off (the node's brown-out detector) and the battery rests for the rest of the
 /// interval from the end of the brown-out nanosecond (the sub-nanosecond stretch after the root is not rested), so q₁
 /// starts to recover at once.</para>

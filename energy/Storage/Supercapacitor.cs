@@ -26,8 +26,10 @@ namespace SensorNet.Energy.Storage;
 /// as I_leak → 0, where it tends to (E₀ − E)/p). Its inverse V(t) (a Lambert-W expression) is found by bracketed
 /// Newton iteration on this closed form to adjacent doubles. At rest V falls linearly, V₀ − I_leak·t/C, and stops at
 /// 0 V. Without leakage, E(t) = E₀ − p·t.</para>
-/// <para><b>Exhaustion</b> is E reaching E_min = ½·C·V_min² while discharging; the closed-form time, rounded up to whole
-/// nanoseconds, is shared by <see cref="TimeUntilExhausted"/> and <see cref="Apply"/>. After a brown-out the load is cut
+/// <para><b>Exhaustion</b> is E reaching E_min = ½·C·V_min² while discharging; the closed-form time (capped by
+/// (E − E_min)/P, which a discharge can never exceed, because just above E_min the closed forms can round to 0 or to
+/// "never"), rounded up to whole nanoseconds (at least 1 ns above E_min), is shared by <see cref="TimeUntilExhausted"/>
+/// and <see cref="Apply"/>; a step that ends before it keeps E strictly above E_min. After a brown-out the load is cut
 /// off and the capacitor keeps leaking for the rest of the interval. <b>Full:</b> at V_max, charging power is accepted
 /// only to cover the leakage at V_max (V_max²/R_p or I_leak·V_max); the rest is <see cref="StorageStep.Refused"/>.</para>
 /// <para><b>Energy identity.</b> Per step, with A = offered charging energy − Refused: Stored(after) − Stored(before) =

@@ -73,9 +73,15 @@ public sealed class Board
     /// <param name="storage">Energy storage.</param>
     /// <param name="temperature">Temperature in hundredths of °C as a function of time.</param>
     /// <param name="humidity">Relative humidity in hundredths of % as a function of time.</param>
-    public static Board Build(Simulation simulation, int id, BoardDefinition definition, IEnergyStorage storage, Func<SimTime, int>? temperature = null, Func<SimTime, int>? humidity = null)
+    /// <param name="harvester">The solar input's harvester, for boards with one.</param>
+    public static Board Build(Simulation simulation, int id, BoardDefinition definition, IEnergyStorage storage, Func<SimTime, int>? temperature = null, Func<SimTime, int>? humidity = null, IEnergyHarvester? harvester = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        if (harvester is not null && !definition.SolarInput)
+        {
+            throw new ArgumentException($"Board {definition.Name} has no solar input.", nameof(harvester));
+        }
+
         ChipModel chip = File.Exists(definition.Chip) ? ChipFile.Load(definition.Chip) : ChipFile.BuiltIn(definition.Chip);
         var options = new KernelOptions { MaxProcesses = definition.MaxProcesses, AppRamBytes = definition.AppRamBytes };
         var node = new TockNode(simulation, id, chip, storage, CreateScheduler(definition.Scheduler), definition.FaultPolicy, options);
@@ -144,6 +150,11 @@ public sealed class Board
         if (definition.FuelGauge)
         {
             board.FuelGauge = new Max17205Driver(k, node.Energy, irq: 64);
+        }
+
+        if (harvester is not null)
+        {
+            node.Energy.AddHarvester(harvester);
         }
 
         if (definition.ProcessConsole)

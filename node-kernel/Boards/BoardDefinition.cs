@@ -58,6 +58,7 @@ public enum BoardRadio
 /// <param name="Boot">Clock start-up and process loading at boot.</param>
 /// <param name="BleAdvertising">True if the board has the BLE advertising driver (0x30000) on the nRF52's radio.</param>
 /// <param name="AdcChannels">Channels of the dedicated ADC driver (0x5), or 0 for none.</param>
+/// <param name="SolarInput">True if the board takes a solar panel (the scenario supplies the harvester).</param>
 /// <param name="Mac">The 802.15.4 MAC: AwakeMac (as every in-tree board) or X-MAC low-power listening.</param>
 /// <param name="DriverMode">The 802.15.4 userspace driver: the framer (<c>driver.rs</c>) or the raw PHY driver (<c>phy_driver.rs</c>).</param>
 /// <param name="FuelGauge">True if a MAX17205 fuel gauge (driver 0x80001) watches the battery, as on Signpost.</param>
@@ -87,6 +88,7 @@ public sealed record BoardDefinition(
     bool BleAdvertising = false,
     BoardMac Mac = BoardMac.Awake,
     int AdcChannels = 0,
+    bool SolarInput = false,
     Drivers.Ieee802154DriverMode DriverMode = Drivers.Ieee802154DriverMode.Framer)
 {
     /// <summary>
@@ -152,6 +154,26 @@ public sealed record BoardDefinition(
         new BootOptions(SimDuration.FromMilliseconds(2), ProcessLoading.Asynchronous, CredentialCyclesPerByte: 60),
         AdcChannels: 6);
 
+    /// <summary>
+    /// Signpost-like (Adkins et al., IPSN 2018; lab11/signpost-software, out of tree per tock/tock
+    /// <c>doc/OutOfTree.md</c>): a SAM4L controller as on hail (round robin, <c>ThresholdRestartThenPanicFaultPolicy(4)</c>,
+    /// synchronous loading, 20 processes), a MAX17205 battery monitor, a solar input (the scenario supplies the panel),
+    /// no process console, an RF233-class 802.15.4 radio off at boot. The panel specification is U (models.md §5.4).
+    /// </summary>
+    public static BoardDefinition Signpost { get; } = Imix with
+    {
+        Name = "signpost",
+        MaxProcesses = 20,
+        FaultPolicy = new FaultPolicy(FaultPolicyKind.ThresholdRestartThenPanic, 4),
+        ProcessConsole = false,
+        RadioOnAtBoot = false,
+        FuelGauge = true,
+        SolarInput = true,
+        Mac = BoardMac.XMac, // xmac.rs was written for the RF233; low-power listening suits a solar node
+        Boot = new BootOptions(SimDuration.FromMilliseconds(2), ProcessLoading.Synchronous),
+        Source = "Signpost (IPSN 2018) controller as a hail-like SAM4L board with a MAX17205 and a solar input; hail: tock/tock boards/hail/src/main.rs:539 (fault policy), :592 (synchronous loading), NUM_PROCS 20; currents U",
+    };
+
     /// <summary>The built-in boards.</summary>
-    public static IReadOnlyList<BoardDefinition> BuiltIn { get; } = [Nrf52840Dk, Imix];
+    public static IReadOnlyList<BoardDefinition> BuiltIn { get; } = [Nrf52840Dk, Imix, Signpost];
 }

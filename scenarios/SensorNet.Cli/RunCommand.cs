@@ -105,7 +105,7 @@ internal static class RunCommand
 
         string days = (run.Config.Duration.TotalSeconds / 86400).ToString("0.###", CultureInfo.InvariantCulture);
         var table = new Table().Title($"[bold]{Markup.Escape(run.Config.Name)}[/]: {run.Nodes.Count} nodes, {days} simulated days, seed {run.Config.Seed}");
-        table.AddColumns("node", "group", "active %", "sleep %", "wakeups", "frames", "airtime s", "energy J", "avg µW", "left %");
+        table.AddColumns("node", "group", "active %", "sleep %", "wakeups", "frames", "airtime s", "energy J", "avg µW", "end/start %");
         foreach (NodeSummary n in run.Nodes)
         {
             double total = run.EndNs;

@@ -51,12 +51,13 @@ public sealed record LoRaSenseGroupConfig(string Name, int Count, GridPlacementC
 /// <param name="Storage">Energy storage.</param>
 /// <param name="Board">The board, with the scenario's overrides applied.</param>
 /// <param name="Apps">Apps in process order.</param>
-public sealed record TockGroupConfig(string Name, int Count, GridPlacementConfig Placement, LinearBatteryConfig Storage, BoardDefinition Board, IReadOnlyList<TockAppConfig> Apps)
+/// <param name="Solar">The solar panel on the board's solar input, if any.</param>
+public sealed record TockGroupConfig(string Name, int Count, GridPlacementConfig Placement, LinearBatteryConfig Storage, BoardDefinition Board, IReadOnlyList<TockAppConfig> Apps, SolarConfig? Solar = null)
     : NodeGroupConfig(Name, Count, Placement, Storage)
 {
     /// <inheritdoc/>
     public bool Equals(TockGroupConfig? other) =>
-        other is not null && base.Equals(other) && Board == other.Board && Apps.SequenceEqual(other.Apps);
+        other is not null && base.Equals(other) && Board == other.Board && Apps.SequenceEqual(other.Apps) && Solar == other.Solar;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Board, Apps.Count);
@@ -81,7 +82,7 @@ public sealed record TockLoRaGroupConfig(string Name, int Count, GridPlacementCo
 }
 
 /// <summary>A built-in Tock app and its settings.</summary>
-/// <param name="Kind">blink, sense, senseAndSend154, button, busyLoop, faulting or loraSense.</param>
+/// <param name="Kind">blink, sense, senseAndSend154, button, busyLoop, faulting, loraSense or energyAware.</param>
 /// <param name="Style">Async or sync (for the apps that have both).</param>
 /// <param name="Period">Period of periodic apps.</param>
 /// <param name="PayloadBytes">Payload of apps that send.</param>
@@ -89,6 +90,20 @@ public sealed record TockLoRaGroupConfig(string Name, int Count, GridPlacementCo
 /// <param name="LoRaMode">For loraSense: RadioLib's blocking transmit or the interrupt-driven one.</param>
 /// <param name="SpreadingFactor">For loraSense: the spreading factor.</param>
 public sealed record TockAppConfig(string Kind, AppStyle Style, SimDuration Period, int PayloadBytes, bool Print, LoRaTransmitMode LoRaMode = LoRaTransmitMode.InterruptDriven, int SpreadingFactor = 9);
+
+/// <summary>A solar panel under a clear sky at a place and date (harvested by <c>ClearSkySolarHarvester</c>).</summary>
+/// <param name="LatitudeDeg">Latitude, degrees north.</param>
+/// <param name="LongitudeDeg">Longitude, degrees east.</param>
+/// <param name="Elevation">Elevation.</param>
+/// <param name="Start">Calendar instant of simulated time 0, with its UTC offset.</param>
+/// <param name="RatedPower">Panel power at 1 000 W/m² and 25 °C (PVWatts pdc0).</param>
+/// <param name="TemperatureCoefficientPerC">Power temperature coefficient, 1/°C.</param>
+/// <param name="TiltDeg">Panel tilt from horizontal, degrees.</param>
+/// <param name="AzimuthDeg">Panel azimuth, degrees east of north (180 = south-facing).</param>
+/// <param name="MpptEfficiency">Converter efficiency, 0–1.</param>
+/// <param name="LinkeTurbidity">Sky turbidity for the clear-sky model.</param>
+/// <param name="Step">Step of the piecewise-constant harvest.</param>
+public sealed record SolarConfig(double LatitudeDeg, double LongitudeDeg, Meters Elevation, DateTimeOffset Start, Watts RatedPower, double TemperatureCoefficientPerC, double TiltDeg, double AzimuthDeg, double MpptEfficiency, double LinkeTurbidity, SimDuration Step);
 
 /// <summary>Nodes on a rectangular grid, filled row by row from an origin.</summary>
 /// <param name="Columns">Nodes per row.</param>

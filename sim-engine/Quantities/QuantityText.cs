@@ -39,6 +39,11 @@ public static partial class QuantityText
         ["A"] = 1, ["mA"] = 1e-3, ["uA"] = 1e-6, ["µA"] = 1e-6, ["nA"] = 1e-9,
     };
 
+    private static readonly Dictionary<string, double> WattsPerUnit = new(StringComparer.Ordinal)
+    {
+        ["W"] = 1, ["mW"] = 1e-3, ["uW"] = 1e-6, ["µW"] = 1e-6, ["kW"] = 1e3,
+    };
+
     private static readonly Dictionary<string, double> MetersPerUnit = new(StringComparer.Ordinal) { ["m"] = 1, ["km"] = 1e3, ["cm"] = 1e-2 };
 
     /// <summary>Splits "12.5 kHz" into the number and the unit.</summary>
@@ -73,6 +78,9 @@ public static partial class QuantityText
         (decimal n, _) = Split(text, ["dBm"], "a power level");
         return new Dbm((double)n);
     }
+
+    /// <summary>Parses a power; units W, mW, uW/µW, kW.</summary>
+    public static Watts ParsePower(string text) => new(Scaled(text, WattsPerUnit, "a power"));
 
     /// <summary>Parses a current; units A, mA, uA/µA, nA.</summary>
     public static Amperes ParseCurrent(string text) => new(Scaled(text, AmperesPerUnit, "a current"));

@@ -126,12 +126,59 @@ public static partial class ScenarioLoader
             throw r.Error("apps", $"board {board.Name} runs at most {board.MaxProcesses} processes");
         }
 
-        return new TockGroupConfig(name, count, placement, storage, board, apps);
+        SolarConfig? solar = r.OptionalMapping("solar") is { } sr ? ReadSolar(sr) : null;
+        if (solar is not null && !board.SolarInput)
+        {
+            throw r.Error("solar", $"board {board.Name} has no solar input (use signpost)");
+        }
+
+        return new TockGroupConfig(name, count, placement, storage, board, apps, solar);
+    }
+
+    private static SolarConfig ReadSolar(YamlMappingReader r)
+    {
+        double Degrees(string key, double min, double max, double? fallback = null)
+        {
+            Func<string, double> parse = v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d >= min && d <= max
+                ? d
+                : throw new FormatException("out of range");
+            string expected = string.Create(CultureInfo.InvariantCulture, $"degrees in [{min}, {max}]");
+            return fallback is { } f ? r.Optional(key, parse, expected, f) : r.Require(key, parse, expected);
+        }
+
+        double latitude = Degrees("latitude", -90, 90);
+        double longitude = Degrees("longitude", -180, 180);
+        Meters elevation = r.Optional("elevation", QuantityText.ParseLength, "a length such as '50 m'", default(Meters));
+        DateTimeOffset start = r.Require(
+            "start",
+            v => v.Contains('T', StringComparison.Ordinal) && (v.EndsWith('Z') || v.LastIndexOfAny(['+', '-']) > v.IndexOf('T', StringComparison.Ordinal))
+                ? DateTimeOffset.Parse(v, CultureInfo.InvariantCulture, DateTimeStyles.None)
+                : throw new FormatException("needs a date, a time and a UTC offset"),
+            "an ISO 8601 instant with its offset, e.g. '2024-06-01T00:00:00-07:00'");
+        Watts rated = r.Require("ratedPower", QuantityText.ParsePower, "a power such as '0.5 W'");
+        if (!(rated.Value > 0))
+        {
+            throw r.Error("ratedPower", "expected a power > 0 W");
+        }
+
+        double gamma = r.Optional("temperatureCoefficient", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture), "a coefficient per °C such as -0.004", -0.004);
+        double tilt = Degrees("tilt", 0, 90, 30);
+        double azimuth = Degrees("azimuth", 0, 360, 180);
+        double mppt = r.Optional("mpptEfficiency", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) is var e && e > 0 && e <= 1 ? e : throw new FormatException("out of range"), "an efficiency in (0, 1]", 0.85);
+        double turbidity = r.Optional("linkeTurbidity", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) is var t && t >= 1 && t <= 10 ? t : throw new FormatException("out of range"), "a Linke turbidity in [1, 10]", 3.0);
+        SimDuration step = r.Optional("step", QuantityText.ParseDuration, "a duration such as '5 min'", SimDuration.FromMinutes(5));
+        if (step < SimDuration.FromSeconds(1) || step > SimDuration.FromHours(1))
+        {
+            throw r.Error("step", "expected a step between 1 s and 1 h");
+        }
+
+        r.RejectUnknownKeys();
+        return new SolarConfig(latitude, longitude, elevation, start, rated, gamma, tilt, azimuth, mppt, turbidity, step);
     }
 
     private static TockAppConfig ReadTockApp(YamlMappingReader r, SimDuration duration)
     {
-        string kind = r.RequireKind("blink", "sense", "senseAndSend154", "button", "busyLoop", "faulting", "loraSense");
+        string kind = r.RequireKind("blink", "sense", "senseAndSend154", "button", "busyLoop", "faulting", "loraSense", "energyAware");
         AppStyle style = r.Optional("style", v => Enum.Parse<AppStyle>(v, ignoreCase: true), "async or sync", AppStyle.Sync);
         SimDuration period = r.Optional("period", QuantityText.ParseDuration, "a duration such as '10 s'", SimDuration.FromSeconds(1));
         if (period < SimDuration.FromMilliseconds(1) || period > duration || period.Nanoseconds % SimDuration.NanosecondsPerMillisecond != 0)

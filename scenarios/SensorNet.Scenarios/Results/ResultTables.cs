@@ -28,7 +28,8 @@ public static class ResultTables
         .Int64Column("readings", n => n.Readings)
         .Int64Column("frames_sent", n => n.FramesSent)
         .Int64Column("airtime_ns", n => n.AirtimeNs)
-        .NullableInt64Column("depleted_at_ns", n => n.DepletedAtNs);
+        .NullableInt64Column("depleted_at_ns", n => n.DepletedAtNs)
+        .DoubleColumn("harvested_j", n => n.HarvestedJ);
 
     /// <summary>Residency per node, component and power state: <c>residency.parquet</c>.</summary>
     public static ResultTable<ResidencyRow> Residency { get; } = new ResultTable<ResidencyRow>("residency")

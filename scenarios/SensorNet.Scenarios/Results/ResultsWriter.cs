@@ -219,6 +219,23 @@ public static class ResultsWriter
         w.WriteString("sensor", g.Board.Sensor.ToString());
         w.WriteString("source", g.Board.Source);
         w.WriteEndObject();
+        if (g.Solar is { } solar)
+        {
+            w.WriteStartObject("solar");
+            w.WriteNumber("latitude_deg", solar.LatitudeDeg);
+            w.WriteNumber("longitude_deg", solar.LongitudeDeg);
+            w.WriteNumber("elevation_m", solar.Elevation.Value);
+            w.WriteString("start", solar.Start.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteNumber("rated_power_w", solar.RatedPower.Value);
+            w.WriteNumber("temperature_coefficient_per_c", solar.TemperatureCoefficientPerC);
+            w.WriteNumber("tilt_deg", solar.TiltDeg);
+            w.WriteNumber("azimuth_deg", solar.AzimuthDeg);
+            w.WriteNumber("mppt_efficiency", solar.MpptEfficiency);
+            w.WriteNumber("linke_turbidity", solar.LinkeTurbidity);
+            w.WriteNumber("step_ns", solar.Step.Nanoseconds);
+            w.WriteEndObject();
+        }
+
         WriteApps(w, g.Apps);
     }
 

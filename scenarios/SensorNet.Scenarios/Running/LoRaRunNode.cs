@@ -42,7 +42,8 @@ internal sealed class LoRaRunNode(SensorNode node, string group) : IRunNode
             node.Readings,
             node.Radio.FramesSent,
             node.Radio.Airtime.Nanoseconds,
-            node.Energy.DepletedAt?.Nanoseconds);
+            node.Energy.DepletedAt?.Nanoseconds,
+            node.Energy.Harvested.Value);
     }
 
     public KernelReport? Kernel(SimDuration duration) => null;

@@ -22,6 +22,7 @@ namespace SensorNet.Scenarios.Running;
 /// <param name="FramesSent">Radio frames sent completely.</param>
 /// <param name="AirtimeNs">Total time on air, in ns.</param>
 /// <param name="DepletedAtNs">When the storage ran empty, in ns since the start, or null.</param>
+/// <param name="HarvestedJ">Energy harvested, in J.</param>
 public sealed record NodeSummary(
     int NodeId,
     string Group,
@@ -43,4 +44,5 @@ public sealed record NodeSummary(
     long Readings,
     long FramesSent,
     long AirtimeNs,
-    long? DepletedAtNs);
+    long? DepletedAtNs,
+    double HarvestedJ = 0);

@@ -2,6 +2,9 @@ using System.Globalization;
 using SensorNet.Energy.Consumers;
 using SensorNet.Energy.Storage;
 using SensorNet.NodeKernel;
+using SensorNet.Energy;
+using SensorNet.Energy.Harvesting;
+using SensorNet.Energy.Solar;
 using SensorNet.NodeKernel.Boards;
 using SensorNet.NodeKernel.Kernel;
 using SensorNet.SimEngine;
@@ -110,7 +113,16 @@ public static class ScenarioRunner
 
     private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, LinearBattery storage, TockGroupConfig group)
     {
-        Board board = Board.Build(simulation, id, group.Board, storage);
+        IEnergyHarvester? harvester = group.Solar is { } solar
+            ? new ClearSkySolarHarvester(
+                new SolarSite(solar.LatitudeDeg, solar.LongitudeDeg, solar.Elevation),
+                solar.Start,
+                new PvPanel(solar.RatedPower, solar.TemperatureCoefficientPerC) { MpptEfficiency = solar.MpptEfficiency },
+                new PanelOrientation(solar.TiltDeg, solar.AzimuthDeg),
+                solar.Step,
+                solar.LinkeTurbidity)
+            : null;
+        Board board = Board.Build(simulation, id, group.Board, storage, harvester: harvester);
         foreach (TockAppConfig app in group.Apps)
         {
             board.Node.Load(TockApps.Create(app));

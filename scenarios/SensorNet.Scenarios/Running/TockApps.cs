@@ -17,6 +17,7 @@ internal static class TockApps
             "senseAndSend154" => new SenseAndSend154App(app.Style, periodMs, (uint)app.PayloadBytes),
             "button" => new ButtonApp(),
             "busyLoop" => new BusyLoopApp(),
+            "energyAware" => new EnergyAwareApp(periodMs),
             "faulting" => new FaultingApp(),
             "loraSense" => new LoRaSenseApp(app.LoRaMode, periodMs, app.PayloadBytes, readSensors: true, new RadioLibLoRaSettings { SpreadingFactor = app.SpreadingFactor }),
             _ => throw new InvalidOperationException($"Unknown app kind '{app.Kind}'."),

@@ -42,7 +42,8 @@ internal sealed class TockLoRaRunNode(LoRaBoard board, string group, (Meters X, 
             (board.Temperature?.Measurements ?? 0) + (board.Humidity?.Measurements ?? 0),
             board.Radio.FramesSent,
             board.Radio.Airtime.Nanoseconds,
-            e.DepletedAt?.Nanoseconds);
+            e.DepletedAt?.Nanoseconds,
+            e.Harvested.Value);
     }
 
     public KernelReport? Kernel(SimDuration duration) => board.Node.Report(duration);

@@ -39,9 +39,10 @@ internal sealed class TockRunNode(Board board, string group, (Meters X, Meters Y
             k.OffNs,
             k.Wakeups,
             (board.Temperature?.Measurements ?? 0) + (board.Humidity?.Measurements ?? 0),
-            board.RadioChip?.FramesSent ?? 0,
-            board.RadioChip?.Airtime.Nanoseconds ?? 0,
-            e.DepletedAt?.Nanoseconds);
+            (board.Ieee802154?.FramesSent ?? 0) + (board.BleRadio?.FramesSent ?? 0), // data frames, not X-MAC preamble strobes
+            (board.RadioChip?.Airtime.Nanoseconds ?? 0) + (board.BleRadio?.Airtime.Nanoseconds ?? 0),
+            e.DepletedAt?.Nanoseconds,
+            e.Harvested.Value);
     }
 
     public KernelReport? Kernel(SimDuration duration) => board.Node.Report(duration);

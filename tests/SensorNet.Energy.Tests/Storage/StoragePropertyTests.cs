@@ -19,7 +19,7 @@ namespace SensorNet.Energy.Tests.Storage;
 /// </remarks>
 public class StoragePropertyTests
 {
-    private const int ModelsPerKind = 1500;
+    private const int ModelsPerKind = 40;
     private const int StepsPerModel = 40;
 
     public static TheoryData<string> Kinds => new() { "kibam", "peukert", "supercap", "supercap-r", "supercap-i", "liion", "coin" };
@@ -28,11 +28,10 @@ public class StoragePropertyTests
     [MemberData(nameof(Kinds))]
     public void Ledger_BalancesAndExhaustionIsConsistent_OnRandomSequences(string kind)
     {
-        var rng = new RandomStream(0x5E25_0E7E_0000_0000UL ^ (ulong)kind.Length ^ ((ulong)kind[^1] << 8) ^ ulong.Parse(Environment.GetEnvironmentVariable("SEEDX") ?? "0", CultureInfo.InvariantCulture));
+        var rng = new RandomStream(0x5E25_0E7E_0000_0000UL ^ (ulong)kind.Length ^ ((ulong)kind[^1] << 8));
         int brownOuts = 0;
         int saturations = 0;
         int exhaustionChecks = 0;
-        double worst = 0;
         for (int m = 0; m < ModelsPerKind; m++)
         {
             Func<IEnergyStorage> create = RandomModel(kind, rng);
@@ -80,15 +79,7 @@ public class StoragePropertyTests
                 saturations += s.Refused.Value > 0 ? 1 : 0;
 
                 double expected = storage.Initial.Value + offered - refused - delivered - lost;
-                if (Math.Abs(storage.Stored.Value - expected) > 1e-9 * (capacity + moved))
-                {
-                    Console.WriteLine($"DEBUG ledger {Describe(kind, m, step)} P={power} d={duration} step={s} stored={storage.Stored} V={storage.Voltage}");
-                    IEnergyStorage r = Replay(create, history.Take(history.Count - 1).ToList());
-                    Console.WriteLine($"DEBUG before V={r.Voltage} E={r.Stored}");
-                    if (r is Supercapacitor sc) { Console.WriteLine($"DEBUG cap C={sc.CapacitanceFarads} vmin={sc.MinimumVoltage} vmax={sc.MaximumVoltage} R={sc.LeakageResistanceOhms} I={sc.LeakageCurrent} eta={sc.ChargeEfficiency}"); }
-                }
                 double scale = capacity + moved;
-                worst = Math.Max(worst, Math.Abs(storage.Stored.Value - expected) / scale);
                 Assert.True(
                     Math.Abs(storage.Stored.Value - expected) <= 1e-9 * scale,
                     string.Create(CultureInfo.InvariantCulture, $"{Describe(kind, m, step)}: stored {storage.Stored.Value} J but the ledger gives {expected} J (scale {scale} J)."));
@@ -96,13 +87,64 @@ public class StoragePropertyTests
             }
         }
 
-        Console.WriteLine($"STATS {kind}: brownouts {brownOuts} saturations {saturations} checks {exhaustionChecks} worst {worst}");
         Assert.True(brownOuts > 0, "no brown-out exercised");
         Assert.True(exhaustionChecks > 0, "no exhaustion prediction exercised");
         if (kind != "coin")
         {
             Assert.True(saturations > 0, "no saturation exercised");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void SplittingAnInterval_GivesTheSameState(string kind)
+    {
+        // The closed forms (and their inversions) must compose: one step of d equals n steps summing to d, as long as
+        // no brown-out cuts the load off inside (after which the split and the whole differ by design).
+        var rng = new RandomStream(0xC0DE_5EED_0000_0000UL ^ (ulong)kind.Length ^ ((ulong)kind[^1] << 8));
+        int compared = 0;
+        for (int m = 0; m < ModelsPerKind; m++)
+        {
+            Func<IEnergyStorage> create = RandomModel(kind, rng);
+            IEnergyStorage whole = create();
+            IEnergyStorage split = create();
+            double capacity = whole.Capacity.Value;
+            double timeScale = LogUniform(rng, 10, 1e5);
+            for (int step = 0; step < 10; step++)
+            {
+                double u = rng.NextDouble();
+                double magnitude = capacity / timeScale * LogUniform(rng, 0.01, 3);
+                var power = new Watts(u < 0.45 ? magnitude : u < 0.8 ? -magnitude : 0);
+                long total = Math.Max(10, (long)(LogUniform(rng, 1e-3, timeScale) * 1e9));
+                StorageStep one = whole.Apply(power, SimDuration.FromNanoseconds(total));
+                long left = total;
+                double unserved = 0;
+                while (left > 0)
+                {
+                    long piece = Math.Min(left, 1 + (long)rng.NextUInt64((ulong)(total / 3) + 1));
+                    unserved += split.Apply(power, SimDuration.FromNanoseconds(piece)).Unserved.Value;
+                    left -= piece;
+                }
+
+                if (one.Unserved.Value > 0 || unserved > 0)
+                {
+                    // Re-synchronise: from here on compare two fresh copies of the whole-step history.
+                    break;
+                }
+
+                compared++;
+                Assert.True(
+                    Math.Abs(whole.Stored.Value - split.Stored.Value) <= 1e-9 * capacity,
+                    string.Create(CultureInfo.InvariantCulture, $"{Describe(kind, m, step)}: whole step leaves {whole.Stored} but pieces leave {split.Stored}."));
+
+                // Near 0 V a rounding-level energy difference δE shows as √(2δE/C) in a capacitor's voltage: compare loosely.
+                Assert.True(
+                    Math.Abs(whole.Voltage.Value - split.Voltage.Value) <= 1e-7 * Math.Max(1, whole.Voltage.Value),
+                    string.Create(CultureInfo.InvariantCulture, $"{Describe(kind, m, step)}: whole step ends at {whole.Voltage} but pieces at {split.Voltage}."));
+            }
+        }
+
+        Assert.True(compared > ModelsPerKind, "too few intervals compared");
     }
 
     private static void CheckStep(StorageStep s, double energy, string where)
@@ -151,11 +193,6 @@ public class StoragePropertyTests
         }
 
         StorageStep before = justBefore.Apply(power, left - SimDuration.FromNanoseconds(1));
-        if (!(justBefore.TimeUntilExhausted(power) >= SimDuration.FromNanoseconds(1)))
-        {
-            Console.WriteLine($"DEBUG {where} P={power} left={left} step={before} after={justBefore.Stored} tue={justBefore.TimeUntilExhausted(power)} V={justBefore.Voltage} orig={original.Stored} {original.Voltage}");
-            if (justBefore is Supercapacitor sc) { Console.WriteLine($"DEBUG cap C={sc.CapacitanceFarads} vmin={sc.MinimumVoltage} vmax={sc.MaximumVoltage} R={sc.LeakageResistanceOhms} I={sc.LeakageCurrent} usable={sc.UsableEnergy}"); }
-        }
         Assert.True(before.Unserved.Value == 0, $"{where}: browned out before the predicted {left}: {before}.");
         Assert.True(justBefore.TimeUntilExhausted(power) >= SimDuration.FromNanoseconds(1), $"{where}: exhausted 1 ns before the predicted {left}.");
 
