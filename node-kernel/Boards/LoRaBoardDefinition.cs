@@ -32,6 +32,7 @@ namespace SensorNet.NodeKernel.Boards;
 /// <param name="SpiClock">Peripheral clock of the radio's SPI controller.</param>
 /// <param name="GpioIrq">Interrupt line of the radio's GPIO interrupts.</param>
 /// <param name="GpioMap">The LoRa GPIO driver's pins in index order (null = a hole, NODEVICE).</param>
+/// <param name="Boot">Clock start-up and process loading at boot (null: immediate, synchronous).</param>
 /// <param name="Source">Where the settings come from, with grades.</param>
 public sealed record LoRaBoardDefinition(
     string Name,
@@ -56,4 +57,5 @@ public sealed record LoRaBoardDefinition(
     string SpiClock,
     int GpioIrq,
     IReadOnlyList<LoRaRadioPin?> GpioMap,
-    string Source);
+    string Source,
+    Kernel.BootOptions? Boot = null);

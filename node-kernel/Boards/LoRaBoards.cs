@@ -58,7 +58,9 @@ public static class LoRaBoards
         "IOM3",
         GpioIrq: 13,
         [LoRaRadioPin.Nss, LoRaRadioPin.Busy, LoRaRadioPin.Dio1, LoRaRadioPin.Dio3, LoRaRadioPin.Reset],
-        "tock/tock boards/apollo3/lora_things_plus/src/main.rs (P); IRQ lines chips/apollo3/src/nvic.rs (P); app RAM split, UART and LED currents U; sensors: SI7021 model standing in for the BME280");
+        "tock/tock boards/apollo3/lora_things_plus/src/main.rs (P); IRQ lines chips/apollo3/src/nvic.rs (P); app RAM split, UART and LED currents U; sensors: SI7021 model standing in for the BME280",
+        // SequentialProcessLoaderMachine with AppCheckerNullComponent unless the atecc508a feature is on (reference §10).
+        new Kernel.BootOptions(SimDuration.FromMilliseconds(1), Kernel.ProcessLoading.Asynchronous));
 
     /// <summary>
     /// Seeed LoRa-E5 mini (tock/tock <c>boards/lora_e5_mini/src/main.rs</c>): STM32WLE5JC on the 4 MHz MSI (always shallow
@@ -90,7 +92,9 @@ public static class LoRaBoards
         "SUBGHZSPI",
         GpioIrq: 50,
         [null, LoRaRadioPin.Busy, LoRaRadioPin.Dio1],
-        "tock/tock boards/lora_e5_mini/src/main.rs (P); IRQ lines chips/stm32wle5xx/src/nvic.rs (P); app RAM, UART and LED currents U; radio currents: SX1262 profile (S/U)");
+        "tock/tock boards/lora_e5_mini/src/main.rs (P); IRQ lines chips/stm32wle5xx/src/nvic.rs (P); app RAM, UART and LED currents U; radio currents: SX1262 profile (S/U)",
+        // Synchronous load_processes (main.rs:469).
+        new Kernel.BootOptions(SimDuration.Zero, Kernel.ProcessLoading.Synchronous));
 
     /// <summary>The built-in LoRa boards.</summary>
     public static IReadOnlyList<LoRaBoardDefinition> BuiltIn { get; } = [Apollo3LoRaThingsPlus, LoraE5Mini];

@@ -82,7 +82,7 @@ public sealed record TockLoRaGroupConfig(string Name, int Count, GridPlacementCo
 }
 
 /// <summary>A built-in Tock app and its settings.</summary>
-/// <param name="Kind">blink, sense, senseAndSend154, button, busyLoop, faulting, loraSense or energyAware.</param>
+/// <param name="Kind">blink, sense, senseAndSend154, button, busyLoop, faulting, loraSense, energyAware or bleSense.</param>
 /// <param name="Style">Async or sync (for the apps that have both).</param>
 /// <param name="Period">Period of periodic apps.</param>
 /// <param name="PayloadBytes">Payload of apps that send.</param>

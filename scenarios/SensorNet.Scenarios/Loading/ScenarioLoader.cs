@@ -178,7 +178,7 @@ public static partial class ScenarioLoader
 
     private static TockAppConfig ReadTockApp(YamlMappingReader r, SimDuration duration)
     {
-        string kind = r.RequireKind("blink", "sense", "senseAndSend154", "button", "busyLoop", "faulting", "loraSense", "energyAware");
+        string kind = r.RequireKind("blink", "sense", "senseAndSend154", "button", "busyLoop", "faulting", "loraSense", "energyAware", "bleSense");
         AppStyle style = r.Optional("style", v => Enum.Parse<AppStyle>(v, ignoreCase: true), "async or sync", AppStyle.Sync);
         SimDuration period = r.Optional("period", QuantityText.ParseDuration, "a duration such as '10 s'", SimDuration.FromSeconds(1));
         if (period < SimDuration.FromMilliseconds(1) || period > duration || period.Nanoseconds % SimDuration.NanosecondsPerMillisecond != 0)

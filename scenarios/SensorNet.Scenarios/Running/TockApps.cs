@@ -18,6 +18,7 @@ internal static class TockApps
             "button" => new ButtonApp(),
             "busyLoop" => new BusyLoopApp(),
             "energyAware" => new EnergyAwareApp(periodMs),
+            "bleSense" => new BleSenseApp(periodMs),
             "faulting" => new FaultingApp(),
             "loraSense" => new LoRaSenseApp(app.LoRaMode, periodMs, app.PayloadBytes, readSensors: true, new RadioLibLoRaSettings { SpreadingFactor = app.SpreadingFactor }),
             _ => throw new InvalidOperationException($"Unknown app kind '{app.Kind}'."),

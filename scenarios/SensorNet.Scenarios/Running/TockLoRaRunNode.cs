@@ -13,7 +13,7 @@ internal sealed class TockLoRaRunNode(LoRaBoard board, string group, (Meters X, 
 
     public NodeEnergy Energy => board.Node.Energy;
 
-    public void Boot(SimTime now) => board.Node.Boot();
+    public void Boot(SimTime now) => board.Node.Boot(board.Definition.Boot);
 
     public NodeSummary Summarise(SimDuration duration)
     {
