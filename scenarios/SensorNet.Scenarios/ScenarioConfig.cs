@@ -13,14 +13,16 @@ namespace SensorNet.Scenarios;
 /// <param name="Seed">Scenario seed for every random stream.</param>
 /// <param name="Duration">Simulated time.</param>
 /// <param name="Groups">Node groups; node ids run on from one group to the next.</param>
-public sealed record ScenarioConfig(string Name, ulong Seed, SimDuration Duration, IReadOnlyList<NodeGroupConfig> Groups)
+/// <param name="EnergySampleInterval">Interval of the energy time series (<c>energy.parquet</c>); zero for none.</param>
+public sealed record ScenarioConfig(string Name, ulong Seed, SimDuration Duration, IReadOnlyList<NodeGroupConfig> Groups, SimDuration EnergySampleInterval = default)
 {
     /// <summary>Total number of nodes.</summary>
     public int NodeCount => Groups.Sum(g => g.Count);
 
     /// <inheritdoc/>
     public bool Equals(ScenarioConfig? other) =>
-        other is not null && Name == other.Name && Seed == other.Seed && Duration == other.Duration && Groups.SequenceEqual(other.Groups);
+        other is not null && Name == other.Name && Seed == other.Seed && Duration == other.Duration && Groups.SequenceEqual(other.Groups)
+        && EnergySampleInterval == other.EnergySampleInterval;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Name, Seed, Duration, Groups.Count);

@@ -63,8 +63,26 @@ public static partial class ScenarioLoader
             groups.Add(group);
         }
 
+        SimDuration sampling = SimDuration.Zero;
+        if (root.OptionalMapping("outputs") is { } outputs)
+        {
+            sampling = outputs.Optional("energySampleInterval", QuantityText.ParseDuration, "a duration such as '10 min'", SimDuration.Zero);
+            if (sampling.Nanoseconds < 0 || (sampling.Nanoseconds > 0 && sampling < SimDuration.FromSeconds(1)))
+            {
+                throw outputs.Error("energySampleInterval", "expected at least 1 s (or 0 s for no time series)");
+            }
+
+            long samples = sampling.Nanoseconds == 0 ? 0 : duration.Nanoseconds / sampling.Nanoseconds * groups.Sum(g => g.Count);
+            if (samples > 10_000_000)
+            {
+                throw outputs.Error("energySampleInterval", $"would write {samples:N0} samples; choose a longer interval");
+            }
+
+            outputs.RejectUnknownKeys();
+        }
+
         root.RejectUnknownKeys();
-        return new ScenarioConfig(name, seed, duration, groups);
+        return new ScenarioConfig(name, seed, duration, groups, sampling);
     }
 
     private static NodeGroupConfig ReadGroup(YamlMappingReader r, int index, SimDuration duration)

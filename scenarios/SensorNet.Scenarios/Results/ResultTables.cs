@@ -93,4 +93,14 @@ public static class ResultTables
         .Int64Column("faults", p => p.Faults)
         .Int64Column("restarts", p => p.Restarts)
         .Int32Column("grant_bytes", p => p.GrantBytes);
+
+    /// <summary>The energy time series: <c>energy.parquet</c> (no rows unless the scenario sets an interval).</summary>
+    public static ResultTable<EnergySample> Energy { get; } = new ResultTable<EnergySample>("energy")
+        .Int64Column("time_ns", e => e.TimeNs)
+        .Int32Column("node_id", e => e.NodeId)
+        .DoubleColumn("stored_j", e => e.StoredJ)
+        .DoubleColumn("voltage_v", e => e.VoltageV)
+        .DoubleColumn("harvest_w", e => e.HarvestW)
+        .DoubleColumn("draw_w", e => e.DrawW)
+        .Int32Column("on", e => e.On ? 1 : 0);
 }

@@ -9,6 +9,7 @@ namespace SensorNet.Scenarios.Running;
 /// <param name="Residency">Per-node, per-component, per-state residency.</param>
 /// <param name="Kernels">MCU residency and kernel counters of every Tock node.</param>
 /// <param name="Processes">Counters of every process on every Tock node.</param>
+/// <param name="Energy">The energy time series (empty when not sampled).</param>
 public sealed record RunResult(
     ScenarioConfig Config,
     int Replication,
@@ -17,4 +18,5 @@ public sealed record RunResult(
     IReadOnlyList<NodeSummary> Nodes,
     IReadOnlyList<ResidencyRow> Residency,
     IReadOnlyList<NodeKernel.Kernel.KernelReport> Kernels,
-    IReadOnlyList<NodeKernel.Kernel.ProcessReport> Processes);
+    IReadOnlyList<NodeKernel.Kernel.ProcessReport> Processes,
+    IReadOnlyList<EnergySample> Energy);

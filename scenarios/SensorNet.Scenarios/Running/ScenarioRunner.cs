@@ -40,6 +40,11 @@ public static class ScenarioRunner
             node.Boot(simulation.Now);
         }
 
+        EnergySampler? sampler = config.EnergySampleInterval.Nanoseconds > 0
+            ? new EnergySampler(simulation, [.. nodes.Select(n => (n.Id, n.Energy))], config.EnergySampleInterval)
+            : null;
+        sampler?.Start();
+
         SimTime end = SimTime.FromStart(config.Duration);
         for (int slice = 1; slice <= ProgressSlices; slice++)
         {
@@ -53,6 +58,7 @@ public static class ScenarioRunner
             throw new InvalidOperationException($"The run ended at {simulation.Now} instead of {end}.");
         }
 
+        sampler?.Finish(end);
         var summaries = new List<NodeSummary>(nodes.Length);
         var residency = new List<ResidencyRow>();
         var kernels = new List<KernelReport>();
@@ -74,7 +80,7 @@ public static class ScenarioRunner
             processes.AddRange(node.Processes());
         }
 
-        return new RunResult(config, replication, end.Nanoseconds, simulation.EventsExecuted, summaries, residency, kernels, processes);
+        return new RunResult(config, replication, end.Nanoseconds, simulation.EventsExecuted, summaries, residency, kernels, processes, sampler?.Samples ?? []);
     }
 
     private static IRunNode[] BuildNodes(Simulation simulation, ScenarioConfig config, RngStreams streams)

@@ -4,6 +4,7 @@ using SensorNet.Scenarios.Loading;
 using SensorNet.Scenarios.Results;
 using SensorNet.Scenarios.Running;
 using SensorNet.Scenarios.Tests.Support;
+using SensorNet.SimEngine.Time;
 
 namespace SensorNet.Scenarios.Tests.Results;
 
@@ -56,7 +57,7 @@ public class ResultsWriterTests
             Assert.Equal(run.Events, root.GetProperty("events").GetInt64());
             Assert.Equal(64, root.GetProperty("scenario_sha256").GetString()!.Length);
             JsonElement[] files = [.. root.GetProperty("files").EnumerateArray()];
-            Assert.Equal(["nodes.parquet", "residency.parquet", "kernel.parquet", "processes.parquet"], files.Select(f => f.GetProperty("name").GetString()));
+            Assert.Equal(["nodes.parquet", "residency.parquet", "kernel.parquet", "processes.parquet", "energy.parquet"], files.Select(f => f.GetProperty("name").GetString()));
             Assert.Equal(run.Nodes.Count, files[0].GetProperty("rows").GetInt32());
         }
     }
@@ -87,6 +88,30 @@ public class ResultsWriterTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ResultsWriter.WriteAsync(run, tmp.Combine("out"), "q.yaml", "x", cts.Token));
 
         Assert.False(Directory.Exists(tmp.Combine("out")));
+    }
+
+    [Fact]
+    public async Task SignpostSolar_EnergyTimeSeries_ShowsTheDailyCycle()
+    {
+        using var tmp = new TempDirectory();
+        string path = RepoPaths.Example("signpost-solar.yaml");
+        ScenarioConfig full = ScenarioLoader.LoadFile(path);
+        RunResult run = ScenarioRunner.Run(full with { Duration = SimDuration.FromDays(1) });
+        string dir = tmp.Combine("solar");
+        await ResultsWriter.WriteAsync(run, dir, "signpost-solar.yaml", await File.ReadAllTextAsync(path));
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        string energy = $"read_parquet('{dir}/energy.parquet')";
+
+        // Hourly samples from 00:00 to 24:00 for two nodes; the panel is dark at 02:00 local and producing at 13:00.
+        Assert.Equal(2L * 25, Scalar<long>(db, $"SELECT count(*) FROM {energy}"));
+        Assert.Equal(0.0, Scalar<double>(db, $"SELECT max(harvest_w) FROM {energy} WHERE time_ns = {2L * 3_600_000_000_000}"));
+        Assert.True(Scalar<double>(db, $"SELECT min(harvest_w) FROM {energy} WHERE time_ns = {13L * 3_600_000_000_000}") > 0.2);
+        // The large battery loses charge overnight and gains it by day.
+        double night = Scalar<double>(db, $"SELECT stored_j FROM {energy} WHERE node_id = 1 AND time_ns = {5L * 3_600_000_000_000}");
+        double start = Scalar<double>(db, $"SELECT stored_j FROM {energy} WHERE node_id = 1 AND time_ns = 0");
+        double evening = Scalar<double>(db, $"SELECT stored_j FROM {energy} WHERE node_id = 1 AND time_ns = {18L * 3_600_000_000_000}");
+        Assert.True(night < start && evening > night, $"start {start}, 05:00 {night}, 18:00 {evening}");
     }
 
     private static T Scalar<T>(DuckDBConnection db, string sql)
