@@ -86,13 +86,13 @@ public sealed record ChipModel(
 
     /// <summary>
     /// SAM4L <c>deep_sleep_ready()</c>: no held clock outside the allowed set (PBC and PBD never count) and no GPIO
-    /// interrupt enabled.
+    /// interrupt enabled. <paramref name="clocks"/> must have been created with this chip's
+    /// allowed clocks (the kernel creates it from <see cref="DeepSleepAllowedClocks"/>).
     /// </summary>
-    public bool DeepSleepReady(PeripheralClocks clocks)
+    public static bool DeepSleepReady(PeripheralClocks clocks)
     {
         ArgumentNullException.ThrowIfNull(clocks);
-        return clocks.GpioInterruptsEnabled == 0 && clocks.Held.All(c =>
-            c.StartsWith("PBC.", StringComparison.Ordinal) || c.StartsWith("PBD.", StringComparison.Ordinal) || DeepSleepAllowedClocks.Contains(c));
+        return clocks.GpioInterruptsEnabled == 0 && clocks.BlockingClocksHeld == 0;
     }
 
     /// <summary>The sleep state with index <paramref name="state"/>.</summary>

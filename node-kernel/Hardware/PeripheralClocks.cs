@@ -8,7 +8,23 @@ namespace SensorNet.NodeKernel.Hardware;
 /// </summary>
 public sealed class PeripheralClocks
 {
+    // Buses whose clocks never block SAM4L deep sleep (PM, GPIO, AST, …).
+    private static readonly string[] NeverBlocking = ["PBC.", "PBD."];
+
     private readonly Dictionary<string, int> _held = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _allowed;
+
+    /// <summary>Creates the clock tracker; <paramref name="deepSleepAllowed"/> lists the clocks that may stay on in deep sleep.</summary>
+    public PeripheralClocks(IEnumerable<string>? deepSleepAllowed = null)
+    {
+        _allowed = new HashSet<string>(deepSleepAllowed ?? [], StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Held clocks that block deep sleep (outside the allowed set and not on PBC/PBD), counted at hold and release so
+    /// the sleep decision costs nothing.
+    /// </summary>
+    public int BlockingClocksHeld { get; private set; }
 
     /// <summary>GPIO pins with their interrupt enabled (<c>gpio::INTERRUPT_COUNT</c>).</summary>
     public int GpioInterruptsEnabled { get; private set; }
@@ -20,7 +36,12 @@ public sealed class PeripheralClocks
     public void Hold(string clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(clock);
-        _held[clock] = _held.GetValueOrDefault(clock) + 1;
+        int n = _held.GetValueOrDefault(clock);
+        _held[clock] = n + 1;
+        if (n == 0 && Blocks(clock))
+        {
+            BlockingClocksHeld++;
+        }
     }
 
     /// <summary>Releases a hold taken with <see cref="Hold"/>.</summary>
@@ -33,10 +54,17 @@ public sealed class PeripheralClocks
         }
 
         _held[clock] = n - 1;
+        if (n == 1 && Blocks(clock))
+        {
+            BlockingClocksHeld--;
+        }
     }
 
     /// <summary>True if <paramref name="clock"/> is held.</summary>
     public bool IsHeld(string clock) => _held.GetValueOrDefault(clock) > 0;
+
+    private bool Blocks(string clock) =>
+        !_allowed.Contains(clock) && !clock.StartsWith(NeverBlocking[0], StringComparison.Ordinal) && !clock.StartsWith(NeverBlocking[1], StringComparison.Ordinal);
 
     /// <summary>Enables one GPIO interrupt (<c>GPIOPin::enable_interrupt</c>).</summary>
     public void EnableGpioInterrupt() => GpioInterruptsEnabled++;

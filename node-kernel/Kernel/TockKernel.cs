@@ -80,6 +80,7 @@ public sealed class TockKernel : IEventHandler
         _grantPointerCount = Options.GrantCount;
         _nextProcessRam = Options.AppRamStart;
         Costs = chip.Costs;
+        Clocks = new PeripheralClocks(chip.DeepSleepAllowedClocks);
         Interrupts = new InterruptController { Raised = OnInterruptRaised };
         DeferredCalls = new DeferredCalls { Raised = OnInterruptRaised };
         Alarm = new HardwareAlarm(simulation, Interrupts, chip.Alarm.Irq, chip.Alarm.FrequencyHz, chip.Alarm.WidthBits, chip.Alarm.MinimumDtTicks, chip.Alarm.SyncTicks);
@@ -127,7 +128,7 @@ public sealed class TockKernel : IEventHandler
     public DeferredCalls DeferredCalls { get; }
 
     /// <summary>Peripheral clocks and GPIO interrupts held by drivers (SAM4L deep-sleep decision).</summary>
-    public PeripheralClocks Clocks { get; } = new();
+    public PeripheralClocks Clocks { get; }
 
     /// <summary>The chip's alarm peripheral.</summary>
     public HardwareAlarm Alarm { get; }

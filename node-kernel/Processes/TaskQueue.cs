@@ -57,7 +57,7 @@ public sealed class TaskQueue
             if (_ring[index].Upcall == upcall)
             {
                 task = _ring[index];
-                RemoveWhere((t, n) => n == i);
+                RemoveAt(i);
                 return true;
             }
         }
@@ -90,6 +90,19 @@ public sealed class TaskQueue
         Array.Clear(_ring);
         _head = 0;
         _tail = 0;
+    }
+
+    // Removes the i-th queued task, shifting the later ones forward; allocation-free (Yield-WaitFor runs it).
+    private void RemoveAt(int i)
+    {
+        int count = Count;
+        for (int k = i; k < count - 1; k++)
+        {
+            _ring[(_head + k) % Slots] = _ring[(_head + k + 1) % Slots];
+        }
+
+        _tail = (_tail - 1 + Slots) % Slots;
+        _ring[_tail] = default;
     }
 
     private int RemoveWhere(Func<ProcessTask, int, bool> drop)

@@ -116,8 +116,10 @@ public sealed class VirtualAlarmMux : IHardwareAlarmClient
     {
         long cycles = 0;
         _firing = true;
-        foreach (VirtualAlarm alarm in _alarms.ToArray())
+        // Index loop: clients may re-arm their alarm while firing, but never create or remove alarms.
+        for (int i = 0; i < _alarms.Count; i++)
         {
+            VirtualAlarm alarm = _alarms[i];
             if (!alarm.IsArmed || Hardware.Now < alarm.Reference + alarm.Dt)
             {
                 continue;

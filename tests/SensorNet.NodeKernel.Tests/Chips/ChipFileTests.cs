@@ -47,7 +47,7 @@ public class ChipFileTests
     public void Sam4l_DeepOnlyWithoutDisallowedClocksOrGpioInterrupts()
     {
         ChipModel chip = ChipFile.BuiltIn("sam4l");
-        var clocks = new PeripheralClocks();
+        var clocks = new PeripheralClocks(chip.DeepSleepAllowedClocks);
 
         Assert.Equal(ChipModel.DeepState, chip.ChooseSleepState(clocks));
         clocks.Hold("PBA.TWIS0");
