@@ -13,9 +13,10 @@ namespace SensorNet.Energy.Accounting;
 /// computed analytically from the current draw and kept as one reschedulable event (no polling).
 /// </summary>
 /// <remarks>
-/// <b>Scope and limitations:</b> consumers draw directly from the storage (no regulator losses yet); when the
-/// storage is empty the node is powered off for good (restart thresholds, harvesting and the full ledger with
-/// losses arrive with the energy issue). <b>Validation:</b> NodeEnergyTests.
+/// <b>Scope and limitations:</b> consumers draw directly from the storage (no regulator losses yet); harvest is served
+/// to the load first and only the net flows through the storage, whose losses and refusals enter the ledger. When the
+/// storage can no longer deliver the draw the node is powered off for good (no brown-out restart thresholds yet).
+/// <b>Validation:</b> NodeEnergyTests.
 /// </remarks>
 public sealed class NodeEnergy : IEventHandler
 {
@@ -94,6 +95,7 @@ public sealed class NodeEnergy : IEventHandler
         ArgumentNullException.ThrowIfNull(harvester);
         BeforePowerChange();
         _harvesters.Add(harvester);
+        RecomputeHarvest();
         AfterPowerChange();
     }
 
@@ -154,6 +156,7 @@ public sealed class NodeEnergy : IEventHandler
         if (tag == HarvestChangeTag)
         {
             BeforePowerChange();
+            RecomputeHarvest();
             AfterPowerChange();
             return;
         }
@@ -182,6 +185,12 @@ public sealed class NodeEnergy : IEventHandler
         }
 
         _draw = draw;
+        ScheduleDepletion();
+    }
+
+    // Harvest depends only on time, so it is re-read when a harvester is added or announces a change, not per state change.
+    private void RecomputeHarvest()
+    {
         Watts harvest = Watts.Zero;
         SimTime? nextChange = null;
         SimTime now = _simulation.Now;
@@ -199,8 +208,6 @@ public sealed class NodeEnergy : IEventHandler
         {
             _harvestChange.Set(change);
         }
-
-        ScheduleDepletion();
     }
 
     private void Integrate(SimTime now)

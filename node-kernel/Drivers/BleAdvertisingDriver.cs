@@ -57,9 +57,9 @@ namespace SensorNet.NodeKernel.Drivers;
 /// depend on it (its profile gives the 0 dBm current). The radio is off between END and the bottom half, where Tock
 /// powers it down a few microseconds later. Counter wrap-around is not modelled in the choice of the earliest process
 /// (absolute ticks; Tock compares u32 values of a 24-bit counter). The driver registers the RADIO line itself; on the
-/// nRF52840 that line is shared with the 802.15.4 driver and dispatched to whichever radio mode is enabled
-/// (<c>chips/nrf52840/src/interrupt_service.rs:50</c>), which the model does not do. Cycle costs of the driver's work
-/// are estimates (grade U).</para>
+/// nRF52840 that line is shared with the 802.15.4 driver (<c>chips/nrf52840/src/interrupt_service.rs:50</c>), so the
+/// model services every handler of the line and each ignores an interrupt that is not its own END. Cycle costs of the
+/// driver's work are estimates (grade U).</para>
 /// <para><b>Validation:</b> <c>BleAdvertisingDriverTests</c> check event times against the xorshift sequence, frames,
 /// airtime, radio energy and wake-ups derived by hand.</para>
 /// </remarks>

@@ -13,6 +13,11 @@ namespace SensorNet.NodeKernel.Drivers;
 /// interrupt enables a GPIO interrupt, which blocks SAM4L deep sleep (<c>chips/sam4l/src/gpio.rs:423</c>). Presses
 /// come from outside (<see cref="Press"/>) and reach the kernel as a GPIO interrupt.
 /// </summary>
+/// <remarks>
+/// A process's enabled pins live in its grant, so they are gone when it dies or restarts. As in Tock, a pin's hardware
+/// interrupt is switched off only by a disable command that leaves no live process wanting it; a process that dies
+/// with the pin enabled leaves the interrupt on (and SAM4L deep sleep blocked) until another process disables it.
+/// </remarks>
 public sealed class ButtonDriver : ISyscallDriver, IInterruptHandler, IEventHandler
 {
     /// <summary>Driver number.</summary>
@@ -21,10 +26,10 @@ public sealed class ButtonDriver : ISyscallDriver, IInterruptHandler, IEventHand
     private readonly TockKernel _kernel;
     private readonly int _irq;
     private readonly bool[] _pressed;
-    private readonly Dictionary<TockProcess, uint> _enabledMasks = [];
+    private readonly bool[] _interruptOn;
+    private readonly Dictionary<TockProcess, Enabled> _enabled = [];
     private readonly Queue<(int Pin, bool Pressed)> _changes = new();
     private int _enabledPins;
-
 
     /// <summary>Creates <paramref name="count"/> buttons on GPIO interrupt line <paramref name="irq"/>.</summary>
     public ButtonDriver(TockKernel kernel, int count, int irq)
@@ -34,6 +39,7 @@ public sealed class ButtonDriver : ISyscallDriver, IInterruptHandler, IEventHand
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 32);
         _irq = irq;
         _pressed = new bool[count];
+        _interruptOn = new bool[count];
         kernel.Interrupts.Register(irq, this);
         kernel.AddDriver(this);
     }
@@ -84,17 +90,30 @@ public sealed class ButtonDriver : ISyscallDriver, IInterruptHandler, IEventHand
             return CommandResult.Failure(ErrorCode.NoMem);
         }
 
-        uint bit = 1u << (int)argument1;
-        uint mask = _enabledMasks.GetValueOrDefault(process);
+        int pin = (int)argument1;
+        uint bit = 1u << pin;
+        uint mask = Mask(process);
         switch (command)
         {
             case 1:
-                SetPinInterrupt((int)argument1, enable: true, wasAnyEnabled: AnyEnabled(argument1));
-                _enabledMasks[process] = mask | bit;
+                _enabled[process] = new Enabled(mask | bit, process.RestartCount);
+                if (!_interruptOn[pin])
+                {
+                    _interruptOn[pin] = true;
+                    _kernel.Clocks.EnableGpioInterrupt();
+                    _enabledPins++;
+                }
+
                 return CommandResult.Success(30);
             case 2:
-                _enabledMasks[process] = mask & ~bit;
-                SetPinInterrupt((int)argument1, enable: false, wasAnyEnabled: AnyEnabled(argument1));
+                _enabled[process] = new Enabled(mask & ~bit, process.RestartCount);
+                if (_interruptOn[pin] && !AnyEnabled(pin))
+                {
+                    _interruptOn[pin] = false;
+                    _kernel.Clocks.DisableGpioInterrupt();
+                    _enabledPins--;
+                }
+
                 return CommandResult.Success(30);
             case 3:
                 return CommandResult.SuccessU32(_pressed[argument1] ? 1u : 0u, 10);
@@ -114,7 +133,7 @@ public sealed class ButtonDriver : ISyscallDriver, IInterruptHandler, IEventHand
         }
 
         _pressed[pin] = pressed;
-        if (AnyEnabled((uint)pin))
+        if (_interruptOn[pin])
         {
             _changes.Enqueue((pin, pressed));
             _kernel.Interrupts.Raise(_irq);
@@ -129,7 +148,7 @@ public sealed class ButtonDriver : ISyscallDriver, IInterruptHandler, IEventHand
         {
             foreach (TockProcess p in _kernel.Processes)
             {
-                if ((_enabledMasks.GetValueOrDefault(p) & (1u << change.Pin)) != 0 && p.IsAlive)
+                if ((Mask(p) & (1u << change.Pin)) != 0)
                 {
                     _kernel.ScheduleUpcall(p, new UpcallId(Number, 0), (uint)change.Pin, change.Pressed ? 1u : 0u, 0);
                     cycles += 40;
@@ -140,20 +159,22 @@ public sealed class ButtonDriver : ISyscallDriver, IInterruptHandler, IEventHand
         return cycles;
     }
 
-    private bool AnyEnabled(uint pin) => _enabledMasks.Any(kv => kv.Key.IsAlive && (kv.Value & (1u << (int)pin)) != 0);
+    // The pins a process enabled, from its grant: nothing once it has died or restarted.
+    private uint Mask(TockProcess p) =>
+        _enabled.TryGetValue(p, out Enabled e) && p.IsAlive && e.RestartCount == p.RestartCount ? e.Mask : 0;
 
-    // The pin's GPIO interrupt is on while at least one process wants it.
-    private void SetPinInterrupt(int pin, bool enable, bool wasAnyEnabled)
+    private bool AnyEnabled(int pin)
     {
-        if (enable && !wasAnyEnabled)
+        foreach (TockProcess p in _kernel.Processes)
         {
-            _kernel.Clocks.EnableGpioInterrupt();
-            _enabledPins++;
+            if ((Mask(p) & (1u << pin)) != 0)
+            {
+                return true;
+            }
         }
-        else if (!enable && wasAnyEnabled && !AnyEnabled((uint)pin))
-        {
-            _kernel.Clocks.DisableGpioInterrupt();
-            _enabledPins--;
-        }
+
+        return false;
     }
+
+    private readonly record struct Enabled(uint Mask, int RestartCount);
 }

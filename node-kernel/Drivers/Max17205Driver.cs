@@ -1,6 +1,5 @@
 using SensorNet.Energy;
 using SensorNet.Energy.Accounting;
-using SensorNet.Energy.Storage;
 using SensorNet.NodeKernel.Hardware;
 using SensorNet.NodeKernel.Kernel;
 using SensorNet.NodeKernel.Processes;
@@ -20,7 +19,7 @@ namespace SensorNet.NodeKernel.Drivers;
 /// </summary>
 /// <remarks>
 /// I2C at 400 kHz, 9 bit times per byte, the I2C master's clock held during transfers. The gauge reports the storage
-/// exactly (no fuel-gauge model error); voltage is the battery's nominal voltage.
+/// exactly (no fuel-gauge model error); voltage is the storage model's terminal voltage, which also converts its joules to the gauge's mAh.
 /// </remarks>
 public sealed class Max17205Driver : ISyscallDriver, IInterruptHandler, IEventHandler
 {
@@ -67,7 +66,7 @@ public sealed class Max17205Driver : ISyscallDriver, IInterruptHandler, IEventHa
         get
         {
             IEnergyStorage s = _energy.Storage;
-            double full = Capacity(s).Value;
+            double full = s.Capacity.Value;
             return full <= 0 ? 0 : (uint)Math.Clamp(Math.Round(s.Stored.Value / full * 100 * 256), 0, ushort.MaxValue);
         }
     }
@@ -150,31 +149,30 @@ public sealed class Max17205Driver : ISyscallDriver, IInterruptHandler, IEventHa
         return 80;
     }
 
-    private static Joules Capacity(IEnergyStorage s) => s is LinearBattery b ? b.Capacity : s.Initial;
-
-    private static Volts Voltage(IEnergyStorage s) => s is LinearBattery b ? b.NominalVoltage : new Volts(3.0);
+    // Energy to charge at the present terminal voltage (the gauge counts coulombs; storage models count joules).
+    private static uint HalfMilliampHours(Joules energy, Volts voltage) =>
+        voltage.Value > 0 ? (uint)Math.Clamp(Math.Round(energy.Value / (3.6 * voltage.Value) * 2), 0, ushort.MaxValue) : 0;
 
     // (percent in %/256, RepCap << 16 | FullCapRep in 0.5 mAh units)
     private (uint, uint) StateOfCharge()
     {
         IEnergyStorage s = _energy.Storage;
-        double mahPerJoule = 1 / (3.6 * Voltage(s).Value);
-        uint capacity = (uint)Math.Clamp(Math.Round(s.Stored.Value * mahPerJoule * 2), 0, ushort.MaxValue);
-        uint full = (uint)Math.Clamp(Math.Round(Capacity(s).Value * mahPerJoule * 2), 0, ushort.MaxValue);
+        uint capacity = HalfMilliampHours(s.Stored, s.Voltage);
+        uint full = HalfMilliampHours(s.Capacity, s.Voltage);
         return (StateOfChargeRegister, (capacity << 16) | full);
     }
 
     // (Batt in 1.25 mV units, Current in 156.25 µA units, negative when discharging)
     private (uint, uint) VoltageCurrent()
     {
-        Volts v = Voltage(_energy.Storage);
-        double amperes = _energy.Draw.Value / v.Value;
+        Volts v = _energy.Storage.Voltage;
+        double amperes = v.Value > 0 ? _energy.Draw.Value / v.Value : 0;
         uint voltage = (uint)Math.Clamp(Math.Round(v.Value / 1.25e-3), 0, ushort.MaxValue);
         short current = (short)Math.Clamp(Math.Round(-amperes / 156.25e-6), short.MinValue, short.MaxValue);
         return (voltage, (ushort)current);
     }
 
-    private uint Coulombs() => (uint)Math.Clamp(Math.Round(_energy.Storage.Stored.Value / Voltage(_energy.Storage).Value / 3.6 * 2), 0, ushort.MaxValue);
+    private uint Coulombs() => HalfMilliampHours(_energy.Storage.Stored, _energy.Storage.Voltage);
 
     private void StartTransfer(int bytes)
     {

@@ -23,6 +23,7 @@ public sealed class Nrf52Ieee802154Radio : IIeee802154Radio, IRadioListener, IIn
     private readonly int _irq;
     private Action<bool>? _done;
     private bool _ackRequested;
+    private bool _transmitDone;
 
     /// <summary>Creates the radio driver over <paramref name="radio"/> on interrupt line <paramref name="irq"/>.</summary>
     public Nrf52Ieee802154Radio(TockKernel kernel, PacketRadio radio, int irq = 1)
@@ -69,11 +70,22 @@ public sealed class Nrf52Ieee802154Radio : IIeee802154Radio, IRadioListener, IIn
     }
 
     /// <inheritdoc/>
-    void IRadioListener.OnTransmitDone(SimTime now) => _kernel.Interrupts.Raise(_irq);
+    void IRadioListener.OnTransmitDone(SimTime now)
+    {
+        _transmitDone = true;
+        _kernel.Interrupts.Raise(_irq);
+    }
 
     /// <inheritdoc/>
     long IInterruptHandler.Service()
     {
+        // The RADIO line is shared with the BLE driver: only our own END event counts.
+        if (!_transmitDone)
+        {
+            return 0;
+        }
+
+        _transmitDone = false;
         Action<bool>? done = _done;
         _done = null;
         done?.Invoke(false);

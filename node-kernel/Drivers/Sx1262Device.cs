@@ -126,7 +126,7 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
         {
             nss.Changed += line =>
             {
-                if (!line.Level && Mode == Sx1262Mode.Sleep && !_inReset)
+                if (!line.Level && Mode == Sx1262Mode.Sleep && !_inReset && !Unpowered)
                 {
                     Wake();
                 }
@@ -208,6 +208,9 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
     /// <summary>Wake-ups from sleep.</summary>
     public long WakeUps { get; private set; }
 
+    /// <summary>True once the node's supply has gone (its consumers are off).</summary>
+    public bool Unpowered => _consumer.State == _consumer.OffState;
+
     /// <summary>How many times <paramref name="opcode"/> was received.</summary>
     public long CommandCount(byte opcode) => _opcodeCounts.GetValueOrDefault(opcode);
 
@@ -245,7 +248,7 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
     /// <inheritdoc/>
     public void ChipSelected()
     {
-        if (Mode == Sx1262Mode.Sleep && !_inReset)
+        if (Mode == Sx1262Mode.Sleep && !_inReset && !Unpowered)
         {
             Wake();
         }
@@ -260,6 +263,12 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
         miso.Clear();
         if (mosi.IsEmpty)
         {
+            return;
+        }
+
+        if (Unpowered)
+        {
+            CommandsIgnored++; // a chip without supply answers nothing
             return;
         }
 
@@ -402,6 +411,11 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
     /// <inheritdoc/>
     void IEventHandler.OnEvent(SimTime now, long tag)
     {
+        if (Unpowered)
+        {
+            return; // the node browned out: nothing finishes, nothing is sent or counted
+        }
+
         switch (tag)
         {
             case BusyEndTag:

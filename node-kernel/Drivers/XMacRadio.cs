@@ -42,6 +42,7 @@ public sealed class XMacRadio : IIeee802154Radio, IHardwareAlarmClient, IRadioLi
     private int _dataPsdu;
     private SimTime _preambleEnd;
     private bool _sendingData;
+    private bool _transmitDone;
 
     /// <summary>Creates the MAC over <paramref name="radio"/>, reporting transmissions on interrupt line <paramref name="irq"/>.</summary>
     public XMacRadio(TockKernel kernel, PacketRadio radio, int irq)
@@ -128,15 +129,22 @@ public sealed class XMacRadio : IIeee802154Radio, IHardwareAlarmClient, IRadioLi
     }
 
     /// <inheritdoc/>
-    void IRadioListener.OnTransmitDone(SimTime now) => _kernel.Interrupts.Raise(_irq); // every frame's TX-done is an interrupt
+    void IRadioListener.OnTransmitDone(SimTime now)
+    {
+        _transmitDone = true; // every frame's TX-done is an interrupt
+        _kernel.Interrupts.Raise(_irq);
+    }
 
     /// <inheritdoc/>
     long IInterruptHandler.Service()
     {
-        if (_done is null)
+        // The line may be shared (the nRF52's RADIO with BLE): only our own TX-done counts.
+        if (!_transmitDone || _done is null)
         {
             return 0;
         }
+
+        _transmitDone = false;
 
         if (!_sendingData)
         {

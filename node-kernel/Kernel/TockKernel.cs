@@ -421,7 +421,7 @@ public sealed class TockKernel : IEventHandler
     private Continuation? StartProcess()
     {
         TockProcess? p = _decision.Process;
-        if (p is null || !_processes.Contains(p))
+        if (p is null || p.Index >= _processes.Count || _processes[p.Index] != p)
         {
             return Continuation.LoopTop;
         }

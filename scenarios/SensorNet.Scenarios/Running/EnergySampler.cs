@@ -7,7 +7,9 @@ namespace SensorNet.Scenarios.Running;
 
 /// <summary>
 /// Samples every node's energy state at a fixed interval (including t = 0 and the end), for the energy time series.
-/// Sampling only reads the state (each node integrates up to the sample time first), so it does not change results.
+/// Sampling changes no model state, but each node integrates up to the sample time first: that splits an interval of
+/// constant draw in two (equal up to floating-point rounding, as the storage models are analytical), and the sample
+/// events count in the engine's event total.
 /// </summary>
 internal sealed class EnergySampler : IEventHandler
 {

@@ -1,9 +1,11 @@
+using SensorNet.Energy;
 using SensorNet.Energy.Accounting;
 using SensorNet.Energy.Storage;
 using SensorNet.NodeKernel.Drivers;
 using SensorNet.NodeKernel.Tests.Support;
 using SensorNet.RadioModels.LoRa;
 using SensorNet.SimEngine;
+using SensorNet.SimEngine.Quantities;
 using SensorNet.SimEngine.Time;
 
 namespace SensorNet.NodeKernel.Tests.Drivers.LoRa;
@@ -122,10 +124,30 @@ public class Sx1262DeviceTests
         Assert.Equal(Sx1262Mode.StandbyRc, radio.Mode);
     }
 
-    private static (Simulation, Sx1262Device, TimedActions) Create()
+    [Fact]
+    public void SupplyRunsOutMidFrame_TheFrameNeverCompletes_AndLaterCommandsAreIgnored()
+    {
+        // 10 mJ at ~148.5 mW of TX current runs out ~67 ms into the 185 ms frame.
+        (Simulation sim, Sx1262Device radio, TimedActions at) = Create(new LinearBattery(new Joules(0.01), new Joules(0.01), new Volts(3.3)));
+        Configure(at, radio, payloadLength: 20, dio1Mask: 0x0001);
+        at.AtMicroseconds(1_000, () => Send(radio, [0x83, 0, 0, 0]));
+        byte[] status = [];
+        at.AtMicroseconds(300_000, () => status = Send(radio, [0xC0, 0x00]));
+
+        sim.RunUntil(SimTime.FromStart(SimDuration.FromMilliseconds(400)));
+
+        Assert.True(radio.Unpowered);
+        Assert.Equal(0, radio.FramesSent);
+        Assert.Equal(SimDuration.Zero, radio.Airtime);
+        Assert.Equal(0, radio.Dio1.Edges);
+        Assert.Equal([0x00, 0x00], status);
+        Assert.Equal(1, radio.CommandsIgnored);
+    }
+
+    private static (Simulation, Sx1262Device, TimedActions) Create(IEnergyStorage? storage = null)
     {
         var sim = new Simulation();
-        var energy = new NodeEnergy(sim, new UnlimitedSupply());
+        var energy = new NodeEnergy(sim, storage ?? new UnlimitedSupply());
         var radio = new Sx1262Device(sim, energy, LoRaChipProfile.Sx1262);
         return (sim, radio, new TimedActions(sim));
     }
