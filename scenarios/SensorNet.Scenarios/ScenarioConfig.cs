@@ -1,3 +1,5 @@
+using SensorNet.Energy;
+using SensorNet.Energy.Storage;
 using SensorNet.NodeKernel.Apps;
 using SensorNet.NodeKernel.Boards;
 using SensorNet.NodeKernel.Chips;
@@ -33,7 +35,7 @@ public sealed record ScenarioConfig(string Name, ulong Seed, SimDuration Duratio
 /// <param name="Count">Number of nodes.</param>
 /// <param name="Placement">Where they stand.</param>
 /// <param name="Storage">Energy storage of every node.</param>
-public abstract record NodeGroupConfig(string Name, int Count, GridPlacementConfig Placement, LinearBatteryConfig Storage);
+public abstract record NodeGroupConfig(string Name, int Count, GridPlacementConfig Placement, StorageConfig Storage);
 
 /// <summary>Nodes running the interim LoRa sense-and-send firmware (no Tock kernel).</summary>
 /// <param name="Name">Group name.</param>
@@ -43,7 +45,7 @@ public abstract record NodeGroupConfig(string Name, int Count, GridPlacementConf
 /// <param name="Mcu">MCU of every node.</param>
 /// <param name="Radio">LoRa radio of every node.</param>
 /// <param name="App">Firmware settings.</param>
-public sealed record LoRaSenseGroupConfig(string Name, int Count, GridPlacementConfig Placement, LinearBatteryConfig Storage, McuProfile Mcu, LoRaRadioConfig Radio, SenseAndSendSettings App)
+public sealed record LoRaSenseGroupConfig(string Name, int Count, GridPlacementConfig Placement, StorageConfig Storage, McuProfile Mcu, LoRaRadioConfig Radio, SenseAndSendSettings App)
     : NodeGroupConfig(Name, Count, Placement, Storage);
 
 /// <summary>Nodes running the Tock kernel model on a board, with apps loaded as processes.</summary>
@@ -54,7 +56,7 @@ public sealed record LoRaSenseGroupConfig(string Name, int Count, GridPlacementC
 /// <param name="Board">The board, with the scenario's overrides applied.</param>
 /// <param name="Apps">Apps in process order.</param>
 /// <param name="Solar">The solar panel on the board's solar input, if any.</param>
-public sealed record TockGroupConfig(string Name, int Count, GridPlacementConfig Placement, LinearBatteryConfig Storage, BoardDefinition Board, IReadOnlyList<TockAppConfig> Apps, SolarConfig? Solar = null)
+public sealed record TockGroupConfig(string Name, int Count, GridPlacementConfig Placement, StorageConfig Storage, BoardDefinition Board, IReadOnlyList<TockAppConfig> Apps, SolarConfig? Solar = null)
     : NodeGroupConfig(Name, Count, Placement, Storage)
 {
     /// <inheritdoc/>
@@ -72,7 +74,7 @@ public sealed record TockGroupConfig(string Name, int Count, GridPlacementConfig
 /// <param name="Storage">Energy storage.</param>
 /// <param name="Board">The LoRa board, with the scenario's overrides applied.</param>
 /// <param name="Apps">Apps in process order.</param>
-public sealed record TockLoRaGroupConfig(string Name, int Count, GridPlacementConfig Placement, LinearBatteryConfig Storage, LoRaBoardDefinition Board, IReadOnlyList<TockAppConfig> Apps)
+public sealed record TockLoRaGroupConfig(string Name, int Count, GridPlacementConfig Placement, StorageConfig Storage, LoRaBoardDefinition Board, IReadOnlyList<TockAppConfig> Apps)
     : NodeGroupConfig(Name, Count, Placement, Storage)
 {
     /// <inheritdoc/>
@@ -120,8 +122,70 @@ public sealed record GridPlacementConfig(int Columns, Meters Spacing, Meters Ori
 /// <param name="Modulation">Modulation and framing.</param>
 public sealed record LoRaRadioConfig(LoRaChipProfile Chip, Dbm TxPower, LoRaModulation Modulation);
 
-/// <summary>A linear battery.</summary>
+/// <summary>A node's energy storage, as the scenario file gives it; each node gets its own instance.</summary>
+public abstract record StorageConfig
+{
+    /// <summary>The <c>kind:</c> of the scenario file.</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>A fresh storage for one node.</summary>
+    public abstract IEnergyStorage Create();
+
+    /// <summary>The parameters for the run manifest, with unit-suffixed names.</summary>
+    public abstract IReadOnlyList<(string Name, double Value)> ManifestFields();
+}
+
+/// <summary>A linear battery (<see cref="LinearBattery"/>).</summary>
 /// <param name="Capacity">Full energy.</param>
 /// <param name="Initial">Energy at the start.</param>
 /// <param name="Voltage">Nominal voltage.</param>
-public sealed record LinearBatteryConfig(Joules Capacity, Joules Initial, Volts Voltage);
+public sealed record LinearBatteryConfig(Joules Capacity, Joules Initial, Volts Voltage) : StorageConfig
+{
+    /// <inheritdoc/>
+    public override string Kind => "linearBattery";
+
+    /// <inheritdoc/>
+    public override IEnergyStorage Create() => new LinearBattery(Capacity, Initial, Voltage);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(string Name, double Value)> ManifestFields() =>
+        [("capacity_j", Capacity.Value), ("initial_j", Initial.Value), ("voltage_v", Voltage.Value)];
+}
+
+/// <summary>A kinetic battery (<see cref="KibamBattery"/>: Manwell and McGowan's two-well model, as in SAM).</summary>
+/// <param name="CapacityAmpereHours">Maximum charge q_max, in A·h.</param>
+/// <param name="CapacityRatio">c, the available well's share, in (0, 1].</param>
+/// <param name="RateConstantPerHour">k, in 1/h.</param>
+/// <param name="Voltage">Nominal voltage.</param>
+/// <param name="InitialStateOfCharge">Charge at the start as a fraction of q_max.</param>
+public sealed record KibamBatteryConfig(double CapacityAmpereHours, double CapacityRatio, double RateConstantPerHour, Volts Voltage, double InitialStateOfCharge) : StorageConfig
+{
+    /// <inheritdoc/>
+    public override string Kind => "kibamBattery";
+
+    /// <inheritdoc/>
+    public override IEnergyStorage Create() => new KibamBattery(CapacityAmpereHours, CapacityRatio, RateConstantPerHour, Voltage, InitialStateOfCharge);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(string Name, double Value)> ManifestFields() =>
+        [("capacity_ah", CapacityAmpereHours), ("capacity_ratio", CapacityRatio), ("rate_constant_per_h", RateConstantPerHour), ("voltage_v", Voltage.Value), ("initial_soc", InitialStateOfCharge)];
+}
+
+/// <summary>A supercapacitor (<see cref="Supercapacitor"/>) with optional constant leakage current.</summary>
+/// <param name="CapacitanceFarads">C, in F.</param>
+/// <param name="MaximumVoltage">V_max.</param>
+/// <param name="MinimumVoltage">V_min, where the converter stops drawing.</param>
+/// <param name="InitialVoltage">Voltage at the start.</param>
+/// <param name="Leakage">Constant leakage current.</param>
+public sealed record SupercapacitorConfig(double CapacitanceFarads, Volts MaximumVoltage, Volts MinimumVoltage, Volts InitialVoltage, Amperes Leakage) : StorageConfig
+{
+    /// <inheritdoc/>
+    public override string Kind => "supercapacitor";
+
+    /// <inheritdoc/>
+    public override IEnergyStorage Create() => new Supercapacitor(CapacitanceFarads, MaximumVoltage, MinimumVoltage, InitialVoltage) { LeakageCurrent = Leakage };
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(string Name, double Value)> ManifestFields() =>
+        [("capacitance_f", CapacitanceFarads), ("maximum_voltage_v", MaximumVoltage.Value), ("minimum_voltage_v", MinimumVoltage.Value), ("initial_voltage_v", InitialVoltage.Value), ("leakage_a", Leakage.Value)];
+}

@@ -39,6 +39,11 @@ public static partial class QuantityText
         ["A"] = 1, ["mA"] = 1e-3, ["uA"] = 1e-6, ["µA"] = 1e-6, ["nA"] = 1e-9,
     };
 
+    private static readonly Dictionary<string, double> FaradsPerUnit = new(StringComparer.Ordinal)
+    {
+        ["F"] = 1, ["mF"] = 1e-3, ["uF"] = 1e-6, ["µF"] = 1e-6,
+    };
+
     private static readonly Dictionary<string, double> WattsPerUnit = new(StringComparer.Ordinal)
     {
         ["W"] = 1, ["mW"] = 1e-3, ["uW"] = 1e-6, ["µW"] = 1e-6, ["kW"] = 1e3,
@@ -84,6 +89,9 @@ public static partial class QuantityText
 
     /// <summary>Parses a current; units A, mA, uA/µA, nA.</summary>
     public static Amperes ParseCurrent(string text) => new(Scaled(text, AmperesPerUnit, "a current"));
+
+    /// <summary>Parses a capacitance in farads; units F, mF, uF/µF (no typed quantity: only storage models use it).</summary>
+    public static double ParseCapacitanceFarads(string text) => Scaled(text, FaradsPerUnit, "a capacitance");
 
     /// <summary>Parses a size in bytes ("20 B").</summary>
     public static int ParseBytes(string text)

@@ -91,7 +91,7 @@ public static partial class ScenarioLoader
         string name = r.Optional("name", ValidateName, "a group name of letters, digits, '-', '_' and '.'", $"group{index}");
         int count = (int)r.RequireInteger("count", 1, 1_000_000);
         GridPlacementConfig placement = ReadPlacement(r.RequireMapping("placement"));
-        LinearBatteryConfig storage = ReadStorage(r.RequireMapping("storage"));
+        StorageConfig storage = ReadStorage(r.RequireMapping("storage"));
         NodeGroupConfig group = kind == "tock"
             ? ReadTockGroup(r, name, count, placement, storage, duration)
             : ReadLoRaGroup(r, name, count, placement, storage, duration);
@@ -99,7 +99,7 @@ public static partial class ScenarioLoader
         return group;
     }
 
-    private static LoRaSenseGroupConfig ReadLoRaGroup(YamlMappingReader r, string name, int count, GridPlacementConfig placement, LinearBatteryConfig storage, SimDuration duration)
+    private static LoRaSenseGroupConfig ReadLoRaGroup(YamlMappingReader r, string name, int count, GridPlacementConfig placement, StorageConfig storage, SimDuration duration)
     {
         McuProfile mcu = r.Require("mcu", McuProfile.ByName, $"an MCU name ({string.Join(", ", McuProfile.BuiltInNames)})");
         LoRaRadioConfig radio = ReadRadio(r.RequireMapping("radio"));
@@ -107,7 +107,7 @@ public static partial class ScenarioLoader
         return new LoRaSenseGroupConfig(name, count, placement, storage, mcu, radio, app);
     }
 
-    private static NodeGroupConfig ReadTockGroup(YamlMappingReader r, string name, int count, GridPlacementConfig placement, LinearBatteryConfig storage, SimDuration duration)
+    private static NodeGroupConfig ReadTockGroup(YamlMappingReader r, string name, int count, GridPlacementConfig placement, StorageConfig storage, SimDuration duration)
     {
         string[] boards = [.. BoardDefinition.BuiltIn.Select(b => b.Name), .. LoRaBoards.BuiltIn.Select(b => b.Name)];
         string boardName = r.Require(
@@ -296,9 +296,92 @@ public static partial class ScenarioLoader
         return new SenseAndSendSettings(period, jitter, payload, senseCycles, interruptCycles);
     }
 
-    private static LinearBatteryConfig ReadStorage(YamlMappingReader r)
+    private static StorageConfig ReadStorage(YamlMappingReader r)
     {
-        r.RequireKind("linearBattery");
+        string kind = r.RequireKind("linearBattery", "kibamBattery", "supercapacitor");
+        StorageConfig storage = kind switch
+        {
+            "kibamBattery" => ReadKibam(r),
+            "supercapacitor" => ReadSupercapacitor(r),
+            _ => ReadLinearBattery(r),
+        };
+        r.RejectUnknownKeys();
+        return storage;
+    }
+
+    private static double Fraction(YamlMappingReader r, string key, bool includeZero, double? fallback = null)
+    {
+        string expected = includeZero ? "a fraction in [0, 1]" : "a fraction in (0, 1]";
+        Func<string, double> parse = v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && (includeZero ? d >= 0 : d > 0) && d <= 1
+            ? d
+            : throw new FormatException("out of range");
+        return fallback is { } f ? r.Optional(key, parse, expected, f) : r.Require(key, parse, expected);
+    }
+
+    private static KibamBatteryConfig ReadKibam(YamlMappingReader r)
+    {
+        Volts voltage = ReadPositiveVoltage(r, "voltage");
+        Joules capacity = r.Require("capacity", v => QuantityText.ParseEnergyOrCharge(v, voltage), "an energy or charge such as '225 mAh' or '2430 J'");
+        if (!(capacity.Value > 0))
+        {
+            throw r.Error("capacity", "expected a capacity > 0");
+        }
+
+        double ratio = Fraction(r, "capacityRatio", includeZero: false);
+        // k in 1/h as SAM gives it; written "2.0 /h" so the unit is visible.
+        double k = r.Require(
+            "rateConstant",
+            v => v.EndsWith("/h", StringComparison.Ordinal) && double.TryParse(v[..^2], NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d > 0 && double.IsFinite(d)
+                ? d
+                : throw new FormatException("not a rate per hour"),
+            "a rate constant > 0 per hour such as '2.0 /h'");
+        double soc = Fraction(r, "initialStateOfCharge", includeZero: true, fallback: 1.0);
+        return new KibamBatteryConfig(capacity.Value / voltage.Value / 3600, ratio, k, voltage, soc);
+    }
+
+    private static SupercapacitorConfig ReadSupercapacitor(YamlMappingReader r)
+    {
+        double farads = r.Require("capacitance", QuantityText.ParseCapacitanceFarads, "a capacitance such as '1 F' or '470 mF'");
+        if (!(farads > 0))
+        {
+            throw r.Error("capacitance", "expected a capacitance > 0 F");
+        }
+
+        Volts max = ReadPositiveVoltage(r, "maximumVoltage");
+        Volts min = r.Optional("minimumVoltage", QuantityText.ParseVoltage, "a voltage such as '1.8 V'", new Volts(0));
+        if (!(min.Value >= 0) || !(min < max))
+        {
+            throw r.Error("minimumVoltage", $"expected a voltage ≥ 0 V and below maximumVoltage ({max})");
+        }
+
+        Volts initial = r.Optional("initialVoltage", QuantityText.ParseVoltage, "a voltage such as '5.0 V'", max);
+        if (!(initial.Value >= 0) || initial > max)
+        {
+            throw r.Error("initialVoltage", $"expected a voltage between 0 V and maximumVoltage ({max})");
+        }
+
+        Amperes leakage = r.Optional("leakageCurrent", QuantityText.ParseCurrent, "a current such as '5 uA'", new Amperes(0));
+        if (!(leakage.Value >= 0))
+        {
+            throw r.Error("leakageCurrent", "expected a current ≥ 0 A");
+        }
+
+        return new SupercapacitorConfig(farads, max, min, initial, leakage);
+    }
+
+    private static Volts ReadPositiveVoltage(YamlMappingReader r, string key)
+    {
+        Volts voltage = r.Require(key, QuantityText.ParseVoltage, "a voltage such as '3.0 V'");
+        if (!(voltage.Value > 0))
+        {
+            throw r.Error(key, "expected a voltage > 0 V");
+        }
+
+        return voltage;
+    }
+
+    private static LinearBatteryConfig ReadLinearBattery(YamlMappingReader r)
+    {
         Volts voltage = r.Require("voltage", QuantityText.ParseVoltage, "a voltage such as '3.0 V'");
         if (!(voltage.Value > 0))
         {
@@ -317,7 +400,6 @@ public static partial class ScenarioLoader
             throw r.Error("initial", "expected an initial charge between 0 and the capacity");
         }
 
-        r.RejectUnknownKeys();
         return new LinearBatteryConfig(capacity, initial, voltage);
     }
 

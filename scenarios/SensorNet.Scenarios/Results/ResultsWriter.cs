@@ -132,10 +132,12 @@ public static class ResultsWriter
             w.WriteNumber("origin_y_m", g.Placement.OriginY.Value);
             w.WriteEndObject();
             w.WriteStartObject("storage");
-            w.WriteString("kind", "linearBattery");
-            w.WriteNumber("capacity_j", g.Storage.Capacity.Value);
-            w.WriteNumber("initial_j", g.Storage.Initial.Value);
-            w.WriteNumber("voltage_v", g.Storage.Voltage.Value);
+            w.WriteString("kind", g.Storage.Kind);
+            foreach ((string name, double value) in g.Storage.ManifestFields())
+            {
+                w.WriteNumber(name, value);
+            }
+
             w.WriteEndObject();
             switch (g)
             {

@@ -92,7 +92,7 @@ public static class ScenarioRunner
             {
                 int id = nodes.Count;
                 var position = (g.Placement.OriginX + (g.Placement.Spacing * (i % g.Placement.Columns)), g.Placement.OriginY + (g.Placement.Spacing * (i / g.Placement.Columns)));
-                var storage = new LinearBattery(g.Storage.Capacity, g.Storage.Initial, g.Storage.Voltage);
+                IEnergyStorage storage = g.Storage.Create();
                 nodes.Add(g switch
                 {
                     LoRaSenseGroupConfig l => new LoRaRunNode(new SensorNode(simulation, id, position, storage, l.Mcu, l.Radio.Chip, l.Radio.Modulation, l.Radio.TxPower, l.App, streams), g.Name),
@@ -106,7 +106,7 @@ public static class ScenarioRunner
         return [.. nodes];
     }
 
-    private static TockLoRaRunNode BuildTockLoRa(Simulation simulation, int id, (Meters X, Meters Y) position, LinearBattery storage, TockLoRaGroupConfig group)
+    private static TockLoRaRunNode BuildTockLoRa(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, TockLoRaGroupConfig group)
     {
         LoRaBoard board = LoRaBoards.Build(simulation, id, group.Board, storage);
         foreach (TockAppConfig app in group.Apps)
@@ -117,7 +117,7 @@ public static class ScenarioRunner
         return new TockLoRaRunNode(board, group.Name, position);
     }
 
-    private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, LinearBattery storage, TockGroupConfig group)
+    private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, TockGroupConfig group)
     {
         IEnergyHarvester? harvester = group.Solar is { } solar
             ? new ClearSkySolarHarvester(

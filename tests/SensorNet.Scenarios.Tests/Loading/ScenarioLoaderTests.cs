@@ -1,3 +1,4 @@
+using SensorNet.Energy.Storage;
 using SensorNet.RadioModels.LoRa;
 using SensorNet.Scenarios.Loading;
 using SensorNet.Scenarios.Tests.Support;
@@ -22,8 +23,9 @@ public class ScenarioLoaderTests
         Assert.Equal(10, g.Count);
         Assert.Equal(9, g.Radio.Modulation.SpreadingFactor);
         Assert.Equal(LdroMode.Auto, g.Radio.Modulation.Ldro);
-        Assert.Equal(2430.0, g.Storage.Capacity.Value, 9);
-        Assert.Equal(g.Storage.Capacity, g.Storage.Initial);
+        var storage = Assert.IsType<LinearBatteryConfig>(g.Storage);
+        Assert.Equal(2430.0, storage.Capacity.Value, 9);
+        Assert.Equal(storage.Capacity, storage.Initial);
     }
 
     [Fact]
@@ -65,6 +67,65 @@ public class ScenarioLoaderTests
         Assert.Equal(path, e.FieldPath);
         Assert.Equal((line, column), (e.Line, e.Column));
         Assert.StartsWith($"quickstart.yaml:{line}:{column}: {path}: ", e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    private const string LinearStorage = "      kind: linearBattery\n      capacity: 225 mAh\n      voltage: 3.0 V\n";
+
+    [Fact]
+    public void Parse_KibamStorage_GivesEachNodeATwoWellBatteryWithTheFileValues()
+    {
+        string text = Quickstart.Replace(LinearStorage, "      kind: kibamBattery\n      capacity: 225 mAh\n      voltage: 3.0 V\n      capacityRatio: 0.166\n      rateConstant: 2.0 /h\n      initialStateOfCharge: 0.8\n", StringComparison.Ordinal);
+        Assert.NotEqual(Quickstart, text);
+
+        NodeGroupConfig g = Assert.Single(ScenarioLoader.Parse(text, "q.yaml").Groups);
+
+        var kibam = Assert.IsType<KibamBatteryConfig>(g.Storage);
+        Assert.Equal(0.225, kibam.CapacityAmpereHours, 12);
+        Assert.Equal((0.166, 2.0, 0.8), (kibam.CapacityRatio, kibam.RateConstantPerHour, kibam.InitialStateOfCharge));
+        var battery = Assert.IsType<KibamBattery>(g.Storage.Create());
+        Assert.Equal(2430.0, battery.Capacity.Value, 9); // 0.225 A·h × 3600 s/h × 3.0 V
+        Assert.Equal(1944.0, battery.Stored.Value, 9);
+        Assert.NotSame(g.Storage.Create(), g.Storage.Create());
+    }
+
+    [Fact]
+    public void Parse_Supercapacitor_StoresHalfCVSquared_AndKeepsItsLeakage()
+    {
+        string text = Quickstart.Replace(LinearStorage, "      kind: supercapacitor\n      capacitance: 470 mF\n      maximumVoltage: 5.0 V\n      minimumVoltage: 1.8 V\n      initialVoltage: 4.0 V\n      leakageCurrent: 5 uA\n", StringComparison.Ordinal);
+
+        NodeGroupConfig g = Assert.Single(ScenarioLoader.Parse(text, "q.yaml").Groups);
+
+        var cap = Assert.IsType<Supercapacitor>(g.Storage.Create());
+        Assert.Equal(0.47, cap.CapacitanceFarads, 12);
+        Assert.Equal(0.5 * 0.47 * 16, cap.Stored.Value, 9);
+        Assert.Equal(0.5 * 0.47 * 25, cap.Capacity.Value, 9);
+        Assert.Equal(5e-6, cap.LeakageCurrent.Value, 15);
+        Assert.Equal("supercapacitor", g.Storage.Kind);
+    }
+
+    private const string Kibam = "      kind: kibamBattery\n      capacity: 225 mAh\n      voltage: 3.0 V\n      capacityRatio: 0.166\n      rateConstant: 2.0 /h\n";
+    private const string Supercap = "      kind: supercapacitor\n      capacitance: 470 mF\n      maximumVoltage: 5.0 V\n      minimumVoltage: 1.8 V\n      initialVoltage: 4.0 V\n";
+
+    [Theory]
+    [InlineData(Kibam, "      rateConstant: 2.0 /h\n", "      rateConstant: 2.0\n", "nodes[0].storage.rateConstant", "per hour")]
+    [InlineData(Kibam, "      capacityRatio: 0.166\n", "      capacityRatio: 1.5\n", "nodes[0].storage.capacityRatio", "a fraction in (0, 1]")]
+    [InlineData(Kibam, "      kind: kibamBattery\n", "      kind: kibam\n", "nodes[0].storage.kind", "expected one of linearBattery, kibamBattery, supercapacitor")]
+    [InlineData(Kibam, "      voltage: 3.0 V\n", "      voltage: 0 V\n", "nodes[0].storage.voltage", "> 0 V")]
+    [InlineData(Kibam, "      capacityRatio: 0.166\n", "      capacityRatio: 0.166\n      leakageCurrent: 1 uA\n", "nodes[0].storage.leakageCurrent", "unknown key 'leakageCurrent'")]
+    [InlineData(Supercap, "      minimumVoltage: 1.8 V\n", "      minimumVoltage: 6 V\n", "nodes[0].storage.minimumVoltage", "below maximumVoltage")]
+    [InlineData(Supercap, "      initialVoltage: 4.0 V\n", "      initialVoltage: 5.5 V\n", "nodes[0].storage.initialVoltage", "between 0 V and maximumVoltage")]
+    [InlineData(Supercap, "      capacitance: 470 mF\n", "      capacitance: 470\n", "nodes[0].storage.capacitance", "with a unit")]
+    public void Parse_InvalidStorage_ReportsTheFieldAndExpectation(string storage, string from, string to, string path, string expected)
+    {
+        string valid = Quickstart.Replace(LinearStorage, storage, StringComparison.Ordinal);
+        string text = valid.Replace(from, to, StringComparison.Ordinal);
+        Assert.NotEqual(valid, text);
+        _ = ScenarioLoader.Parse(valid, "q.yaml"); // the unmodified storage is valid
+
+        var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.Parse(text, "q.yaml"));
+
+        Assert.Equal(path, e.FieldPath);
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 

@@ -63,6 +63,31 @@ public class ResultsWriterTests
     }
 
     [Fact]
+    public async Task SupercapacitorStorage_IsInTheManifest_AndEveryNodeRunsOutBeforeTheDayEnds()
+    {
+        // 0.1 F between 5.0 V and 1.8 V holds ½ · 0.1 · (25 − 3.24) = 1.088 J: a few hours of a quickstart node.
+        using var tmp = new TempDirectory();
+        string text = (await File.ReadAllTextAsync(RepoPaths.Example("quickstart.yaml"))).Replace(
+            "      kind: linearBattery\n      capacity: 225 mAh\n      voltage: 3.0 V\n",
+            "      kind: supercapacitor\n      capacitance: 100 mF\n      maximumVoltage: 5.0 V\n      minimumVoltage: 1.8 V\n",
+            StringComparison.Ordinal);
+        RunResult run = ScenarioRunner.Run(ScenarioLoader.Parse(text, "cap.yaml"));
+        string dir = tmp.Combine("out");
+        await ResultsWriter.WriteAsync(run, dir, "cap.yaml", text);
+
+        using JsonDocument m = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(dir, ResultsWriter.ManifestFile)));
+        JsonElement storage = m.RootElement.GetProperty("scenario").GetProperty("nodes")[0].GetProperty("storage");
+        Assert.Equal("supercapacitor", storage.GetProperty("kind").GetString());
+        Assert.Equal(0.1, storage.GetProperty("capacitance_f").GetDouble(), 12);
+        Assert.All(run.Nodes, n =>
+        {
+            Assert.Equal(1.25, n.InitialJ, 9);
+            Assert.True(n.McuOffNs > 0, "the node should have run out");
+            Assert.Equal(0.5 * 0.1 * 1.8 * 1.8, n.FinalJ, 6); // stops at V_min
+        });
+    }
+
+    [Fact]
     public async Task Write_ReplacesAnOlderResult_AndLeavesNoTemporaryDirectories()
     {
         (RunResult run, string dir, TempDirectory tmp) = await WriteQuickstartAsync();

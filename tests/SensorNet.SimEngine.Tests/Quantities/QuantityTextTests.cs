@@ -36,6 +36,24 @@ public class QuantityTextTests
         Assert.Equal(0.5, QuantityText.ParseEnergyOrCharge("500 mJ", new Volts(3.0)).Value, 12);
     }
 
+    [Theory]
+    [InlineData("1 F", 1.0)]
+    [InlineData("470 mF", 0.47)]
+    [InlineData("22 uF", 22e-6)]
+    [InlineData("22 µF", 22e-6)]
+    public void ParseCapacitanceFarads_ConvertsPrefixes(string text, double farads)
+    {
+        Assert.Equal(farads, QuantityText.ParseCapacitanceFarads(text), 15);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("1 H")]
+    public void ParseCapacitanceFarads_BareNumberOrOtherUnit_Throws(string text)
+    {
+        Assert.Throws<FormatException>(() => QuantityText.ParseCapacitanceFarads(text));
+    }
+
     [Fact]
     public void ParseOthers_ConvertToSi()
     {
