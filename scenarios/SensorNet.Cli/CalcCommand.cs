@@ -10,7 +10,7 @@ using SensorNet.SimEngine.Quantities;
 namespace SensorNet.Cli;
 
 /// <summary>
-/// <c>sensornet calc solar-position|clear-sky|pv-power|lora-airtime … [--json]</c>: the model calculators.
+/// <c>sensornet calc solar-position|clear-sky|pv-power|battery-life|lora-airtime … [--json]</c>: the model calculators.
 /// </summary>
 /// <remarks>
 /// A scripting interface: option names, JSON keys and units are kept stable. JSON numbers are written by
@@ -20,11 +20,12 @@ namespace SensorNet.Cli;
 internal static partial class CalcCommand
 {
     internal static Command Create() =>
-        new("calc", "Model calculators: solar position (NREL SPA), clear-sky irradiance, PV power, LoRa time on air.")
+        new("calc", "Model calculators: solar position (NREL SPA), clear-sky irradiance, PV power, battery life, LoRa time on air.")
         {
             SolarPositionCommand(),
             ClearSkyCommand(),
             PvPowerCommand(),
+            BatteryLifeCommand(),
             LoRaAirtimeCommand(),
         };
 
@@ -220,6 +221,105 @@ internal static partial class CalcCommand
             return report;
         }));
         return command;
+    }
+
+    // Lifetime at a constant average load and harvest, from the storage model's own analytical exhaustion time: a
+    // KiBaM battery strands bound charge, a supercapacitor stops at its minimum voltage and leaks. Averages hide the
+    // day-night cycle, so with a harvester this is an upper bound unless the storage can carry the load through nights.
+    private static Command BatteryLifeCommand()
+    {
+        var load = new Option<string>("--load") { Description = "Average load: a current at the storage voltage ('50 uA') or a power ('150 uW').", Required = true };
+        var harvest = new Option<string>("--harvest") { Description = "Average harvested power delivered to the storage bus ('20 uW').", DefaultValueFactory = _ => "0 W" };
+        var storage = new Option<string>("--storage") { Description = "linear, kibam or supercap.", DefaultValueFactory = _ => "linear" };
+        var capacity = new Option<string?>("--capacity") { Description = "Battery capacity, charge or energy ('225 mAh', '2430 J'); linear and kibam." };
+        var voltage = new Option<string?>("--voltage") { Description = "Battery nominal voltage ('3.0 V'); linear and kibam." };
+        var soc = new Option<double>("--initial-soc") { Description = "Battery state of charge at the start, 0–1; linear and kibam.", DefaultValueFactory = _ => 1.0 };
+        var ratio = new Option<double?>("--capacity-ratio") { Description = "KiBaM c, the available well's share, (0, 1]." };
+        var rate = new Option<double?>("--rate-constant") { Description = "KiBaM k, per hour." };
+        var capacitance = new Option<string?>("--capacitance") { Description = "Supercapacitor capacitance ('1 F', '470 mF')." };
+        var maxVoltage = new Option<string?>("--max-voltage") { Description = "Supercapacitor maximum (and initial) voltage ('5.0 V')." };
+        var minVoltage = new Option<string>("--min-voltage") { Description = "Supercapacitor minimum voltage, where the converter stops ('1.8 V').", DefaultValueFactory = _ => "0 V" };
+        var leakage = new Option<string>("--leakage") { Description = "Supercapacitor constant leakage current ('5 uA').", DefaultValueFactory = _ => "0 A" };
+        var json = JsonOption();
+        var command = new Command("battery-life", "Lifetime at a constant average load and harvest, from the storage model (linear, KiBaM, supercapacitor).")
+        {
+            load, harvest, storage, capacity, voltage, soc, ratio, rate, capacitance, maxVoltage, minVoltage, leakage, json,
+        };
+        command.SetAction(parse => Run(parse.GetValue(json), () =>
+        {
+            string kind = parse.GetValue(storage)?.ToUpperInvariant() ?? string.Empty;
+            double initialSoc = parse.GetValue(soc);
+            Check(initialSoc is >= 0 and <= 1, "--initial-soc must be in [0, 1]");
+            Scenarios.StorageConfig config;
+            switch (kind)
+            {
+                case "LINEAR" or "KIBAM":
+                    Volts v = Quantity("--voltage", parse.GetValue(voltage), QuantityText.ParseVoltage);
+                    Check(v.Value > 0, "--voltage must be > 0 V");
+                    Joules full = Quantity("--capacity", parse.GetValue(capacity), t => QuantityText.ParseEnergyOrCharge(t, v));
+                    Check(full.Value > 0, "--capacity must be > 0");
+                    if (kind == "LINEAR")
+                    {
+                        config = new Scenarios.LinearBatteryConfig(full, full * initialSoc, v);
+                        break;
+                    }
+
+                    double c = parse.GetValue(ratio) ?? throw new ArgumentException("--storage kibam needs --capacity-ratio");
+                    double k = parse.GetValue(rate) ?? throw new ArgumentException("--storage kibam needs --rate-constant");
+                    Check(c is > 0 and <= 1, "--capacity-ratio must be in (0, 1]");
+                    Check(k > 0 && double.IsFinite(k), "--rate-constant must be > 0 per hour");
+                    config = new Scenarios.KibamBatteryConfig(full.Value / v.Value / 3600, c, k, v, initialSoc);
+                    break;
+                case "SUPERCAP":
+                    double farads = Quantity("--capacitance", parse.GetValue(capacitance), QuantityText.ParseCapacitanceFarads);
+                    Check(farads > 0, "--capacitance must be > 0 F");
+                    Volts max = Quantity("--max-voltage", parse.GetValue(maxVoltage), QuantityText.ParseVoltage);
+                    Volts min = Quantity("--min-voltage", parse.GetValue(minVoltage), QuantityText.ParseVoltage);
+                    Check(min.Value >= 0 && min < max, "--min-voltage must be ≥ 0 V and below --max-voltage");
+                    Amperes leak = Quantity("--leakage", parse.GetValue(leakage), QuantityText.ParseCurrent);
+                    Check(leak.Value >= 0, "--leakage must be ≥ 0 A");
+                    config = new Scenarios.SupercapacitorConfig(farads, max, min, max, leak);
+                    break;
+                default:
+                    throw new ArgumentException("--storage must be linear, kibam or supercap");
+            }
+
+            Energy.IEnergyStorage s = config.Create();
+            string loadText = parse.GetRequiredValue(load);
+            Watts loadPower = loadText.TrimEnd().EndsWith('W')
+                ? Quantity("--load", loadText, QuantityText.ParsePower)
+                : loadText.TrimEnd().EndsWith('A')
+                    ? Quantity("--load", loadText, QuantityText.ParseCurrent) * s.Voltage
+                    : throw new ArgumentException($"--load: expected a current ('50 uA') or a power ('150 uW'), got '{loadText}'");
+            Check(loadPower.Value >= 0 && double.IsFinite(loadPower.Value), "--load must be ≥ 0");
+            Watts harvestPower = Quantity("--harvest", parse.GetValue(harvest), QuantityText.ParsePower);
+            Check(harvestPower.Value >= 0 && double.IsFinite(harvestPower.Value), "--harvest must be ≥ 0 W");
+            Watts net = loadPower - harvestPower;
+            double lifetimeS = s.TimeUntilExhausted(net) is { } left ? left.Nanoseconds / 1e9 : double.PositiveInfinity;
+            return new Report()
+                .Text("storage", "storage", config.Kind)
+                .Number("stored_energy_j", "stored energy", s.Stored.Value, "J")
+                .Number("load_w", "average load", loadPower.Value, "W", "0.#########")
+                .Number("harvest_w", "average harvest", harvestPower.Value, "W", "0.#########")
+                .Number("net_discharge_w", "net discharge", net.Value, "W", "0.#########")
+                .Flag("sustainable", "never runs out (or not within 292 years)", double.IsInfinity(lifetimeS))
+                .Number("lifetime_s", "lifetime", lifetimeS, "s", "0.###")
+                .Number("lifetime_days", "lifetime", lifetimeS / 86_400, "days", "0.###");
+        }));
+        return command;
+    }
+
+    private static T Quantity<T>(string option, string? text, Func<string, T> parse)
+    {
+        Check(text is not null, $"{option} is required for this storage");
+        try
+        {
+            return parse(text!);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"{option}: {e.Message}", e);
+        }
     }
 
     private static Command LoRaAirtimeCommand()

@@ -121,7 +121,8 @@ public static partial class QuantityText
     private static double Scaled(string text, Dictionary<string, double> units, string what, IEnumerable<string>? alsoAccepted = null)
     {
         (decimal n, string unit) = Split(text, alsoAccepted is null ? units.Keys : units.Keys.Concat(alsoAccepted), what);
-        return (double)n * units[unit];
+        // In decimal, so "10 uW" is the double nearest 1e-5 rather than 10 × 1e-6 = 9.999999999999999e-6.
+        return (double)(n * (decimal)units[unit]);
     }
 
     private static (decimal Number, string Unit) Split(string text, IEnumerable<string> units, string what)

@@ -118,6 +118,43 @@ public class CalcCommandTests
     }
 
     [Fact]
+    public void BatteryLife_Linear_IsEnergyOverPower()
+    {
+        // 225 mAh × 3.0 V = 2430 J; 50 µA × 3.0 V = 150 µW; 2430 J / 150 µW = 16 200 000 s = 187.5 days.
+        using JsonDocument doc = CalcJson("battery-life", "--load", "50 uA", "--capacity", "225 mAh", "--voltage", "3.0 V");
+        JsonElement r = doc.RootElement;
+
+        Assert.Equal(2430.0, r.GetProperty("stored_energy_j").GetDouble(), 9);
+        Assert.Equal(150e-6, r.GetProperty("load_w").GetDouble(), 15);
+        Assert.Equal(16_200_000.0, r.GetProperty("lifetime_s").GetDouble(), 1e-6);
+        Assert.Equal(187.5, r.GetProperty("lifetime_days").GetDouble(), 1e-9);
+        Assert.False(r.GetProperty("sustainable").GetBoolean());
+    }
+
+    [Fact]
+    public void BatteryLife_Kibam_StrandsBoundCharge_SoItEndsBeforeTheLinearBattery()
+    {
+        // With c = 0.166 and a high load, part of the charge is still bound when the available well empties:
+        // c · E/P < t < E/P (E/P = 2430 J / 3 mW = 810 000 s).
+        using JsonDocument doc = CalcJson("battery-life", "--load", "1 mA", "--capacity", "225 mAh", "--voltage", "3.0 V", "--storage", "kibam", "--capacity-ratio", "0.166", "--rate-constant", "2.0");
+        double t = doc.RootElement.GetProperty("lifetime_s").GetDouble();
+
+        Assert.InRange(t, 0.166 * 810_000, 810_000 * 0.999);
+    }
+
+    [Fact]
+    public void BatteryLife_Supercapacitor_UsesEnergyDownToTheMinimumVoltage_AndAHarvestAboveTheLoadSustains()
+    {
+        // ½ · 1 F · (5² − 1.8²) V² = 10.88 J at 150 µW: 72 533.333 s.
+        using JsonDocument drained = CalcJson("battery-life", "--load", "150 uW", "--storage", "supercap", "--capacitance", "1 F", "--max-voltage", "5 V", "--min-voltage", "1.8 V");
+        Assert.Equal(72_533.333333, drained.RootElement.GetProperty("lifetime_s").GetDouble(), 1e-5);
+
+        using JsonDocument sustained = CalcJson("battery-life", "--load", "150 uW", "--harvest", "200 uW", "--storage", "supercap", "--capacitance", "1 F", "--max-voltage", "5 V", "--min-voltage", "1.8 V");
+        Assert.True(sustained.RootElement.GetProperty("sustainable").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, sustained.RootElement.GetProperty("lifetime_s").ValueKind);
+    }
+
+    [Fact]
     public void TextOutput_IsReadable()
     {
         (int code, string stdout, string stderr) = Sensornet("calc", "lora-airtime", "--sf", "7", "--bw", "125", "--cr", "4/5", "--payload", "10");
@@ -140,6 +177,10 @@ public class CalcCommandTests
     [InlineData("UTC offset", "solar-position", "--time", "2003-10-17T12:30:30", "--lat", "0", "--lon", "0")]
     [InlineData("--model must be", "clear-sky", "--model", "perez", "--zenith", "10")]
     [InlineData("--linke-turbidity", "clear-sky", "--model", "ineichen", "--zenith", "10")]
+    [InlineData("--load: expected a current ('50 uA') or a power", "battery-life", "--load", "5", "--capacity", "225 mAh", "--voltage", "3 V")]
+    [InlineData("--storage kibam needs --capacity-ratio", "battery-life", "--load", "5 uA", "--capacity", "225 mAh", "--voltage", "3 V", "--storage", "kibam")]
+    [InlineData("--capacitance is required", "battery-life", "--load", "5 uA", "--storage", "supercap", "--max-voltage", "5 V")]
+    [InlineData("--storage must be", "battery-life", "--load", "5 uA", "--storage", "nimh")]
     [InlineData("'--lat' is required", "solar-position", "--time", "2003-10-17T12:30:30Z", "--lon", "0")]
     public void InvalidArguments_ExitTwoWithOneLineReason(string reason, params string[] args)
     {
