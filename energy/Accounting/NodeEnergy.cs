@@ -86,6 +86,18 @@ public sealed class NodeEnergy : IEventHandler
         return consumer;
     }
 
+    /// <summary>Receives every power-state interval of this node's consumers; null (the default) records none.</summary>
+    public IPowerStateSink? PowerStateSink { get; set; }
+
+    /// <summary>Reports every consumer's open interval up to now to <see cref="PowerStateSink"/>; call once, at the end of a run.</summary>
+    public void FlushPowerStates()
+    {
+        foreach (StateBasedConsumer c in _consumers)
+        {
+            c.FlushOpenInterval();
+        }
+    }
+
     /// <summary>Integrates the draw up to now. Call before reading the ledger at the end of a run.</summary>
     public void Update() => Integrate(_simulation.Now);
 

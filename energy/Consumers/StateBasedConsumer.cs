@@ -110,9 +110,24 @@ public sealed class StateBasedConsumer
         }
     }
 
+    /// <summary>Reports the interval in the current state up to now to the node's sink, without leaving the state.</summary>
+    internal void FlushOpenInterval()
+    {
+        SimTime now = _node.Now;
+        if (_node.PowerStateSink is { } sink && now > _since)
+        {
+            sink.Interval(this, _state, _since, now);
+        }
+    }
+
     private void Enter(int state)
     {
         SimTime now = _node.Now;
+        if (_node.PowerStateSink is { } sink && now > _since)
+        {
+            sink.Interval(this, _state, _since, now);
+        }
+
         _residencyNs[_state] += (now - _since).Nanoseconds;
         _state = state;
         _since = now;

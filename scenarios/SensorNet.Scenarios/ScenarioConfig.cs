@@ -16,7 +16,8 @@ namespace SensorNet.Scenarios;
 /// <param name="Duration">Simulated time.</param>
 /// <param name="Groups">Node groups; node ids run on from one group to the next.</param>
 /// <param name="EnergySampleInterval">Interval of the energy time series (<c>energy.parquet</c>); zero for none.</param>
-public sealed record ScenarioConfig(string Name, ulong Seed, SimDuration Duration, IReadOnlyList<NodeGroupConfig> Groups, SimDuration EnergySampleInterval = default)
+/// <param name="PowerStateTrace">True to trace every power-state interval (<c>power_states.parquet</c>).</param>
+public sealed record ScenarioConfig(string Name, ulong Seed, SimDuration Duration, IReadOnlyList<NodeGroupConfig> Groups, SimDuration EnergySampleInterval = default, bool PowerStateTrace = false)
 {
     /// <summary>Total number of nodes.</summary>
     public int NodeCount => Groups.Sum(g => g.Count);
@@ -24,7 +25,7 @@ public sealed record ScenarioConfig(string Name, ulong Seed, SimDuration Duratio
     /// <inheritdoc/>
     public bool Equals(ScenarioConfig? other) =>
         other is not null && Name == other.Name && Seed == other.Seed && Duration == other.Duration && Groups.SequenceEqual(other.Groups)
-        && EnergySampleInterval == other.EnergySampleInterval;
+        && EnergySampleInterval == other.EnergySampleInterval && PowerStateTrace == other.PowerStateTrace;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Name, Seed, Duration, Groups.Count);

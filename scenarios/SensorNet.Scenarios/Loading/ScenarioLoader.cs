@@ -64,8 +64,10 @@ public static partial class ScenarioLoader
         }
 
         SimDuration sampling = SimDuration.Zero;
+        bool powerStateTrace = false;
         if (root.OptionalMapping("outputs") is { } outputs)
         {
+            powerStateTrace = outputs.OptionalBoolean("powerStateTrace", false);
             sampling = outputs.Optional("energySampleInterval", QuantityText.ParseDuration, "a duration such as '10 min'", SimDuration.Zero);
             if (sampling.Nanoseconds < 0 || (sampling.Nanoseconds > 0 && sampling < SimDuration.FromSeconds(1)))
             {
@@ -82,7 +84,7 @@ public static partial class ScenarioLoader
         }
 
         root.RejectUnknownKeys();
-        return new ScenarioConfig(name, seed, duration, groups, sampling);
+        return new ScenarioConfig(name, seed, duration, groups, sampling, powerStateTrace);
     }
 
     private static NodeGroupConfig ReadGroup(YamlMappingReader r, int index, SimDuration duration)

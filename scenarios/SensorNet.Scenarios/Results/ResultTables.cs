@@ -103,4 +103,14 @@ public static class ResultTables
         .DoubleColumn("harvest_w", e => e.HarvestW)
         .DoubleColumn("draw_w", e => e.DrawW)
         .Int32Column("on", e => e.On ? 1 : 0);
+
+    /// <summary>Every power-state interval: <c>power_states.parquet</c> (no rows unless the scenario traces them).</summary>
+    public static ResultTable<PowerStateRow> PowerStates { get; } = new ResultTable<PowerStateRow>("power_states")
+        .Int32Column("node_id", r => r.NodeId)
+        .StringColumn("component", r => r.Component)
+        .StringColumn("state", r => r.State)
+        .Int64Column("start_ns", r => r.StartNs)
+        .Int64Column("end_ns", r => r.EndNs)
+        .DoubleColumn("power_w", r => r.PowerW)
+        .DoubleColumn("energy_j", r => r.EnergyJ);
 }

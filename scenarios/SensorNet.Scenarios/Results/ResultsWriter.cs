@@ -8,7 +8,7 @@ namespace SensorNet.Scenarios.Results;
 
 /// <summary>
 /// Writes a run's result directory: <c>nodes.parquet</c>, <c>residency.parquet</c>, <c>kernel.parquet</c>,
-/// <c>processes.parquet</c>, <c>energy.parquet</c> and <c>manifest.json</c>.
+/// <c>processes.parquet</c>, <c>energy.parquet</c>, <c>power_states.parquet</c> and <c>manifest.json</c>.
 /// Everything is written to a sibling <c>.partial</c> directory that is renamed into place only when complete,
 /// so an interrupted run never leaves a directory that looks finished. The files are byte-identical for the same
 /// scenario, seed and replication: no timestamps, no absolute paths, fixed key order.
@@ -42,6 +42,7 @@ public static class ResultsWriter
             ("kernel.parquet", await ResultTables.Kernel.WriteParquetAsync(run.Kernels, Path.Combine(partial, "kernel.parquet"), cancellationToken).ConfigureAwait(false)),
             ("processes.parquet", await ResultTables.Processes.WriteParquetAsync(run.Processes, Path.Combine(partial, "processes.parquet"), cancellationToken).ConfigureAwait(false)),
             ("energy.parquet", await ResultTables.Energy.WriteParquetAsync(run.Energy, Path.Combine(partial, "energy.parquet"), cancellationToken).ConfigureAwait(false)),
+            ("power_states.parquet", await ResultTables.PowerStates.WriteParquetAsync(run.PowerStates, Path.Combine(partial, "power_states.parquet"), cancellationToken).ConfigureAwait(false)),
         };
         await File.WriteAllBytesAsync(Path.Combine(partial, ManifestFile), Manifest(run, scenarioFileName, scenarioText, partial, files), cancellationToken).ConfigureAwait(false);
 
@@ -118,6 +119,7 @@ public static class ResultsWriter
         w.WriteNumber("seed", c.Seed);
         w.WriteNumber("duration_ns", c.Duration.Nanoseconds);
         w.WriteNumber("energy_sample_interval_ns", c.EnergySampleInterval.Nanoseconds);
+        w.WriteBoolean("power_state_trace", c.PowerStateTrace);
         w.WriteStartArray("nodes");
         foreach (NodeGroupConfig g in c.Groups)
         {

@@ -10,6 +10,7 @@ namespace SensorNet.Scenarios.Running;
 /// <param name="Kernels">MCU residency and kernel counters of every Tock node.</param>
 /// <param name="Processes">Counters of every process on every Tock node.</param>
 /// <param name="Energy">The energy time series (empty when not sampled).</param>
+/// <param name="PowerStates">Every power-state interval (empty unless traced).</param>
 public sealed record RunResult(
     ScenarioConfig Config,
     int Replication,
@@ -19,4 +20,5 @@ public sealed record RunResult(
     IReadOnlyList<ResidencyRow> Residency,
     IReadOnlyList<NodeKernel.Kernel.KernelReport> Kernels,
     IReadOnlyList<NodeKernel.Kernel.ProcessReport> Processes,
-    IReadOnlyList<EnergySample> Energy);
+    IReadOnlyList<EnergySample> Energy,
+    IReadOnlyList<PowerStateRow> PowerStates);

@@ -40,6 +40,15 @@ public static class ScenarioRunner
             node.Boot(simulation.Now);
         }
 
+        PowerStateTrace? trace = config.PowerStateTrace ? new PowerStateTrace() : null;
+        if (trace is not null)
+        {
+            foreach (IRunNode node in nodes)
+            {
+                node.Energy.PowerStateSink = trace.For(node.Id);
+            }
+        }
+
         EnergySampler? sampler = config.EnergySampleInterval.Nanoseconds > 0
             ? new EnergySampler(simulation, [.. nodes.Select(n => (n.Id, n.Energy))], config.EnergySampleInterval)
             : null;
@@ -65,6 +74,7 @@ public static class ScenarioRunner
         var processes = new List<ProcessReport>();
         foreach (IRunNode node in nodes)
         {
+            node.Energy.FlushPowerStates();
             node.Energy.VerifyLedger();
             summaries.Add(node.Summarise(config.Duration));
             foreach (StateBasedConsumer c in node.Energy.Consumers)
@@ -80,7 +90,7 @@ public static class ScenarioRunner
             processes.AddRange(node.Processes());
         }
 
-        return new RunResult(config, replication, end.Nanoseconds, simulation.EventsExecuted, summaries, residency, kernels, processes, sampler?.Samples ?? []);
+        return new RunResult(config, replication, end.Nanoseconds, simulation.EventsExecuted, summaries, residency, kernels, processes, sampler?.Samples ?? [], trace?.Rows ?? []);
     }
 
     private static IRunNode[] BuildNodes(Simulation simulation, ScenarioConfig config, RngStreams streams)

@@ -130,6 +130,16 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Parse_Outputs_PowerStateTraceIsOptInAndABoolean()
+    {
+        Assert.False(ScenarioLoader.Parse(Quickstart, "q.yaml").PowerStateTrace);
+        Assert.True(ScenarioLoader.Parse(Quickstart + "outputs:\n  powerStateTrace: true\n", "q.yaml").PowerStateTrace);
+
+        var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.Parse(Quickstart + "outputs:\n  powerStateTrace: sometimes\n", "q.yaml"));
+        Assert.Equal("outputs.powerStateTrace", e.FieldPath);
+    }
+
+    [Fact]
     public void Parse_MissingRequiredKey_NamesIt()
     {
         string text = Quickstart.Replace("seed: 42\n", string.Empty, StringComparison.Ordinal);

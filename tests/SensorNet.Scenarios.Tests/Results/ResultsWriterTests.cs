@@ -57,7 +57,7 @@ public class ResultsWriterTests
             Assert.Equal(run.Events, root.GetProperty("events").GetInt64());
             Assert.Equal(64, root.GetProperty("scenario_sha256").GetString()!.Length);
             JsonElement[] files = [.. root.GetProperty("files").EnumerateArray()];
-            Assert.Equal(["nodes.parquet", "residency.parquet", "kernel.parquet", "processes.parquet", "energy.parquet"], files.Select(f => f.GetProperty("name").GetString()));
+            Assert.Equal(["nodes.parquet", "residency.parquet", "kernel.parquet", "processes.parquet", "energy.parquet", "power_states.parquet"], files.Select(f => f.GetProperty("name").GetString()));
             Assert.Equal(run.Nodes.Count, files[0].GetProperty("rows").GetInt32());
         }
     }
@@ -137,6 +137,32 @@ public class ResultsWriterTests
         double start = Scalar<double>(db, $"SELECT stored_j FROM {energy} WHERE node_id = 1 AND time_ns = 0");
         double evening = Scalar<double>(db, $"SELECT stored_j FROM {energy} WHERE node_id = 1 AND time_ns = {18L * 3_600_000_000_000}");
         Assert.True(night < start && evening > night, $"start {start}, 05:00 {night}, 18:00 {evening}");
+    }
+
+    [Fact]
+    public async Task PowerStateTrace_TilesTheRunPerComponent_AndAddsUpToEachNodesEnergy()
+    {
+        using var tmp = new TempDirectory();
+        string path = RepoPaths.Example("tock-async-vs-sync.yaml");
+        ScenarioConfig full = ScenarioLoader.LoadFile(path);
+        RunResult run = ScenarioRunner.Run(full with { Duration = SimDuration.FromMinutes(2), PowerStateTrace = true });
+        string dir = tmp.Combine("trace");
+        await ResultsWriter.WriteAsync(run, dir, "tock-async-vs-sync.yaml", await File.ReadAllTextAsync(path));
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        string trace = $"read_parquet('{dir}/power_states.parquet')";
+
+        Assert.Equal(run.PowerStates.Count, Scalar<long>(db, $"SELECT count(*) FROM {trace}"));
+        Assert.True(run.PowerStates.Count > 100, "Tock nodes wake often enough to give many intervals");
+        // Within each (node, component) the intervals start at 0, follow on without gaps or overlaps, and end at the end.
+        Assert.Equal(0L, Scalar<long>(db, $"SELECT count(*) FROM (SELECT start_ns, lag(end_ns, 1, 0) OVER (PARTITION BY node_id, component ORDER BY start_ns) AS prev FROM {trace}) WHERE start_ns <> prev"));
+        Assert.Equal(0L, Scalar<long>(db, $"SELECT count(*) FROM (SELECT max(end_ns) AS e FROM {trace} GROUP BY node_id, component) WHERE e <> {run.EndNs}"));
+        Assert.Equal(0L, Scalar<long>(db, $"SELECT count(*) FROM {trace} WHERE end_ns <= start_ns"));
+        // The traced energy of each node is its consumed energy.
+        foreach (NodeSummary n in run.Nodes)
+        {
+            Assert.Equal(n.EnergyJ, Scalar<double>(db, $"SELECT sum(energy_j) FROM {trace} WHERE node_id = {n.NodeId}"), 1e-9 * n.EnergyJ);
+        }
     }
 
     private static T Scalar<T>(DuckDBConnection db, string sql)

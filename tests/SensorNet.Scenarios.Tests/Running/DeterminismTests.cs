@@ -22,7 +22,7 @@ public class DeterminismTests
         }
 
         string[] files = [.. Directory.GetFiles(tmp.Combine("a")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
-        Assert.Equal(["energy.parquet", "kernel.parquet", "manifest.json", "nodes.parquet", "processes.parquet", "residency.parquet"], files);
+        Assert.Equal(["energy.parquet", "kernel.parquet", "manifest.json", "nodes.parquet", "power_states.parquet", "processes.parquet", "residency.parquet"], files);
         foreach (string f in files)
         {
             Assert.Equal(await File.ReadAllBytesAsync(tmp.Combine(Path.Combine("a", f))), await File.ReadAllBytesAsync(tmp.Combine(Path.Combine("b", f))));
