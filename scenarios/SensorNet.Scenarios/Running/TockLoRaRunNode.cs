@@ -9,6 +9,8 @@ namespace SensorNet.Scenarios.Running;
 /// <summary>A node of a <see cref="TockLoRaGroupConfig"/> group: a LoRa board running the Tock kernel model.</summary>
 internal sealed class TockLoRaRunNode(LoRaBoard board, string group, (Meters X, Meters Y) position) : IRunNode
 {
+    private KernelReport? _kernel;
+
     public int Id => board.Node.Id;
 
     public NodeEnergy Energy => board.Node.Energy;
@@ -17,7 +19,7 @@ internal sealed class TockLoRaRunNode(LoRaBoard board, string group, (Meters X, 
 
     public NodeSummary Summarise(SimDuration duration)
     {
-        KernelReport k = board.Node.Report(duration);
+        KernelReport k = Kernel(duration);
         NodeEnergy e = board.Node.Energy;
         Joules total = e.Demanded;
         Joules radio = e.Consumers.First(c => c.Name == "radio").TotalEnergy();
@@ -46,7 +48,8 @@ internal sealed class TockLoRaRunNode(LoRaBoard board, string group, (Meters X, 
             e.Harvested.Value);
     }
 
-    public KernelReport? Kernel(SimDuration duration) => board.Node.Report(duration);
+    // Built once: the runner asks for it for the summary and for kernel.parquet.
+    public KernelReport Kernel(SimDuration duration) => _kernel ??= board.Node.Report(duration);
 
     public IReadOnlyList<ProcessReport> Processes() => board.Node.ProcessReports();
 }

@@ -9,6 +9,8 @@ namespace SensorNet.Scenarios.Running;
 /// <summary>A node of a <see cref="TockGroupConfig"/> group: a board running the Tock kernel model.</summary>
 internal sealed class TockRunNode(Board board, string group, (Meters X, Meters Y) position) : IRunNode
 {
+    private KernelReport? _kernel;
+
     public int Id => board.Node.Id;
 
     public NodeEnergy Energy => board.Node.Energy;
@@ -17,7 +19,7 @@ internal sealed class TockRunNode(Board board, string group, (Meters X, Meters Y
 
     public NodeSummary Summarise(SimDuration duration)
     {
-        KernelReport k = board.Node.Report(duration);
+        KernelReport k = Kernel(duration);
         NodeEnergy e = board.Node.Energy;
         Joules total = e.Demanded;
         return new NodeSummary(
@@ -45,7 +47,8 @@ internal sealed class TockRunNode(Board board, string group, (Meters X, Meters Y
             e.Harvested.Value);
     }
 
-    public KernelReport? Kernel(SimDuration duration) => board.Node.Report(duration);
+    // Built once: the runner asks for it for the summary and for kernel.parquet.
+    public KernelReport Kernel(SimDuration duration) => _kernel ??= board.Node.Report(duration);
 
     public IReadOnlyList<ProcessReport> Processes() => board.Node.ProcessReports();
 }
