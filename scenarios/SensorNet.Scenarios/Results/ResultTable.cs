@@ -25,45 +25,48 @@ public sealed class ResultTable<TRow>
     public IEnumerable<string> ColumnNames => _columns.Select(c => c.Name);
 
     /// <summary>Adds a 32-bit integer column.</summary>
-    public ResultTable<TRow> Int32Column(string name, Func<TRow, int> select) => Add(name, new DataField<int>(name), rows => rows.Select(select).ToArray());
+    public ResultTable<TRow> Int32Column(string name, Func<TRow, int> select) => Add(name, () => new DataField<int>(name), rows => rows.Select(select).ToArray());
 
     /// <summary>Adds a 64-bit integer column.</summary>
-    public ResultTable<TRow> Int64Column(string name, Func<TRow, long> select) => Add(name, new DataField<long>(name), rows => rows.Select(select).ToArray());
+    public ResultTable<TRow> Int64Column(string name, Func<TRow, long> select) => Add(name, () => new DataField<long>(name), rows => rows.Select(select).ToArray());
 
     /// <summary>Adds a nullable 64-bit integer column.</summary>
-    public ResultTable<TRow> NullableInt64Column(string name, Func<TRow, long?> select) => Add(name, new DataField<long?>(name), rows => rows.Select(select).ToArray());
+    public ResultTable<TRow> NullableInt64Column(string name, Func<TRow, long?> select) => Add(name, () => new DataField<long?>(name), rows => rows.Select(select).ToArray());
 
     /// <summary>Adds a double column.</summary>
-    public ResultTable<TRow> DoubleColumn(string name, Func<TRow, double> select) => Add(name, new DataField<double>(name), rows => rows.Select(select).ToArray());
+    public ResultTable<TRow> DoubleColumn(string name, Func<TRow, double> select) => Add(name, () => new DataField<double>(name), rows => rows.Select(select).ToArray());
 
     /// <summary>Adds a string column.</summary>
-    public ResultTable<TRow> StringColumn(string name, Func<TRow, string> select) => Add(name, new DataField<string>(name), rows => rows.Select(select).ToArray());
+    public ResultTable<TRow> StringColumn(string name, Func<TRow, string> select) => Add(name, () => new DataField<string>(name), rows => rows.Select(select).ToArray());
 
     /// <summary>Writes <paramref name="rows"/> as a Parquet file (one row group, Snappy compression, no timestamps).</summary>
     /// <returns>The number of rows written.</returns>
     public async Task<int> WriteParquetAsync(IReadOnlyList<TRow> rows, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var schema = new ParquetSchema(_columns.Select(c => (Field)c.Field));
+        // Fresh fields for every file: building a ParquetSchema mutates its fields (paths, levels), and the tables
+        // are shared by runs written concurrently.
+        DataField[] fields = [.. _columns.Select(c => c.CreateField())];
+        var schema = new ParquetSchema(fields);
         await using FileStream stream = File.Create(path);
         await using ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream, cancellationToken: cancellationToken).ConfigureAwait(false);
         using ParquetRowGroupWriter group = writer.CreateRowGroup();
-        foreach (Column c in _columns)
+        for (int i = 0; i < _columns.Count; i++)
         {
-            await c.WriteAsync(group, rows, cancellationToken).ConfigureAwait(false);
+            await _columns[i].WriteAsync(group, fields[i], rows, cancellationToken).ConfigureAwait(false);
         }
 
         return rows.Count;
     }
 
-    private ResultTable<TRow> Add<T>(string name, DataField field, Func<IReadOnlyList<TRow>, T[]> values)
+    private ResultTable<TRow> Add<T>(string name, Func<DataField> createField, Func<IReadOnlyList<TRow>, T[]> values)
     {
         if (_columns.Exists(c => c.Name == name))
         {
             throw new ArgumentException($"Table '{Name}' already has a column '{name}'.", nameof(name));
         }
 
-        _columns.Add(new Column(name, field, (group, rows, ct) => WriteColumn(group, field, values(rows), ct)));
+        _columns.Add(new Column(name, createField, (group, field, rows, ct) => WriteColumn(group, field, values(rows), ct)));
         return this;
     }
 
@@ -77,5 +80,5 @@ public sealed class ResultTable<TRow>
         _ => throw new NotSupportedException($"No Parquet writer for {typeof(T).Name}."),
     };
 
-    private sealed record Column(string Name, DataField Field, Func<ParquetRowGroupWriter, IReadOnlyList<TRow>, CancellationToken, Task> WriteAsync);
+    private sealed record Column(string Name, Func<DataField> CreateField, Func<ParquetRowGroupWriter, DataField, IReadOnlyList<TRow>, CancellationToken, Task> WriteAsync);
 }

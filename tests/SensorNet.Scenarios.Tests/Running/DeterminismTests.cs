@@ -2,6 +2,7 @@ using SensorNet.Scenarios.Loading;
 using SensorNet.Scenarios.Results;
 using SensorNet.Scenarios.Running;
 using SensorNet.Scenarios.Tests.Support;
+using SensorNet.SimEngine.Time;
 
 namespace SensorNet.Scenarios.Tests.Running;
 
@@ -26,6 +27,28 @@ public class DeterminismTests
         foreach (string f in files)
         {
             Assert.Equal(await File.ReadAllBytesAsync(tmp.Combine(Path.Combine("a", f))), await File.ReadAllBytesAsync(tmp.Combine(Path.Combine("b", f))));
+        }
+    }
+
+    [Fact]
+    public async Task SameResult_WrittenConcurrently_GivesByteIdenticalFiles()
+    {
+        // The table definitions are shared; concurrent writers must not disturb each other's schema.
+        using var tmp = new TempDirectory();
+        string path = RepoPaths.Example("quickstart.yaml");
+        string text = await File.ReadAllTextAsync(path);
+        RunResult run = ScenarioRunner.Run(ScenarioLoader.LoadFile(path) with { Duration = SimDuration.FromHours(1) });
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 16), async (i, ct) => await ResultsWriter.WriteAsync(run, tmp.Combine($"w{i}"), "quickstart.yaml", text, ct));
+
+        foreach (string f in Directory.GetFiles(tmp.Combine("w0")).Select(Path.GetFileName)!)
+        {
+            byte[] first = await File.ReadAllBytesAsync(tmp.Combine(Path.Combine("w0", f!)));
+            for (int i = 1; i < 16; i++)
+            {
+                byte[] other = await File.ReadAllBytesAsync(tmp.Combine(Path.Combine($"w{i}", f!)));
+                Assert.True(first.SequenceEqual(other), $"{f} of writer {i} differs");
+            }
         }
     }
 
