@@ -172,6 +172,60 @@ public sealed record KibamBatteryConfig(double CapacityAmpereHours, double Capac
         [("capacity_ah", CapacityAmpereHours), ("capacity_ratio", CapacityRatio), ("rate_constant_per_h", RateConstantPerHour), ("voltage_v", Voltage.Value), ("initial_soc", InitialStateOfCharge)];
 }
 
+/// <summary>A battery whose capacity shrinks at high current (<see cref="PeukertBattery"/>).</summary>
+/// <param name="RatedCapacityAmpereHours">Capacity at the rated discharge time, in A·h.</param>
+/// <param name="RatedHours">Discharge time of the rating, in h.</param>
+/// <param name="Exponent">Peukert exponent, ≥ 1.</param>
+/// <param name="Voltage">Nominal voltage.</param>
+/// <param name="InitialStateOfCharge">Charge at the start as a fraction of the rated capacity.</param>
+public sealed record PeukertBatteryConfig(double RatedCapacityAmpereHours, double RatedHours, double Exponent, Volts Voltage, double InitialStateOfCharge) : StorageConfig
+{
+    /// <inheritdoc/>
+    public override string Kind => "peukertBattery";
+
+    /// <inheritdoc/>
+    public override IEnergyStorage Create() => new PeukertBattery(RatedCapacityAmpereHours, RatedHours, Exponent, Voltage, InitialStateOfCharge);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(string Name, double Value)> ManifestFields() =>
+        [("capacity_ah", RatedCapacityAmpereHours), ("rated_h", RatedHours), ("exponent", Exponent), ("voltage_v", Voltage.Value), ("initial_soc", InitialStateOfCharge)];
+}
+
+/// <summary>A Li-ion cell with the generic open-circuit-voltage curve (<see cref="LiIonBattery"/>).</summary>
+/// <param name="CapacityMilliampereHours">Capacity from SOC 0 to 1, in mA·h.</param>
+/// <param name="InternalResistanceOhms">Internal resistance, in Ω.</param>
+/// <param name="CutoffVoltage">Lowest terminal voltage the load accepts.</param>
+/// <param name="InitialStateOfCharge">SOC at the start.</param>
+public sealed record LiIonBatteryConfig(double CapacityMilliampereHours, double InternalResistanceOhms, Volts CutoffVoltage, double InitialStateOfCharge) : StorageConfig
+{
+    /// <inheritdoc/>
+    public override string Kind => "liIonBattery";
+
+    /// <inheritdoc/>
+    public override IEnergyStorage Create() => new LiIonBattery(CapacityMilliampereHours, LiIonBattery.GenericOcvCurve, InternalResistanceOhms, CutoffVoltage, InitialStateOfCharge);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(string Name, double Value)> ManifestFields() =>
+        [("capacity_mah", CapacityMilliampereHours), ("internal_resistance_ohm", InternalResistanceOhms), ("cutoff_voltage_v", CutoffVoltage.Value), ("initial_soc", InitialStateOfCharge)];
+}
+
+/// <summary>A CR2032-like lithium coin cell (<see cref="CoinCell"/>).</summary>
+/// <param name="CapacityMilliampereHours">Capacity to 2.0 V, in mA·h.</param>
+/// <param name="InternalResistanceOhms">Internal resistance, in Ω (0: no sag).</param>
+/// <param name="InitialStateOfCharge">Remaining share of the capacity at the start.</param>
+public sealed record CoinCellConfig(double CapacityMilliampereHours, double InternalResistanceOhms, double InitialStateOfCharge) : StorageConfig
+{
+    /// <inheritdoc/>
+    public override string Kind => "coinCell";
+
+    /// <inheritdoc/>
+    public override IEnergyStorage Create() => new CoinCell(CapacityMilliampereHours, InternalResistanceOhms, InitialStateOfCharge);
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(string Name, double Value)> ManifestFields() =>
+        [("capacity_mah", CapacityMilliampereHours), ("internal_resistance_ohm", InternalResistanceOhms), ("initial_soc", InitialStateOfCharge)];
+}
+
 /// <summary>A supercapacitor (<see cref="Supercapacitor"/>) with optional constant leakage current.</summary>
 /// <param name="CapacitanceFarads">C, in F.</param>
 /// <param name="MaximumVoltage">V_max.</param>

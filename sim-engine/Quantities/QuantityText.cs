@@ -44,6 +44,11 @@ public static partial class QuantityText
         ["F"] = 1, ["mF"] = 1e-3, ["uF"] = 1e-6, ["µF"] = 1e-6,
     };
 
+    private static readonly Dictionary<string, double> OhmsPerUnit = new(StringComparer.Ordinal)
+    {
+        ["ohm"] = 1, ["Ω"] = 1, ["mohm"] = 1e-3, ["mΩ"] = 1e-3, ["kohm"] = 1e3, ["kΩ"] = 1e3,
+    };
+
     private static readonly Dictionary<string, double> WattsPerUnit = new(StringComparer.Ordinal)
     {
         ["W"] = 1, ["mW"] = 1e-3, ["uW"] = 1e-6, ["µW"] = 1e-6, ["kW"] = 1e3,
@@ -92,6 +97,12 @@ public static partial class QuantityText
 
     /// <summary>Parses a capacitance in farads; units F, mF, uF/µF (no typed quantity: only storage models use it).</summary>
     public static double ParseCapacitanceFarads(string text) => Scaled(text, FaradsPerUnit, "a capacitance");
+
+    /// <summary>Parses a resistance in ohms; units ohm/Ω, mohm/mΩ, kohm/kΩ.</summary>
+    public static double ParseResistanceOhms(string text) => Scaled(text, OhmsPerUnit, "a resistance");
+
+    /// <summary>Parses a charge in coulombs; units mAh, Ah, C (no energy units: a charge needs no voltage).</summary>
+    public static double ParseChargeCoulombs(string text) => Scaled(text, CoulombsPerUnit, "a charge");
 
     /// <summary>Parses a size in bytes ("20 B").</summary>
     public static int ParseBytes(string text)
@@ -143,6 +154,6 @@ public static partial class QuantityText
 
     private static string Example(string unit) => "10 " + unit;
 
-    [GeneratedRegex(@"^\s*(?<number>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(?<unit>[A-Za-zµ]+)\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<number>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(?<unit>[A-Za-zµΩ]+)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberAndUnit();
 }

@@ -300,10 +300,20 @@ public static partial class ScenarioLoader
 
     private static StorageConfig ReadStorage(YamlMappingReader r)
     {
-        string kind = r.RequireKind("linearBattery", "kibamBattery", "supercapacitor");
+        string kind = r.RequireKind("linearBattery", "kibamBattery", "peukertBattery", "liIonBattery", "coinCell", "supercapacitor");
         StorageConfig storage = kind switch
         {
             "kibamBattery" => ReadKibam(r),
+            "peukertBattery" => ReadPeukert(r),
+            "liIonBattery" => new LiIonBatteryConfig(
+                MilliampereHours(r, "capacity", fallback: null),
+                InternalResistance(r),
+                ReadPositiveVoltage(r, "cutoffVoltage"),
+                Fraction(r, "initialStateOfCharge", includeZero: true, fallback: 1.0)),
+            "coinCell" => new CoinCellConfig(
+                MilliampereHours(r, "capacity", fallback: Energy.Storage.CoinCell.TypicalCapacityMilliampereHours),
+                InternalResistance(r),
+                Fraction(r, "initialStateOfCharge", includeZero: true, fallback: 1.0)),
             "supercapacitor" => ReadSupercapacitor(r),
             _ => ReadLinearBattery(r),
         };
@@ -339,6 +349,44 @@ public static partial class ScenarioLoader
             "a rate constant > 0 per hour such as '2.0 /h'");
         double soc = Fraction(r, "initialStateOfCharge", includeZero: true, fallback: 1.0);
         return new KibamBatteryConfig(capacity.Value / voltage.Value / 3600, ratio, k, voltage, soc);
+    }
+
+    private static double MilliampereHours(YamlMappingReader r, string key, double? fallback)
+    {
+        const string expected = "a charge such as '225 mAh'";
+        double coulombs = fallback is { } f
+            ? r.Optional(key, QuantityText.ParseChargeCoulombs, expected, f * 3.6)
+            : r.Require(key, QuantityText.ParseChargeCoulombs, expected);
+        if (!(coulombs > 0))
+        {
+            throw r.Error(key, "expected a charge > 0");
+        }
+
+        return coulombs / 3.6;
+    }
+
+    private static double InternalResistance(YamlMappingReader r)
+    {
+        double ohms = r.Optional("internalResistance", QuantityText.ParseResistanceOhms, "a resistance such as '0.15 ohm'", 0.0);
+        return ohms >= 0 && double.IsFinite(ohms) ? ohms : throw r.Error("internalResistance", "expected a resistance ≥ 0 Ω");
+    }
+
+    private static PeukertBatteryConfig ReadPeukert(YamlMappingReader r)
+    {
+        double ah = MilliampereHours(r, "capacity", fallback: null) / 1000;
+        SimDuration rated = r.Optional("ratedDischargeTime", QuantityText.ParseDuration, "a duration such as '20 h'", SimDuration.FromHours(20));
+        if (rated.Nanoseconds <= 0)
+        {
+            throw r.Error("ratedDischargeTime", "expected a duration > 0");
+        }
+
+        double exponent = r.Require(
+            "exponent",
+            v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double k) && k >= 1 && k <= 2 ? k : throw new FormatException("out of range"),
+            "a Peukert exponent in [1, 2] such as 1.2");
+        Volts voltage = ReadPositiveVoltage(r, "voltage");
+        double soc = Fraction(r, "initialStateOfCharge", includeZero: true, fallback: 1.0);
+        return new PeukertBatteryConfig(ah, rated.TotalSeconds / 3600, exponent, voltage, soc);
     }
 
     private static SupercapacitorConfig ReadSupercapacitor(YamlMappingReader r)

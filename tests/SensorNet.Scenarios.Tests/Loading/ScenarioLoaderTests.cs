@@ -3,6 +3,7 @@ using SensorNet.RadioModels.LoRa;
 using SensorNet.Scenarios.Loading;
 using SensorNet.Scenarios.Tests.Support;
 using SensorNet.SimEngine.Configuration;
+using SensorNet.SimEngine.Quantities;
 
 namespace SensorNet.Scenarios.Tests.Loading;
 
@@ -104,18 +105,41 @@ public class ScenarioLoaderTests
         Assert.Equal("supercapacitor", g.Storage.Kind);
     }
 
+    [Fact]
+    public void Parse_PeukertLiIonAndCoinCell_BuildTheirModels()
+    {
+        NodeGroupConfig With(string storage) => Assert.Single(ScenarioLoader.Parse(Quickstart.Replace(LinearStorage, storage, StringComparison.Ordinal), "q.yaml").Groups);
+
+        NodeGroupConfig peukert = With("      kind: peukertBattery\n      capacity: 2000 mAh\n      ratedDischargeTime: 10 h\n      exponent: 1.2\n      voltage: 3.7 V\n");
+        Assert.Equal(new PeukertBatteryConfig(2.0, 10.0, 1.2, new Volts(3.7), 1.0), peukert.Storage);
+        Assert.IsType<PeukertBattery>(peukert.Storage.Create());
+
+        NodeGroupConfig liIon = With("      kind: liIonBattery\n      capacity: 1000 mAh\n      internalResistance: 150 mΩ\n      cutoffVoltage: 3.0 V\n      initialStateOfCharge: 0.5\n");
+        var li = Assert.IsType<LiIonBatteryConfig>(liIon.Storage);
+        Assert.Equal((1000.0, 0.15, 3.0, 0.5), (li.CapacityMilliampereHours, li.InternalResistanceOhms, li.CutoffVoltage.Value, li.InitialStateOfCharge));
+        Assert.IsType<LiIonBattery>(liIon.Storage.Create());
+
+        NodeGroupConfig coin = With("      kind: coinCell\n");
+        Assert.Equal(new CoinCellConfig(225.0, 0.0, 1.0), coin.Storage);
+        Assert.IsType<CoinCell>(coin.Storage.Create());
+    }
+
     private const string Kibam = "      kind: kibamBattery\n      capacity: 225 mAh\n      voltage: 3.0 V\n      capacityRatio: 0.166\n      rateConstant: 2.0 /h\n";
     private const string Supercap = "      kind: supercapacitor\n      capacitance: 470 mF\n      maximumVoltage: 5.0 V\n      minimumVoltage: 1.8 V\n      initialVoltage: 4.0 V\n";
 
     [Theory]
     [InlineData(Kibam, "      rateConstant: 2.0 /h\n", "      rateConstant: 2.0\n", "nodes[0].storage.rateConstant", "per hour")]
     [InlineData(Kibam, "      capacityRatio: 0.166\n", "      capacityRatio: 1.5\n", "nodes[0].storage.capacityRatio", "a fraction in (0, 1]")]
-    [InlineData(Kibam, "      kind: kibamBattery\n", "      kind: kibam\n", "nodes[0].storage.kind", "expected one of linearBattery, kibamBattery, supercapacitor")]
+    [InlineData(Kibam, "      kind: kibamBattery\n", "      kind: kibam\n", "nodes[0].storage.kind", "expected one of linearBattery, kibamBattery, peukertBattery, liIonBattery, coinCell, supercapacitor")]
     [InlineData(Kibam, "      voltage: 3.0 V\n", "      voltage: 0 V\n", "nodes[0].storage.voltage", "> 0 V")]
     [InlineData(Kibam, "      capacityRatio: 0.166\n", "      capacityRatio: 0.166\n      leakageCurrent: 1 uA\n", "nodes[0].storage.leakageCurrent", "unknown key 'leakageCurrent'")]
     [InlineData(Supercap, "      minimumVoltage: 1.8 V\n", "      minimumVoltage: 6 V\n", "nodes[0].storage.minimumVoltage", "below maximumVoltage")]
     [InlineData(Supercap, "      initialVoltage: 4.0 V\n", "      initialVoltage: 5.5 V\n", "nodes[0].storage.initialVoltage", "between 0 V and maximumVoltage")]
     [InlineData(Supercap, "      capacitance: 470 mF\n", "      capacitance: 470\n", "nodes[0].storage.capacitance", "with a unit")]
+    [InlineData("      kind: peukertBattery\n      capacity: 2000 mAh\n      exponent: 1.2\n      voltage: 3.7 V\n", "      exponent: 1.2\n", "      exponent: 0.9\n", "nodes[0].storage.exponent", "a Peukert exponent in [1, 2]")]
+    [InlineData("      kind: coinCell\n      capacity: 225 mAh\n", "      capacity: 225 mAh\n", "      capacity: 2430 J\n", "nodes[0].storage.capacity", "a charge")]
+    [InlineData("      kind: coinCell\n      internalResistance: 15 ohm\n", "      internalResistance: 15 ohm\n", "      internalResistance: -1 ohm\n", "nodes[0].storage.internalResistance", "≥ 0 Ω")]
+    [InlineData("      kind: liIonBattery\n      capacity: 1000 mAh\n      cutoffVoltage: 3.0 V\n", "      cutoffVoltage: 3.0 V\n", "", "nodes[0].storage.cutoffVoltage", "required key is missing")]
     public void Parse_InvalidStorage_ReportsTheFieldAndExpectation(string storage, string from, string to, string path, string expected)
     {
         string valid = Quickstart.Replace(LinearStorage, storage, StringComparison.Ordinal);

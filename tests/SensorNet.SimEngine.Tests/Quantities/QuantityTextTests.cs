@@ -54,6 +54,24 @@ public class QuantityTextTests
         Assert.Throws<FormatException>(() => QuantityText.ParseCapacitanceFarads(text));
     }
 
+    [Theory]
+    [InlineData("15 ohm", 15.0)]
+    [InlineData("15 Ω", 15.0)]
+    [InlineData("150 mΩ", 0.15)]
+    [InlineData("2.2 kohm", 2200.0)]
+    public void ParseResistanceOhms_ConvertsPrefixes(string text, double ohms)
+    {
+        Assert.Equal(ohms, QuantityText.ParseResistanceOhms(text), 12);
+    }
+
+    [Fact]
+    public void ParseChargeCoulombs_AcceptsChargesOnly()
+    {
+        Assert.Equal(810.0, QuantityText.ParseChargeCoulombs("225 mAh"), 9);
+        Assert.Equal(7200.0, QuantityText.ParseChargeCoulombs("2 Ah"), 9);
+        Assert.Throws<FormatException>(() => QuantityText.ParseChargeCoulombs("2430 J"));
+    }
+
     [Fact]
     public void ParseOthers_ConvertToSi()
     {
