@@ -12,8 +12,9 @@ namespace SensorNet.Energy.Harvesting;
 /// <remarks>
 /// <b>Scope and limitations:</b> power is piecewise constant over steps of <see cref="Step"/>, each evaluated at its
 /// midpoint, so node energy stays exactly integrable with one event per step (the discretisation error shrinks with
-/// the step; 5 min gives well under 1 % daily energy error at mid latitudes). Clear sky only: clouds and weather, and
-/// irradiance traces from CSV, are not modelled yet. Air temperature and wind are constants.
+/// the step; 5 min gives well under 1 % daily energy error at mid latitudes). Clear sky only: clouds and weather are
+/// not modelled (measured skies come in through <see cref="IrradianceTraceHarvester"/>). Air temperature and wind are
+/// constants.
 /// <b>Validation:</b> the component models are validated against NREL and pvlib vectors in the Solar tests;
 /// ClearSkySolarHarvesterTests checks the daily shape and energy.
 /// </remarks>

@@ -1,4 +1,6 @@
 using SensorNet.Energy;
+using SensorNet.Energy.Harvesting;
+using SensorNet.Energy.Solar;
 using SensorNet.Energy.Storage;
 using SensorNet.NodeKernel.Apps;
 using SensorNet.NodeKernel.Boards;
@@ -57,7 +59,7 @@ public sealed record LoRaSenseGroupConfig(string Name, int Count, GridPlacementC
 /// <param name="Board">The board, with the scenario's overrides applied.</param>
 /// <param name="Apps">Apps in process order.</param>
 /// <param name="Solar">The solar panel on the board's solar input, if any.</param>
-public sealed record TockGroupConfig(string Name, int Count, GridPlacementConfig Placement, StorageConfig Storage, BoardDefinition Board, IReadOnlyList<TockAppConfig> Apps, SolarConfig? Solar = null)
+public sealed record TockGroupConfig(string Name, int Count, GridPlacementConfig Placement, StorageConfig Storage, BoardDefinition Board, IReadOnlyList<TockAppConfig> Apps, SolarInputConfig? Solar = null)
     : NodeGroupConfig(Name, Count, Placement, Storage)
 {
     /// <inheritdoc/>
@@ -96,7 +98,43 @@ public sealed record TockLoRaGroupConfig(string Name, int Count, GridPlacementCo
 /// <param name="SpreadingFactor">For loraSense: the spreading factor.</param>
 public sealed record TockAppConfig(string Kind, AppStyle Style, SimDuration Period, int PayloadBytes, bool Print, LoRaTransmitMode LoRaMode = LoRaTransmitMode.InterruptDriven, int SpreadingFactor = 9);
 
-/// <summary>A solar panel under a clear sky at a place and date (harvested by <c>ClearSkySolarHarvester</c>).</summary>
+/// <summary>A solar panel feeding a node: what every solar input has in common.</summary>
+/// <param name="Start">Calendar instant of simulated time 0, with its UTC offset.</param>
+/// <param name="RatedPower">Panel power at 1 000 W/m² and 25 °C (PVWatts pdc0).</param>
+/// <param name="TemperatureCoefficientPerC">Power temperature coefficient, 1/°C.</param>
+/// <param name="MpptEfficiency">Converter efficiency, 0–1.</param>
+public abstract record SolarInputConfig(DateTimeOffset Start, Watts RatedPower, double TemperatureCoefficientPerC, double MpptEfficiency)
+{
+    /// <summary>A fresh harvester for one node.</summary>
+    public abstract IEnergyHarvester CreateHarvester();
+
+    /// <summary>The panel.</summary>
+    protected PvPanel Panel() => new(RatedPower, TemperatureCoefficientPerC) { MpptEfficiency = MpptEfficiency };
+}
+
+/// <summary>A panel driven by an irradiance trace from a CSV file (<see cref="IrradianceTraceHarvester"/>).</summary>
+/// <param name="File">The file as the scenario names it (relative to the scenario file).</param>
+/// <param name="Samples">The records, from simulated time 0, covering the run.</param>
+/// <param name="WindSpeedMs">Wind speed for the cell-temperature model, in m/s.</param>
+/// <param name="Start">Calendar instant of simulated time 0.</param>
+/// <param name="RatedPower">Panel power at 1 000 W/m² and 25 °C.</param>
+/// <param name="TemperatureCoefficientPerC">Power temperature coefficient, 1/°C.</param>
+/// <param name="MpptEfficiency">Converter efficiency, 0–1.</param>
+public sealed record SolarTraceConfig(string File, IReadOnlyList<IrradianceSample> Samples, double WindSpeedMs, DateTimeOffset Start, Watts RatedPower, double TemperatureCoefficientPerC, double MpptEfficiency)
+    : SolarInputConfig(Start, RatedPower, TemperatureCoefficientPerC, MpptEfficiency)
+{
+    /// <inheritdoc/>
+    public override IEnergyHarvester CreateHarvester() => new IrradianceTraceHarvester(Samples, Panel(), WindSpeedMs);
+
+    /// <inheritdoc/>
+    public bool Equals(SolarTraceConfig? other) =>
+        other is not null && base.Equals(other) && File == other.File && WindSpeedMs == other.WindSpeedMs && Samples.SequenceEqual(other.Samples);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), File, Samples.Count);
+}
+
+/// <summary>A solar panel under a clear sky at a place and date (harvested by <see cref="ClearSkySolarHarvester"/>).</summary>
 /// <param name="LatitudeDeg">Latitude, degrees north.</param>
 /// <param name="LongitudeDeg">Longitude, degrees east.</param>
 /// <param name="Elevation">Elevation.</param>
@@ -108,7 +146,13 @@ public sealed record TockAppConfig(string Kind, AppStyle Style, SimDuration Peri
 /// <param name="MpptEfficiency">Converter efficiency, 0–1.</param>
 /// <param name="LinkeTurbidity">Sky turbidity for the clear-sky model.</param>
 /// <param name="Step">Step of the piecewise-constant harvest.</param>
-public sealed record SolarConfig(double LatitudeDeg, double LongitudeDeg, Meters Elevation, DateTimeOffset Start, Watts RatedPower, double TemperatureCoefficientPerC, double TiltDeg, double AzimuthDeg, double MpptEfficiency, double LinkeTurbidity, SimDuration Step);
+public sealed record SolarConfig(double LatitudeDeg, double LongitudeDeg, Meters Elevation, DateTimeOffset Start, Watts RatedPower, double TemperatureCoefficientPerC, double TiltDeg, double AzimuthDeg, double MpptEfficiency, double LinkeTurbidity, SimDuration Step)
+    : SolarInputConfig(Start, RatedPower, TemperatureCoefficientPerC, MpptEfficiency)
+{
+    /// <inheritdoc/>
+    public override IEnergyHarvester CreateHarvester() =>
+        new ClearSkySolarHarvester(new SolarSite(LatitudeDeg, LongitudeDeg, Elevation), Start, Panel(), new PanelOrientation(TiltDeg, AzimuthDeg), Step, LinkeTurbidity);
+}
 
 /// <summary>Nodes on a rectangular grid, filled row by row from an origin.</summary>
 /// <param name="Columns">Nodes per row.</param>

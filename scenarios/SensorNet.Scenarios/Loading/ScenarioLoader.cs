@@ -1,3 +1,4 @@
+using SensorNet.Energy.Harvesting;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SensorNet.NodeKernel.Apps;
@@ -54,7 +55,7 @@ public static partial class ScenarioLoader
         IReadOnlyList<YamlMappingReader> items = root.RequireMappingList("nodes");
         for (int i = 0; i < items.Count; i++)
         {
-            NodeGroupConfig group = ReadGroup(items[i], i, duration);
+            NodeGroupConfig group = ReadGroup(items[i], i, duration, Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? ".");
             if (groups.Exists(g => g.Name == group.Name))
             {
                 throw items[i].Error("name", $"group name '{group.Name}' is used twice");
@@ -87,7 +88,7 @@ public static partial class ScenarioLoader
         return new ScenarioConfig(name, seed, duration, groups, sampling, powerStateTrace);
     }
 
-    private static NodeGroupConfig ReadGroup(YamlMappingReader r, int index, SimDuration duration)
+    private static NodeGroupConfig ReadGroup(YamlMappingReader r, int index, SimDuration duration, string scenarioDirectory)
     {
         string kind = r.RequireKind("loraSenseAndSend", "tock");
         string name = r.Optional("name", ValidateName, "a group name of letters, digits, '-', '_' and '.'", $"group{index}");
@@ -95,7 +96,7 @@ public static partial class ScenarioLoader
         GridPlacementConfig placement = ReadPlacement(r.RequireMapping("placement"));
         StorageConfig storage = ReadStorage(r.RequireMapping("storage"));
         NodeGroupConfig group = kind == "tock"
-            ? ReadTockGroup(r, name, count, placement, storage, duration)
+            ? ReadTockGroup(r, name, count, placement, storage, duration, scenarioDirectory)
             : ReadLoRaGroup(r, name, count, placement, storage, duration);
         r.RejectUnknownKeys();
         return group;
@@ -109,7 +110,7 @@ public static partial class ScenarioLoader
         return new LoRaSenseGroupConfig(name, count, placement, storage, mcu, radio, app);
     }
 
-    private static NodeGroupConfig ReadTockGroup(YamlMappingReader r, string name, int count, GridPlacementConfig placement, StorageConfig storage, SimDuration duration)
+    private static NodeGroupConfig ReadTockGroup(YamlMappingReader r, string name, int count, GridPlacementConfig placement, StorageConfig storage, SimDuration duration, string scenarioDirectory)
     {
         string[] boards = [.. BoardDefinition.BuiltIn.Select(b => b.Name), .. LoRaBoards.BuiltIn.Select(b => b.Name)];
         string boardName = r.Require(
@@ -146,7 +147,7 @@ public static partial class ScenarioLoader
             throw r.Error("apps", $"board {board.Name} runs at most {board.MaxProcesses} processes");
         }
 
-        SolarConfig? solar = r.OptionalMapping("solar") is { } sr ? ReadSolar(sr) : null;
+        SolarInputConfig? solar = r.OptionalMapping("solar") is { } sr ? ReadSolar(sr, duration, scenarioDirectory) : null;
         if (solar is not null && !board.SolarInput)
         {
             throw r.Error("solar", $"board {board.Name} has no solar input (use signpost)");
@@ -155,7 +156,7 @@ public static partial class ScenarioLoader
         return new TockGroupConfig(name, count, placement, storage, board, apps, solar);
     }
 
-    private static SolarConfig ReadSolar(YamlMappingReader r)
+    private static SolarInputConfig ReadSolar(YamlMappingReader r, SimDuration duration, string scenarioDirectory)
     {
         double Degrees(string key, double min, double max, double? fallback = null)
         {
@@ -166,9 +167,7 @@ public static partial class ScenarioLoader
             return fallback is { } f ? r.Optional(key, parse, expected, f) : r.Require(key, parse, expected);
         }
 
-        double latitude = Degrees("latitude", -90, 90);
-        double longitude = Degrees("longitude", -180, 180);
-        Meters elevation = r.Optional("elevation", QuantityText.ParseLength, "a length such as '50 m'", default(Meters));
+        string? traceFile = r.OptionalString("irradianceFile");
         DateTimeOffset start = r.Require(
             "start",
             v => v.Contains('T', StringComparison.Ordinal) && (v.EndsWith('Z') || v.LastIndexOfAny(['+', '-']) > v.IndexOf('T', StringComparison.Ordinal))
@@ -182,9 +181,22 @@ public static partial class ScenarioLoader
         }
 
         double gamma = r.Optional("temperatureCoefficient", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture), "a coefficient per °C such as -0.004", -0.004);
+        double mppt = r.Optional("mpptEfficiency", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) is var e && e > 0 && e <= 1 ? e : throw new FormatException("out of range"), "an efficiency in (0, 1]", 0.85);
+        if (traceFile is not null)
+        {
+            // The trace is already in the panel's plane: site, orientation and sky model do not apply.
+            double wind = r.Optional("windSpeed", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) is var w && w >= 0 && w < 100 ? w : throw new FormatException("out of range"), "a wind speed in m/s in [0, 100)", 1.0);
+            r.RejectUnknownKeys();
+            string path = Path.GetFullPath(Path.Combine(scenarioDirectory, traceFile));
+            IReadOnlyList<IrradianceSample> samples = IrradianceCsv.Read(path, start, duration, $"{r.Path}.irradianceFile");
+            return new SolarTraceConfig(traceFile, samples, wind, start, rated, gamma, mppt);
+        }
+
+        double latitude = Degrees("latitude", -90, 90);
+        double longitude = Degrees("longitude", -180, 180);
+        Meters elevation = r.Optional("elevation", QuantityText.ParseLength, "a length such as '50 m'", default(Meters));
         double tilt = Degrees("tilt", 0, 90, 30);
         double azimuth = Degrees("azimuth", 0, 360, 180);
-        double mppt = r.Optional("mpptEfficiency", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) is var e && e > 0 && e <= 1 ? e : throw new FormatException("out of range"), "an efficiency in (0, 1]", 0.85);
         double turbidity = r.Optional("linkeTurbidity", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) is var t && t >= 1 && t <= 10 ? t : throw new FormatException("out of range"), "a Linke turbidity in [1, 10]", 3.0);
         SimDuration step = r.Optional("step", QuantityText.ParseDuration, "a duration such as '5 min'", SimDuration.FromMinutes(5));
         if (step < SimDuration.FromSeconds(1) || step > SimDuration.FromHours(1))

@@ -225,20 +225,34 @@ public static class ResultsWriter
         w.WriteString("sensor", g.Board.Sensor.ToString());
         w.WriteString("source", g.Board.Source);
         w.WriteEndObject();
-        if (g.Solar is { } solar)
+        if (g.Solar is { } input)
         {
             w.WriteStartObject("solar");
-            w.WriteNumber("latitude_deg", solar.LatitudeDeg);
-            w.WriteNumber("longitude_deg", solar.LongitudeDeg);
-            w.WriteNumber("elevation_m", solar.Elevation.Value);
-            w.WriteString("start", solar.Start.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
-            w.WriteNumber("rated_power_w", solar.RatedPower.Value);
-            w.WriteNumber("temperature_coefficient_per_c", solar.TemperatureCoefficientPerC);
-            w.WriteNumber("tilt_deg", solar.TiltDeg);
-            w.WriteNumber("azimuth_deg", solar.AzimuthDeg);
-            w.WriteNumber("mppt_efficiency", solar.MpptEfficiency);
-            w.WriteNumber("linke_turbidity", solar.LinkeTurbidity);
-            w.WriteNumber("step_ns", solar.Step.Nanoseconds);
+            w.WriteString("kind", input is SolarTraceConfig ? "irradianceTrace" : "clearSky");
+            w.WriteString("start", input.Start.ToString("o", CultureInfo.InvariantCulture));
+            w.WriteNumber("rated_power_w", input.RatedPower.Value);
+            w.WriteNumber("temperature_coefficient_per_c", input.TemperatureCoefficientPerC);
+            w.WriteNumber("mppt_efficiency", input.MpptEfficiency);
+            switch (input)
+            {
+                case SolarTraceConfig trace:
+                    w.WriteString("irradiance_file", trace.File);
+                    w.WriteNumber("records", trace.Samples.Count);
+                    w.WriteNumber("wind_speed_m_s", trace.WindSpeedMs);
+                    break;
+                case SolarConfig solar:
+                    w.WriteNumber("latitude_deg", solar.LatitudeDeg);
+                    w.WriteNumber("longitude_deg", solar.LongitudeDeg);
+                    w.WriteNumber("elevation_m", solar.Elevation.Value);
+                    w.WriteNumber("tilt_deg", solar.TiltDeg);
+                    w.WriteNumber("azimuth_deg", solar.AzimuthDeg);
+                    w.WriteNumber("linke_turbidity", solar.LinkeTurbidity);
+                    w.WriteNumber("step_ns", solar.Step.Nanoseconds);
+                    break;
+                default:
+                    throw new InvalidOperationException($"No manifest writer for {input.GetType().Name}.");
+            }
+
             w.WriteEndObject();
         }
 

@@ -129,15 +129,7 @@ public static class ScenarioRunner
 
     private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, TockGroupConfig group)
     {
-        IEnergyHarvester? harvester = group.Solar is { } solar
-            ? new ClearSkySolarHarvester(
-                new SolarSite(solar.LatitudeDeg, solar.LongitudeDeg, solar.Elevation),
-                solar.Start,
-                new PvPanel(solar.RatedPower, solar.TemperatureCoefficientPerC) { MpptEfficiency = solar.MpptEfficiency },
-                new PanelOrientation(solar.TiltDeg, solar.AzimuthDeg),
-                solar.Step,
-                solar.LinkeTurbidity)
-            : null;
+        IEnergyHarvester? harvester = group.Solar?.CreateHarvester();
         Board board = Board.Build(simulation, id, group.Board, storage, harvester: harvester);
         foreach (TockAppConfig app in group.Apps)
         {
