@@ -228,7 +228,7 @@ internal static partial class CalcCommand
     // day-night cycle, so with a harvester this is an upper bound unless the storage can carry the load through nights.
     private static Command BatteryLifeCommand()
     {
-        var load = new Option<string>("--load") { Description = "Average load: a current at the storage voltage ('50 uA') or a power ('150 uW').", Required = true };
+        var load = new Option<string>("--load") { Description = "Average load: a power ('150 uW'), or for batteries a current at their nominal voltage ('50 uA').", Required = true };
         var harvest = new Option<string>("--harvest") { Description = "Average harvested power delivered to the storage bus ('20 uW').", DefaultValueFactory = _ => "0 W" };
         var storage = new Option<string>("--storage") { Description = "linear, kibam or supercap.", DefaultValueFactory = _ => "linear" };
         var capacity = new Option<string?>("--capacity") { Description = "Battery capacity, charge or energy ('225 mAh', '2430 J'); linear and kibam." };
@@ -289,7 +289,9 @@ internal static partial class CalcCommand
             Watts loadPower = loadText.TrimEnd().EndsWith('W')
                 ? Quantity("--load", loadText, QuantityText.ParsePower)
                 : loadText.TrimEnd().EndsWith('A')
-                    ? Quantity("--load", loadText, QuantityText.ParseCurrent) * s.Voltage
+                    ? (kind == "SUPERCAP"
+                        ? throw new ArgumentException("--storage supercap needs --load as a power: its voltage falls as it discharges, so a current has no single power")
+                        : Quantity("--load", loadText, QuantityText.ParseCurrent) * s.Voltage)
                     : throw new ArgumentException($"--load: expected a current ('50 uA') or a power ('150 uW'), got '{loadText}'");
             Check(loadPower.Value >= 0 && double.IsFinite(loadPower.Value), "--load must be ≥ 0");
             Watts harvestPower = Quantity("--harvest", parse.GetValue(harvest), QuantityText.ParsePower);
@@ -316,7 +318,7 @@ internal static partial class CalcCommand
         {
             return parse(text!);
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or OverflowException)
         {
             throw new ArgumentException($"{option}: {e.Message}", e);
         }

@@ -114,13 +114,14 @@ public abstract record SolarInputConfig(DateTimeOffset Start, Watts RatedPower, 
 
 /// <summary>A panel driven by an irradiance trace from a CSV file (<see cref="IrradianceTraceHarvester"/>).</summary>
 /// <param name="File">The file as the scenario names it (relative to the scenario file).</param>
+/// <param name="Sha256">SHA-256 of the file's bytes, for the manifest (the scenario's own hash does not cover it).</param>
 /// <param name="Samples">The records, from simulated time 0, covering the run.</param>
 /// <param name="WindSpeedMs">Wind speed for the cell-temperature model, in m/s.</param>
 /// <param name="Start">Calendar instant of simulated time 0.</param>
 /// <param name="RatedPower">Panel power at 1 000 W/m² and 25 °C.</param>
 /// <param name="TemperatureCoefficientPerC">Power temperature coefficient, 1/°C.</param>
 /// <param name="MpptEfficiency">Converter efficiency, 0–1.</param>
-public sealed record SolarTraceConfig(string File, IReadOnlyList<IrradianceSample> Samples, double WindSpeedMs, DateTimeOffset Start, Watts RatedPower, double TemperatureCoefficientPerC, double MpptEfficiency)
+public sealed record SolarTraceConfig(string File, string Sha256, IReadOnlyList<IrradianceSample> Samples, double WindSpeedMs, DateTimeOffset Start, Watts RatedPower, double TemperatureCoefficientPerC, double MpptEfficiency)
     : SolarInputConfig(Start, RatedPower, TemperatureCoefficientPerC, MpptEfficiency)
 {
     /// <inheritdoc/>
@@ -128,7 +129,7 @@ public sealed record SolarTraceConfig(string File, IReadOnlyList<IrradianceSampl
 
     /// <inheritdoc/>
     public bool Equals(SolarTraceConfig? other) =>
-        other is not null && base.Equals(other) && File == other.File && WindSpeedMs == other.WindSpeedMs && Samples.SequenceEqual(other.Samples);
+        other is not null && base.Equals(other) && File == other.File && Sha256 == other.Sha256 && WindSpeedMs == other.WindSpeedMs && Samples.SequenceEqual(other.Samples);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), File, Samples.Count);

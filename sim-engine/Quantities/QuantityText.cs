@@ -123,7 +123,7 @@ public static partial class QuantityText
     {
         if (TrySplit(text, out decimal n, out string unit) && CoulombsPerUnit.TryGetValue(unit, out double coulombs))
         {
-            return new Joules((double)n * coulombs * voltage.Value);
+            return new Joules((double)(n * (decimal)coulombs) * voltage.Value);
         }
 
         return new Joules(Scaled(text, JoulesPerUnit, "an energy or a charge (mAh, Ah)", CoulombsPerUnit.Keys));

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using SensorNet.Energy.Harvesting;
 using SensorNet.SimEngine.Configuration;
 using SensorNet.SimEngine.Time;
@@ -16,12 +18,16 @@ internal static class IrradianceCsv
 {
     private const double DefaultAirTemperatureC = 20;
 
-    public static IReadOnlyList<IrradianceSample> Read(string path, DateTimeOffset start, SimDuration duration, string fieldPath)
+    /// <summary>Reads the trace at <paramref name="path"/>; returns the records from simulated time 0 and the file's SHA-256.</summary>
+    public static (IReadOnlyList<IrradianceSample> Samples, string Sha256) Read(string path, DateTimeOffset start, SimDuration duration, string fieldPath)
     {
         string[] lines;
+        string sha256;
         try
         {
-            lines = File.ReadAllLines(path);
+            byte[] bytes = File.ReadAllBytes(path);
+            sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            lines = [.. Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Split('\n').Select(l => l.TrimEnd('\r'))];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -42,6 +48,7 @@ internal static class IrradianceCsv
         DateTimeOffset end = start.AddTicks(duration.Nanoseconds / 100);
         var samples = new List<IrradianceSample>();
         DateTimeOffset? previous = null;
+        int lastLine = header + 1;
         bool coversEnd = false;
         for (int i = header + 1; i < lines.Length && !coversEnd; i++)
         {
@@ -51,13 +58,15 @@ internal static class IrradianceCsv
             }
 
             int line = i + 1;
+            lastLine = line;
             string[] cells = lines[i].Split(',');
+            int timePosition = Position(cells, timeColumn);
             DateTimeOffset time = Cell(cells, timeColumn, names, path, line, fieldPath, ParseInstant, "an ISO 8601 instant with its UTC offset");
             double poa = Cell(cells, poaColumn, names, path, line, fieldPath, ParseNonNegative, "an irradiance ≥ 0 W/m²");
             double air = tempColumn >= 0 ? Cell(cells, tempColumn, names, path, line, fieldPath, ParseTemperature, "an air temperature in °C") : DefaultAirTemperatureC;
             if (previous is { } p && time <= p)
             {
-                throw new ConfigurationException(path, line, 1, fieldPath, $"time {time:o} is not later than the record before it ({p:o})");
+                throw new ConfigurationException(path, line, timePosition, fieldPath, $"time {time:o} is not later than the record before it ({p:o})");
             }
 
             previous = time;
@@ -71,19 +80,24 @@ internal static class IrradianceCsv
 
             if (samples.Count == 0)
             {
-                throw new ConfigurationException(path, line, 1, fieldPath, $"the first record ({time:o}) is after the scenario start ({start:o}); the trace must cover the run");
+                throw new ConfigurationException(path, line, timePosition, fieldPath, $"the first record ({time:o}) is after the scenario start ({start:o}); the trace must cover the run");
             }
 
             samples.Add(new IrradianceSample(SimTime.FromStart(SimDuration.FromNanoseconds((time - start).Ticks * 100)), poa, air));
             coversEnd = time >= end;
         }
 
-        if (samples.Count == 0 || (!coversEnd && previous < end))
+        if (previous is not { } last)
         {
-            throw new ConfigurationException(path, lines.Length, 1, fieldPath, $"the trace ends at {previous:o}, before the end of the run ({end:o}); add a record at or after it");
+            throw new ConfigurationException(path, header + 1, 1, fieldPath, "the irradiance file has a header but no records");
         }
 
-        return samples;
+        if (!coversEnd)
+        {
+            throw new ConfigurationException(path, lastLine, 1, fieldPath, $"the trace ends at {last:o}, before the end of the run ({end:o}); add a record at or after it");
+        }
+
+        return (samples, sha256);
     }
 
     private static bool IsSkipped(string line) => string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#');
@@ -96,10 +110,13 @@ internal static class IrradianceCsv
             : throw new ConfigurationException(path, headerIndex + 1, 1, fieldPath, $"the header has no column '{name}'; expected 'time,poa_w_m2[,temp_air_c]'");
     }
 
+    // 1-based character position of a cell in its line.
+    private static int Position(string[] cells, int column) => 1 + cells.Take(column).Sum(c => c.Length + 1);
+
     private static T Cell<T>(string[] cells, int column, string[] names, string path, int line, string fieldPath, Func<string, T?> parse, string expected)
         where T : struct
     {
-        int position = 1 + cells.Take(column).Sum(c => c.Length + 1);
+        int position = Position(cells, column);
         string text = column < cells.Length ? cells[column].Trim() : string.Empty;
         return parse(text) ?? throw new ConfigurationException(path, line, position, fieldPath, $"column '{names[column]}': expected {expected}, got '{text}'");
     }

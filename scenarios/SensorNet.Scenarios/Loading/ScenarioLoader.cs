@@ -188,8 +188,8 @@ public static partial class ScenarioLoader
             double wind = r.Optional("windSpeed", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) is var w && w >= 0 && w < 100 ? w : throw new FormatException("out of range"), "a wind speed in m/s in [0, 100)", 1.0);
             r.RejectUnknownKeys();
             string path = Path.GetFullPath(Path.Combine(scenarioDirectory, traceFile));
-            IReadOnlyList<IrradianceSample> samples = IrradianceCsv.Read(path, start, duration, $"{r.Path}.irradianceFile");
-            return new SolarTraceConfig(traceFile, samples, wind, start, rated, gamma, mppt);
+            (IReadOnlyList<IrradianceSample> samples, string sha256) = IrradianceCsv.Read(path, start, duration, $"{r.Path}.irradianceFile");
+            return new SolarTraceConfig(traceFile, sha256, samples, wind, start, rated, gamma, mppt);
         }
 
         double latitude = Degrees("latitude", -90, 90);

@@ -237,6 +237,7 @@ public static class ResultsWriter
             {
                 case SolarTraceConfig trace:
                     w.WriteString("irradiance_file", trace.File);
+                    w.WriteString("irradiance_sha256", trace.Sha256);
                     w.WriteNumber("records", trace.Samples.Count);
                     w.WriteNumber("wind_speed_m_s", trace.WindSpeedMs);
                     break;

@@ -8,13 +8,14 @@ namespace SensorNet.Scenarios.Running;
 /// <summary>
 /// Collects the power-state intervals of every node of a run (<c>power_states.parquet</c>), in the order the intervals
 /// end; the open intervals at the end of the run come last. Opt-in: a Tock node that wakes every few milliseconds
-/// produces millions of rows a day, so the trace stops the run with an error past <see cref="MaxRows"/> rather than
-/// exhausting memory.
+/// produces millions of rows a day, and rows are held in memory until the run is written (about 56 B each, plus the
+/// column arrays built when writing: roughly 1.5 GB at <see cref="MaxRows"/>), so the trace stops the run with an
+/// error past that many rather than exhausting memory. Streaming row groups to the file would lift the limit.
 /// </summary>
 internal sealed class PowerStateTrace
 {
     /// <summary>Most rows one run may trace.</summary>
-    public const int MaxRows = 20_000_000;
+    public const int MaxRows = 10_000_000;
 
     private readonly List<PowerStateRow> _rows = [];
 

@@ -32,9 +32,9 @@ public class PowerStateSinkTests
         energy.FlushPowerStates();
 
         Assert.Equal(
-            [("low", 0L, 2L), ("high", 2L, 4L), ("off", 4L, 6L)],
-            sink.Rows.Select(r => (r.State, r.StartS, r.EndS)));
-        double traced = sink.Rows.Sum(r => r.PowerW * (r.EndS - r.StartS));
+            [("low", 0L, 2_000_000_000L), ("high", 2_000_000_000L, 4_000_000_000L), ("off", 4_000_000_000L, 6_000_000_000L)],
+            sink.Rows.Select(r => (r.State, r.StartNs, r.EndNs)));
+        double traced = sink.Rows.Sum(r => r.PowerW * (r.EndNs - r.StartNs) / 1e9);
         Assert.Equal(c.TotalEnergy().Value, traced, 12);
     }
 
@@ -59,9 +59,9 @@ public class PowerStateSinkTests
 
     private sealed class Recorder : IPowerStateSink
     {
-        public List<(string State, long StartS, long EndS, double PowerW)> Rows { get; } = [];
+        public List<(string State, long StartNs, long EndNs, double PowerW)> Rows { get; } = [];
 
         public void Interval(StateBasedConsumer consumer, int state, SimTime start, SimTime end) =>
-            Rows.Add((consumer.StateName(state), start.Nanoseconds / 1_000_000_000, end.Nanoseconds / 1_000_000_000, state == consumer.OffState ? 0 : consumer.Table[state].Power.Value));
+            Rows.Add((consumer.StateName(state), start.Nanoseconds, end.Nanoseconds, state == consumer.OffState ? 0 : consumer.Table[state].Power.Value));
     }
 }

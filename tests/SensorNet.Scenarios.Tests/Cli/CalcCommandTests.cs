@@ -181,6 +181,8 @@ public class CalcCommandTests
     [InlineData("--storage kibam needs --capacity-ratio", "battery-life", "--load", "5 uA", "--capacity", "225 mAh", "--voltage", "3 V", "--storage", "kibam")]
     [InlineData("--capacitance is required", "battery-life", "--load", "5 uA", "--storage", "supercap", "--max-voltage", "5 V")]
     [InlineData("--storage must be", "battery-life", "--load", "5 uA", "--storage", "nimh")]
+    [InlineData("--storage supercap needs --load as a power", "battery-life", "--load", "50 uA", "--storage", "supercap", "--capacitance", "1 F", "--max-voltage", "5 V")]
+    [InlineData("--load:", "battery-life", "--load", "1e27 kW", "--capacity", "225 mAh", "--voltage", "3 V")]
     [InlineData("'--lat' is required", "solar-position", "--time", "2003-10-17T12:30:30Z", "--lon", "0")]
     public void InvalidArguments_ExitTwoWithOneLineReason(string reason, params string[] args)
     {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using SensorNet.Energy.Solar;
 using SensorNet.Scenarios.Loading;
@@ -62,6 +63,7 @@ public class IrradianceCsvTests
         using JsonDocument m = JsonDocument.Parse(await File.ReadAllBytesAsync(tmp.Combine(Path.Combine("out", ResultsWriter.ManifestFile))));
         JsonElement solar = m.RootElement.GetProperty("scenario").GetProperty("nodes")[0].GetProperty("solar");
         Assert.Equal(("irradianceTrace", "sky.csv", 7), (solar.GetProperty("kind").GetString(), solar.GetProperty("irradiance_file").GetString(), solar.GetProperty("records").GetInt32()));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(tmp.Combine("sky.csv")))), solar.GetProperty("irradiance_sha256").GetString());
     }
 
     [Theory]
@@ -83,6 +85,22 @@ public class IrradianceCsvTests
 
         Assert.Equal((tmp.Combine("sky.csv"), line, column), (e.File, e.Line, e.Column));
         Assert.Equal("nodes[0].solar.irradianceFile", e.FieldPath);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("note,time,poa_w_m2\n,2024-06-01T00:00:00-07:00,0\nx,2024-06-01T00:00:00-07:00,5\n", 3, 3, "not later than the record before it")]
+    [InlineData("time,poa_w_m2\n# nothing yet\n", 1, 1, "a header but no records")]
+    [InlineData("time,poa_w_m2\n2024-06-01T00:00:00-07:00,0\n2024-06-01T12:00:00-07:00,900\n\n# end of log\n", 3, 1, "before the end of the run")]
+    public void BadTrace_PointsAtTheOffendingLineAndCell(string sky, int line, int column, string expected)
+    {
+        using var tmp = new TempDirectory();
+        File.WriteAllText(tmp.Combine("sky.csv"), sky);
+        File.WriteAllText(tmp.Combine("trace.yaml"), Scenario);
+
+        var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.LoadFile(tmp.Combine("trace.yaml")));
+
+        Assert.Equal((line, column), (e.Line, e.Column));
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 

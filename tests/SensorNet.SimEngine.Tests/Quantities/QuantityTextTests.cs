@@ -54,6 +54,14 @@ public class QuantityTextTests
         Assert.Throws<FormatException>(() => QuantityText.ParseCapacitanceFarads(text));
     }
 
+    [Fact]
+    public void Prefixes_AreAppliedInDecimal_SoValuesAreTheNearestDoubles()
+    {
+        Assert.Equal(1e-5, QuantityText.ParsePower("10 uW").Value);
+        Assert.Equal(0.15, QuantityText.ParseResistanceOhms("150 mΩ"));
+        Assert.Equal(3e-5, QuantityText.ParseCurrent("30 uA").Value);
+    }
+
     [Theory]
     [InlineData("15 ohm", 15.0)]
     [InlineData("15 Ω", 15.0)]
