@@ -7,6 +7,7 @@ using SensorNet.NodeKernel.Userspace;
 using SensorNet.SimEngine.Quantities;
 using SensorNet.SimEngine.Time;
 using static SensorNet.NodeKernel.Tests.Support.Residency;
+using static SensorNet.NodeKernel.Tests.Support.UserOps;
 
 namespace SensorNet.NodeKernel.Tests.Conformance;
 
@@ -387,32 +388,5 @@ public class AlarmConformanceTests
         Assert.Equal((false, 0), (h.Kernel.Alarm.IsArmed, h.Kernel.AlarmMux.ArmedCount));
         Assert.Equal((0L, 0L), (h.Kernel.Alarm.Fires, h.Kernel.Counters.Wakeups));
         AssertAccountsForAllTime(h);
-    }
-
-    private static IEnumerable<UserOp> Recorded(UserContext ctx, List<SyscallReturn> results, params UserOp[] ops)
-    {
-        foreach (UserOp op in ops)
-        {
-            yield return op;
-            results.Add(ctx.Result);
-        }
-
-        foreach (UserOp op in ConformanceProgram.WaitForever())
-        {
-            yield return op;
-        }
-    }
-
-    private static IEnumerable<UserOp> Then(params UserOp[] ops)
-    {
-        foreach (UserOp op in ops)
-        {
-            yield return op;
-        }
-
-        foreach (UserOp op in ConformanceProgram.WaitForever())
-        {
-            yield return op;
-        }
     }
 }

@@ -6,6 +6,7 @@ using SensorNet.NodeKernel.Tests.Support;
 using SensorNet.NodeKernel.Userspace;
 using SensorNet.SimEngine.Time;
 using static SensorNet.NodeKernel.Tests.Support.Residency;
+using static SensorNet.NodeKernel.Tests.Support.UserOps;
 
 namespace SensorNet.NodeKernel.Tests.Conformance;
 
@@ -189,19 +190,6 @@ public class FaultConformanceTests
         if (faults)
         {
             yield return UserOp.Fault();
-        }
-
-        foreach (UserOp op in ConformanceProgram.WaitForever())
-        {
-            yield return op;
-        }
-    }
-
-    private static IEnumerable<UserOp> Then(params UserOp[] ops)
-    {
-        foreach (UserOp op in ops)
-        {
-            yield return op;
         }
 
         foreach (UserOp op in ConformanceProgram.WaitForever())

@@ -4,6 +4,7 @@ using SensorNet.NodeKernel.Scheduling;
 using SensorNet.NodeKernel.Tests.Support;
 using SensorNet.NodeKernel.Userspace;
 using static SensorNet.NodeKernel.Tests.Support.Residency;
+using static SensorNet.NodeKernel.Tests.Support.UserOps;
 
 namespace SensorNet.NodeKernel.Tests.Conformance;
 
@@ -270,18 +271,5 @@ public class KernelLoopConformanceTests
     {
         dc.Set();
         return CommandResult.Success();
-    }
-
-    private static IEnumerable<UserOp> Then(IEnumerable<UserOp> ops)
-    {
-        foreach (UserOp op in ops)
-        {
-            yield return op;
-        }
-
-        foreach (UserOp op in ConformanceProgram.WaitForever())
-        {
-            yield return op;
-        }
     }
 }

@@ -6,6 +6,7 @@ using SensorNet.NodeKernel.Tests.Support;
 using SensorNet.NodeKernel.Userspace;
 using SensorNet.SimEngine.Time;
 using static SensorNet.NodeKernel.Tests.Support.Residency;
+using static SensorNet.NodeKernel.Tests.Support.UserOps;
 
 namespace SensorNet.NodeKernel.Tests.Conformance;
 
@@ -392,32 +393,5 @@ public class ProcessConformanceTests
     {
         set();
         yield break;
-    }
-
-    private static IEnumerable<UserOp> Recorded(UserContext ctx, List<SyscallReturn> results, params UserOp[] ops)
-    {
-        foreach (UserOp op in ops)
-        {
-            yield return op;
-            results.Add(ctx.Result);
-        }
-
-        foreach (UserOp op in ConformanceProgram.WaitForever())
-        {
-            yield return op;
-        }
-    }
-
-    private static IEnumerable<UserOp> Then(params UserOp[] ops)
-    {
-        foreach (UserOp op in ops)
-        {
-            yield return op;
-        }
-
-        foreach (UserOp op in ConformanceProgram.WaitForever())
-        {
-            yield return op;
-        }
     }
 }

@@ -5,6 +5,7 @@ using SensorNet.NodeKernel.Tests.Support;
 using SensorNet.NodeKernel.Userspace;
 using SensorNet.SimEngine.Time;
 using static SensorNet.NodeKernel.Tests.Support.Residency;
+using static SensorNet.NodeKernel.Tests.Support.UserOps;
 
 namespace SensorNet.NodeKernel.Tests.Conformance;
 
@@ -160,18 +161,5 @@ public class SleepConformanceTests
     {
         change();
         return CommandResult.Success();
-    }
-
-    private static IEnumerable<UserOp> Then(params UserOp[] ops)
-    {
-        foreach (UserOp op in ops)
-        {
-            yield return op;
-        }
-
-        foreach (UserOp op in ConformanceProgram.WaitForever())
-        {
-            yield return op;
-        }
     }
 }

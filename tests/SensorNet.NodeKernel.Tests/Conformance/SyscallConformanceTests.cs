@@ -5,6 +5,7 @@ using SensorNet.NodeKernel.Tests.Support;
 using SensorNet.NodeKernel.Userspace;
 using SensorNet.SimEngine.Time;
 using static SensorNet.NodeKernel.Tests.Support.Residency;
+using static SensorNet.NodeKernel.Tests.Support.UserOps;
 
 namespace SensorNet.NodeKernel.Tests.Conformance;
 
@@ -433,19 +434,5 @@ public class SyscallConformanceTests
     {
         log.Add($"{name}{a.Argument0}");
         yield break;
-    }
-
-    private static IEnumerable<UserOp> Recorded(UserContext ctx, List<SyscallReturn> results, params UserOp[] ops)
-    {
-        foreach (UserOp op in ops)
-        {
-            yield return op;
-            results.Add(ctx.Result);
-        }
-
-        foreach (UserOp op in ConformanceProgram.WaitForever())
-        {
-            yield return op;
-        }
     }
 }
