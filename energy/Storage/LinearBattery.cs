@@ -15,6 +15,8 @@ namespace SensorNet.Energy.Storage;
 /// </remarks>
 public sealed class LinearBattery : IEnergyStorage
 {
+    private readonly double _chargeEfficiency = 1.0;
+
     /// <summary>Creates a battery.</summary>
     /// <param name="capacity">Full energy, in J; &gt; 0.</param>
     /// <param name="initial">Energy at the start, in J; in [0, capacity].</param>
@@ -63,8 +65,12 @@ public sealed class LinearBattery : IEnergyStorage
     /// <inheritdoc/>
     public Volts Voltage => NominalVoltage;
 
-    /// <summary>Fraction of charging energy that is stored (the rest is lost); 1 for an ideal battery.</summary>
-    public double ChargeEfficiency { get; init; } = 1.0;
+    /// <summary>Fraction of charging energy that is stored (the rest is lost), in (0, 1]; 1 for an ideal battery.</summary>
+    public double ChargeEfficiency
+    {
+        get => _chargeEfficiency;
+        init => _chargeEfficiency = StorageMath.CheckChargeEfficiency(value);
+    }
 
     /// <inheritdoc/>
     public StorageStep Apply(Watts netDischarge, SimDuration duration)

@@ -21,6 +21,10 @@ internal static class StorageMath
     /// <summary>Coulombs per milliampere-hour.</summary>
     public const double CoulombsPerMilliampereHour = 3.6;
 
+    /// <summary>Returns <paramref name="value"/> if it is a valid charge efficiency, in (0, 1]; throws otherwise.</summary>
+    public static double CheckChargeEfficiency(double value) =>
+        value > 0 && value <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Charge efficiency must lie in (0, 1].");
+
     /// <summary>A duration in whole nanoseconds as seconds (the same product <c>Watts × SimDuration</c> uses).</summary>
     public static double Seconds(long nanoseconds) => nanoseconds * SecondsPerNanosecond;
 

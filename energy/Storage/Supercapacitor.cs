@@ -149,15 +149,7 @@ public sealed class Supercapacitor : IEnergyStorage
     public double ChargeEfficiency
     {
         get => _chargeEfficiency;
-        init
-        {
-            if (!(value > 0 && value <= 1))
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "Charge efficiency must lie in (0, 1].");
-            }
-
-            _chargeEfficiency = value;
-        }
+        init => _chargeEfficiency = StorageMath.CheckChargeEfficiency(value);
     }
 
     /// <inheritdoc/>

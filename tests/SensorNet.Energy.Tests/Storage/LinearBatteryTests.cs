@@ -62,6 +62,15 @@ public class LinearBatteryTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new LinearBattery(new Joules(capacityJ), new Joules(initialJ), new Volts(3)));
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void ChargeEfficiency_OutsideZeroToOne_Throws(double eta)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LinearBattery(new Joules(10), new Joules(5), new Volts(3)) { ChargeEfficiency = eta });
+    }
+
     [Fact]
     public void Cr2032Capacity_225mAhAt3V_Is2430J()
     {
