@@ -116,7 +116,7 @@ public static class ScenarioRunner
         return [.. nodes];
     }
 
-    private static TockLoRaRunNode BuildTockLoRa(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, TockLoRaGroupConfig group)
+    private static TockRunNode BuildTockLoRa(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, TockLoRaGroupConfig group)
     {
         LoRaBoard board = LoRaBoards.Build(simulation, id, group.Board, storage);
         foreach (TockAppConfig app in group.Apps)
@@ -124,7 +124,7 @@ public static class ScenarioRunner
             board.Node.Load(TockApps.Create(app));
         }
 
-        return new TockLoRaRunNode(board, group.Name, position);
+        return TockRunNode.For(board, group.Name, position);
     }
 
     private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, TockGroupConfig group)
@@ -136,7 +136,7 @@ public static class ScenarioRunner
             board.Node.Load(TockApps.Create(app));
         }
 
-        return new TockRunNode(board, group.Name, position);
+        return TockRunNode.For(board, group.Name, position);
     }
 
     private static void AddResidency(List<ResidencyRow> rows, int nodeId, StateBasedConsumer c, SimDuration duration)
