@@ -204,7 +204,7 @@ public static class ResultsWriter
         w.WriteString("scheduler", g.Board.Scheduler);
         w.WriteNumber("max_processes", g.Board.MaxProcesses);
         w.WriteBoolean("process_console", g.Board.ProcessConsole);
-        w.WriteString("radio", "sx1262");
+        w.WriteString("radio", g.Board.Radio.Name);
         w.WriteEndObject();
         WriteApps(w, g.Apps);
     }
