@@ -37,4 +37,11 @@ public interface IEnergyStorage
     /// (not discharging, or unlimited). Rounded up to a whole nanosecond.
     /// </summary>
     SimDuration? TimeUntilExhausted(Watts netDischarge);
+
+    /// <summary>
+    /// The energy <see cref="Apply"/> would leave stored after <paramref name="duration"/> at <paramref name="netDischarge"/>,
+    /// without changing the storage. Power management uses it to find when a threshold is crossed
+    /// (<see cref="Storage.StorageLevels"/>).
+    /// </summary>
+    Joules StoredAfter(Watts netDischarge, SimDuration duration);
 }

@@ -71,6 +71,13 @@ public sealed class PowerStateTable
         throw new KeyNotFoundException($"Power state table '{Kind}' has no state '{name}'.");
     }
 
+    /// <summary>True if <paramref name="other"/> has the same kind and the same states (names and powers) in the same order.</summary>
+    public bool HasSameStates(PowerStateTable other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return string.Equals(Kind, other.Kind, StringComparison.Ordinal) && _states.AsSpan().SequenceEqual(other._states);
+    }
+
     /// <summary>Builds a table from currents drawn at one supply voltage (P = I · V per state).</summary>
     public static PowerStateTable FromCurrents(string kind, Volts supply, IEnumerable<(string Name, Amperes Current)> states, string source) =>
         new(kind, states.Select(s => new PowerState(s.Name, s.Current * supply)), source);

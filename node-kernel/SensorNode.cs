@@ -53,7 +53,7 @@ public sealed class SensorNode
         Radio = new LoRaRadio(simulation, Energy, radioChip, modulation, txPower);
         _firmware = new PeriodicSenseAndSendFirmware(simulation, mcu, Cpu, Radio, settings, streams.For(id, RngPurpose.Traffic));
         StartOffset = streams.For(id, RngPurpose.StartOffset).UniformDuration(settings.Period);
-        Energy.Depleted += _ => _firmware.Halt();
+        Energy.PowerLost += _ => _firmware.Halt();
     }
 
     /// <summary>Node id.</summary>

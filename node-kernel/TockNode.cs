@@ -30,7 +30,7 @@ public sealed class TockNode
         Mcu = Energy.AddConsumer("mcu", chip.PowerStates(), ChipModel.ActiveState);
         Kernel = new TockKernel(simulation, chip, Mcu, scheduler, faultPolicy, options);
         Alarm = new AlarmDriver(Kernel);
-        Energy.Depleted += _ => Kernel.Halt();
+        Energy.PowerLost += _ => Kernel.Halt();
     }
 
     /// <summary>Node id.</summary>

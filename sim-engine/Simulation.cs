@@ -21,6 +21,8 @@ public sealed class Simulation
     private readonly EventQueue _queue;
     private SimTime _now;
     private long _eventsExecuted;
+    private long _eventsDiscarded;
+    private EventDomain? _currentDomain;
     private bool _stopRequested;
     private bool _running;
 
@@ -40,6 +42,27 @@ public sealed class Simulation
     /// <summary>Number of pending events.</summary>
     public int PendingEvents => _queue.Count;
 
+    /// <summary>Events skipped because their <see cref="EventDomain"/> had ended; not counted in <see cref="EventsExecuted"/>.</summary>
+    public long EventsDiscarded => _eventsDiscarded;
+
+    /// <summary>
+    /// The domain new events join: that of the event being executed, or the one entered with <see cref="EnterDomain"/>;
+    /// null outside both.
+    /// </summary>
+    public EventDomain? CurrentDomain => _currentDomain;
+
+    /// <summary>
+    /// Makes <paramref name="domain"/> current until the returned scope is disposed, so that the events and
+    /// <see cref="SimTimer"/>s created meanwhile belong to it (build and boot a node inside its domain). Pass null to
+    /// create objects that belong to no domain, such as a node's energy accounting.
+    /// </summary>
+    public DomainScope EnterDomain(EventDomain? domain)
+    {
+        var scope = new DomainScope(this, _currentDomain);
+        _currentDomain = domain;
+        return scope;
+    }
+
     /// <summary>Schedules an event at an absolute time, which must not lie in the past.</summary>
     /// <param name="time">When the event is due; ≥ <see cref="Now"/>.</param>
     /// <param name="handler">Who receives it.</param>
@@ -49,7 +72,7 @@ public sealed class Simulation
     public EventHandle Schedule(SimTime time, IEventHandler handler, long tag = 0, int priority = 0)
     {
         GuardNotPast(time);
-        return _queue.Enqueue(time, handler, tag, priority);
+        return _queue.Enqueue(time, handler, tag, priority, _currentDomain);
     }
 
     /// <summary>Schedules an event <paramref name="delay"/> after <see cref="Now"/>.</summary>
@@ -73,6 +96,14 @@ public sealed class Simulation
 
     /// <summary>The due time of a pending event.</summary>
     public SimTime TimeOf(EventHandle handle) => _queue.TimeOf(handle);
+
+    internal EventHandle ScheduleIn(EventDomain? domain, SimTime time, IEventHandler handler, long tag, int priority)
+    {
+        GuardNotPast(time);
+        return _queue.Enqueue(time, handler, tag, priority, domain);
+    }
+
+    internal void RestoreDomain(EventDomain? domain) => _currentDomain = domain;
 
     /// <summary>
     /// Asks the running loop to return after the current event. The simulation can be resumed with another run call.
@@ -136,6 +167,7 @@ public sealed class Simulation
 
         _running = true;
         _stopRequested = false;
+        EventDomain? outside = _currentDomain;
         try
         {
             long endNs = end.Nanoseconds;
@@ -164,10 +196,19 @@ public sealed class Simulation
                     return StopReason.TimeReached;
                 }
 
-                _queue.TryDequeue(out SimTime time, out IEventHandler handler, out long tag);
+                _queue.TryDequeue(out SimTime time, out IEventHandler handler, out long tag, out EventDomain? domain);
+                if (domain is { IsAlive: false })
+                {
+                    domain.EventsDiscarded++;
+                    _eventsDiscarded++;
+                    continue;
+                }
+
                 _now = time;
                 _eventsExecuted++;
+                _currentDomain = domain;
                 handler.OnEvent(time, tag);
+                _currentDomain = outside;
                 if (_stopRequested)
                 {
                     return StopReason.Stopped;
@@ -177,6 +218,7 @@ public sealed class Simulation
         finally
         {
             _running = false;
+            _currentDomain = outside;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SensorNet.Energy.Consumers;
+using SensorNet.Energy.Storage;
 using SensorNet.SimEngine;
 using SensorNet.SimEngine.Events;
 using SensorNet.SimEngine.Quantities;
@@ -9,24 +10,33 @@ namespace SensorNet.Energy.Accounting;
 
 /// <summary>
 /// The energy system of one node: a storage and the consumers it feeds. The total draw is piecewise constant
-/// between state changes, so it is integrated exactly at each change; the moment the storage runs empty is
-/// computed analytically from the current draw and kept as one reschedulable event (no polling).
+/// between state changes, so it is integrated exactly at each change; the moments the node loses and regains power
+/// are computed analytically from the current net power and kept as reschedulable events (no polling).
 /// </summary>
 /// <remarks>
-/// <b>Scope and limitations:</b> consumers draw directly from the storage (no regulator losses yet); harvest is served
-/// to the load first and only the net flows through the storage, whose losses and refusals enter the ledger. When the
-/// storage can no longer deliver the draw the node is powered off for good (no brown-out restart thresholds yet).
-/// <b>Validation:</b> NodeEnergyTests.
+/// <para>Harvest is served to the load first and only the net flows through the storage, whose losses and refusals
+/// enter the ledger.</para>
+/// <para><b>Power management:</b> the node loses power when the storage can no longer deliver the draw, or, with
+/// <see cref="BrownOutThresholds"/>, when its stored energy falls to the shutdown level (found by
+/// <see cref="Storage.StorageLevels"/>). Every consumer is then switched off and ignores state changes,
+/// <see cref="PowerLost"/> is raised (the owner ends the board's event domain), and with thresholds the node regains
+/// power when the harvest has lifted the storage to the start level, raising <see cref="PowerRestored"/> (the owner
+/// rebuilds and boots the board, whose consumers reattach by name). If power was lost because the storage stopped
+/// delivering above the shutdown level (a KiBaM available well, a Li-ion cut-off under load), the restart waits until
+/// the storage has gained the hysteresis again above where it died, so it cannot livelock at one instant.</para>
+/// <para><b>Validation:</b> NodeEnergyTests, NodeEnergyBrownOutTests.</para>
 /// </remarks>
 public sealed class NodeEnergy : IEventHandler
 {
     private const long DepletionTag = 0;
     private const long HarvestChangeTag = 1;
+    private const long RestartTag = 2;
 
     private readonly Simulation _simulation;
     private readonly List<StateBasedConsumer> _consumers = [];
     private readonly SimTimer _depletion;
     private readonly SimTimer _harvestChange;
+    private readonly SimTimer _restart;
     private readonly List<IEnergyHarvester> _harvesters = [];
     private SimTime _lastUpdate;
     private Watts _draw;
@@ -38,19 +48,44 @@ public sealed class NodeEnergy : IEventHandler
     private Joules _lost;
     private Joules _refused;
     private Joules _unserved;
+    private Joules _restartLevel;
+    private SimTime _offSince;
+    private long _downtimeNs;
 
     /// <summary>Creates the energy system of a node.</summary>
-    public NodeEnergy(Simulation simulation, IEnergyStorage storage)
+    /// <param name="simulation">The simulation.</param>
+    /// <param name="storage">The storage.</param>
+    /// <param name="thresholds">Brown-out shutdown and restart levels; null: the node turns off only when the storage
+    /// stops delivering, and never restarts.</param>
+    public NodeEnergy(Simulation simulation, IEnergyStorage storage, BrownOutThresholds? thresholds = null)
     {
         _simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
         Storage = storage ?? throw new ArgumentNullException(nameof(storage));
-        _depletion = new SimTimer(simulation, this, DepletionTag);
-        _harvestChange = new SimTimer(simulation, this, HarvestChangeTag);
+        Thresholds = thresholds;
+        if (thresholds is not null && !storage.IsUnlimited && thresholds.Start > storage.Capacity)
+        {
+            throw new ArgumentOutOfRangeException(nameof(thresholds), thresholds.Start, $"The start level is above the storage's capacity ({storage.Capacity}): the node could never restart.");
+        }
+
+        // The accounting outlives every power cycle, so its timers belong to no board's event domain.
+        using (simulation.EnterDomain(null))
+        {
+            _depletion = new SimTimer(simulation, this, DepletionTag);
+            _harvestChange = new SimTimer(simulation, this, HarvestChangeTag);
+            _restart = new SimTimer(simulation, this, RestartTag);
+        }
+
         _lastUpdate = simulation.Now;
     }
 
-    /// <summary>Raised once, at the moment the storage runs empty, after every consumer was switched off.</summary>
-    public event Action<SimTime>? Depleted;
+    /// <summary>Raised when the node loses power, after every consumer was switched off.</summary>
+    public event Action<SimTime>? PowerLost;
+
+    /// <summary>Raised when the node regains power (only with <see cref="Thresholds"/>); the owner boots the board again.</summary>
+    public event Action<SimTime>? PowerRestored;
+
+    /// <summary>Brown-out shutdown and restart levels, if any.</summary>
+    public BrownOutThresholds? Thresholds { get; }
 
     /// <summary>The storage.</summary>
     public IEnergyStorage Storage { get; }
@@ -64,19 +99,40 @@ public sealed class NodeEnergy : IEventHandler
     /// <summary>Total power drawn now.</summary>
     public Watts Draw => _draw;
 
-    /// <summary>True once the storage ran empty.</summary>
-    public bool IsDepleted { get; private set; }
+    /// <summary>True while the node has power.</summary>
+    public bool IsPowered { get; private set; } = true;
 
-    /// <summary>When the storage ran empty, if it did.</summary>
+    /// <summary>When the node first lost power, if it did.</summary>
     public SimTime? DepletedAt { get; private set; }
 
-    /// <summary>Adds a consumer in state <paramref name="initialState"/>.</summary>
+    /// <summary>How many times the node lost power.</summary>
+    public int Outages { get; private set; }
+
+    /// <summary>How many times the node regained power after an outage.</summary>
+    public int Restarts { get; private set; }
+
+    /// <summary>Time without power up to now.</summary>
+    public SimDuration Downtime => SimDuration.FromNanoseconds(_downtimeNs + (IsPowered ? 0 : (_simulation.Now - _offSince).Nanoseconds));
+
+    /// <summary>
+    /// Adds a consumer in state <paramref name="initialState"/>. After a restart, a board built again adds its
+    /// components under the same names: such a consumer is reattached (same power states required) and keeps its
+    /// residency and energy totals across power cycles.
+    /// </summary>
     public StateBasedConsumer AddConsumer(string name, PowerStateTable table, int initialState = 0)
     {
         ArgumentNullException.ThrowIfNull(table);
-        if (_consumers.Exists(c => string.Equals(c.Name, name, StringComparison.Ordinal)))
+        if (_consumers.Find(c => string.Equals(c.Name, name, StringComparison.Ordinal)) is { } existing)
         {
-            throw new ArgumentException($"The node already has a consumer called '{name}'.", nameof(name));
+            if (existing.IsAttached || !existing.Table.HasSameStates(table))
+            {
+                throw new ArgumentException($"The node already has a consumer called '{name}'.", nameof(name));
+            }
+
+            BeforePowerChange();
+            existing.Reattach(initialState);
+            AfterPowerChange();
+            return existing;
         }
 
         BeforePowerChange();
@@ -165,25 +221,76 @@ public sealed class NodeEnergy : IEventHandler
     /// <inheritdoc/>
     void IEventHandler.OnEvent(SimTime now, long tag)
     {
-        if (tag == HarvestChangeTag)
+        switch (tag)
         {
-            BeforePowerChange();
-            RecomputeHarvest();
-            AfterPowerChange();
-            return;
+            case HarvestChangeTag:
+                BeforePowerChange();
+                RecomputeHarvest();
+                AfterPowerChange();
+                break;
+            case RestartTag:
+                RegainPower(now);
+                break;
+            default:
+                LosePower(now);
+                break;
         }
+    }
 
+    private void LosePower(SimTime now)
+    {
         Integrate(now);
-        IsDepleted = true;
-        DepletedAt = now;
+        IsPowered = false;
+        DepletedAt ??= now;
+        Outages++;
+        _offSince = now;
         foreach (StateBasedConsumer c in _consumers)
         {
             c.PowerOff();
         }
 
         _draw = Watts.Zero;
-        Depleted?.Invoke(now);
+        _depletion.Cancel();
+        if (Thresholds is { } t)
+        {
+            // Died above the shutdown level: the storage itself stopped delivering, so ask for a real recovery.
+            Joules stored = Storage.Stored;
+            _restartLevel = stored > t.Shutdown ? Min(stored + (t.Start - t.Shutdown), Storage.Capacity) : t.Start;
+        }
+
+        PowerLost?.Invoke(now);
+        ScheduleRestart();
     }
+
+    private void RegainPower(SimTime now)
+    {
+        Integrate(now);
+        IsPowered = true;
+        Restarts++;
+        _downtimeNs += (now - _offSince).Nanoseconds;
+        PowerRestored?.Invoke(now);
+        AfterPowerChange();
+    }
+
+    private void ScheduleRestart()
+    {
+        if (IsPowered || Thresholds is null)
+        {
+            return;
+        }
+
+        // With the load off, only the harvest (and the storage's own leakage) moves the stored energy.
+        if (StorageLevels.TimeUntilRisesTo(Storage, Watts.Zero - _harvest, _restartLevel) is { } left && left.Nanoseconds < long.MaxValue - _simulation.Now.Nanoseconds)
+        {
+            _restart.Set(_simulation.Now + left);
+        }
+        else
+        {
+            _restart.Cancel();
+        }
+    }
+
+    private static Joules Min(Joules a, Joules b) => a <= b ? a : b;
 
     internal void BeforePowerChange() => Integrate(_simulation.Now);
 
@@ -197,7 +304,14 @@ public sealed class NodeEnergy : IEventHandler
         }
 
         _draw = draw;
-        ScheduleDepletion();
+        if (IsPowered)
+        {
+            ScheduleDepletion();
+        }
+        else
+        {
+            ScheduleRestart();
+        }
     }
 
     // Harvest depends only on time, so it is re-read when a harvester is added or announces a change, not per state change.
@@ -244,7 +358,7 @@ public sealed class NodeEnergy : IEventHandler
 
     private void ScheduleDepletion()
     {
-        if (Storage.IsUnlimited || IsDepleted)
+        if (Storage.IsUnlimited)
         {
             return;
         }
@@ -253,13 +367,19 @@ public sealed class NodeEnergy : IEventHandler
         Watts net = _draw - _harvest;
         // The storage predicts analytically when it stops delivering this draw; rounded up so it is truly exhausted then.
         SimTime now = _simulation.Now;
-        if (Storage.TimeUntilExhausted(net) is not { } left || left.Nanoseconds >= long.MaxValue - now.Nanoseconds)
+        SimDuration? left = Storage.TimeUntilExhausted(net);
+        if (Thresholds is { } t && StorageLevels.TimeUntilFallsTo(Storage, net, t.Shutdown) is { } toShutdown && (left is null || toShutdown < left))
+        {
+            left = toShutdown;
+        }
+
+        if (left is not { } l || l.Nanoseconds >= long.MaxValue - now.Nanoseconds)
         {
             _depletion.Cancel();
             return;
         }
 
-        _depletion.Set(now + left);
+        _depletion.Set(now + l);
     }
 
     private static void CheckClose(string leftName, Joules left, string rightName, Joules right)

@@ -61,7 +61,7 @@ public sealed class StateBasedConsumer
     {
         ArgumentOutOfRangeException.ThrowIfNegative(state);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(state, Table.Count);
-        if (state == _state || _node.IsDepleted)
+        if (state == _state || !_node.IsPowered || !IsAttached)
         {
             return;
         }
@@ -102,12 +102,24 @@ public sealed class StateBasedConsumer
         return sum;
     }
 
+    /// <summary>False from a power loss until the rebuilt board adds this component again.</summary>
+    public bool IsAttached { get; private set; } = true;
+
     internal void PowerOff()
     {
+        IsAttached = false;
         if (_state != OffState)
         {
             Enter(OffState);
         }
+    }
+
+    internal void Reattach(int initialState)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(initialState);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(initialState, Table.Count);
+        IsAttached = true;
+        Enter(initialState);
     }
 
     /// <summary>Reports the interval in the current state up to now to the node's sink, without leaving the state.</summary>

@@ -153,6 +153,16 @@ public sealed class CoinCell : IEnergyStorage
     }
 
     /// <inheritdoc/>
+    public Joules StoredAfter(Watts netDischarge, SimDuration duration)
+    {
+        (double charge, double current) = (_charge, _current);
+        Apply(netDischarge, duration);
+        Joules after = Stored;
+        (_charge, _current) = (charge, current);
+        return after;
+    }
+
+    /// <inheritdoc/>
     public SimDuration? TimeUntilExhausted(Watts netDischarge)
     {
         if (!(netDischarge.Value > 0))

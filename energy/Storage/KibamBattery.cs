@@ -333,6 +333,16 @@ public sealed class KibamBattery : IEnergyStorage
     }
 
     /// <inheritdoc/>
+    public Joules StoredAfter(Watts netDischarge, SimDuration duration)
+    {
+        (double q1, double q2) = (_q1, _q2);
+        Apply(netDischarge, duration);
+        Joules after = Stored;
+        (_q1, _q2) = (q1, q2);
+        return after;
+    }
+
+    /// <inheritdoc/>
     public SimDuration? TimeUntilExhausted(Watts netDischarge)
     {
         if (!(netDischarge.Value > 0))

@@ -285,6 +285,16 @@ public sealed class LiIonBattery : IEnergyStorage
     }
 
     /// <inheritdoc/>
+    public Joules StoredAfter(Watts netDischarge, SimDuration duration)
+    {
+        (double s, double load) = (_s, _load);
+        Apply(netDischarge, duration);
+        Joules after = Stored;
+        (_s, _load) = (s, load);
+        return after;
+    }
+
+    /// <inheritdoc/>
     public SimDuration? TimeUntilExhausted(Watts netDischarge)
     {
         if (!(netDischarge.Value > 0))

@@ -93,6 +93,16 @@ public sealed class LinearBattery : IEnergyStorage
     }
 
     /// <inheritdoc/>
+    public Joules StoredAfter(Watts netDischarge, SimDuration duration)
+    {
+        Joules before = Stored;
+        Apply(netDischarge, duration);
+        Joules after = Stored;
+        Stored = before;
+        return after;
+    }
+
+    /// <inheritdoc/>
     public SimDuration? TimeUntilExhausted(Watts netDischarge)
     {
         if (netDischarge.Value <= 0)

@@ -173,6 +173,16 @@ public sealed class PeukertBattery : IEnergyStorage
     }
 
     /// <inheritdoc/>
+    public Joules StoredAfter(Watts netDischarge, SimDuration duration)
+    {
+        double charge = _charge;
+        Apply(netDischarge, duration);
+        Joules after = Stored;
+        _charge = charge;
+        return after;
+    }
+
+    /// <inheritdoc/>
     public SimDuration? TimeUntilExhausted(Watts netDischarge)
     {
         if (!(netDischarge.Value > 0))

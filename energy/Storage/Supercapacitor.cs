@@ -226,6 +226,16 @@ public sealed class Supercapacitor : IEnergyStorage
     }
 
     /// <inheritdoc/>
+    public Joules StoredAfter(Watts netDischarge, SimDuration duration)
+    {
+        double energy = _energy;
+        Apply(netDischarge, duration);
+        Joules after = Stored;
+        _energy = energy;
+        return after;
+    }
+
+    /// <inheritdoc/>
     public SimDuration? TimeUntilExhausted(Watts netDischarge)
     {
         if (!(netDischarge.Value > 0))

@@ -36,4 +36,7 @@ public sealed class UnlimitedSupply : IEnergyStorage
 
     /// <inheritdoc/>
     public SimDuration? TimeUntilExhausted(Watts netDischarge) => null;
+
+    /// <inheritdoc/>
+    public Joules StoredAfter(Watts netDischarge, SimDuration duration) => Stored - (netDischarge * duration);
 }

@@ -56,8 +56,9 @@ public sealed class EventQueue
     /// <param name="handler">Who receives it.</param>
     /// <param name="tag">Passed back to the handler.</param>
     /// <param name="priority">Tie-breaker among simultaneous events; lower runs first. Range [−32768, 32767].</param>
+    /// <param name="domain">The domain the event belongs to (<see cref="EventDomain"/>); null for none.</param>
     /// <returns>A handle for cancelling or moving the event.</returns>
-    public EventHandle Enqueue(SimTime time, IEventHandler handler, long tag = 0, int priority = 0)
+    public EventHandle Enqueue(SimTime time, IEventHandler handler, long tag = 0, int priority = 0, EventDomain? domain = null)
     {
         ArgumentNullException.ThrowIfNull(handler);
         ulong order = MakeOrder(priority);
@@ -66,6 +67,7 @@ public sealed class EventQueue
         e.Handler = handler;
         e.Tag = tag;
         e.Priority = priority;
+        e.Domain = domain;
         if (_count == _heap.Length)
         {
             Array.Resize(ref _heap, _heap.Length * 2);
@@ -148,13 +150,18 @@ public sealed class EventQueue
 
     /// <summary>Removes the earliest event and returns what is needed to dispatch it.</summary>
     /// <returns>False if the queue is empty.</returns>
-    public bool TryDequeue(out SimTime time, out IEventHandler handler, out long tag)
+    public bool TryDequeue(out SimTime time, out IEventHandler handler, out long tag) => TryDequeue(out time, out handler, out tag, out _);
+
+    /// <summary>Removes the earliest event and returns its time, handler, tag and domain.</summary>
+    /// <returns>False if the queue is empty.</returns>
+    public bool TryDequeue(out SimTime time, out IEventHandler handler, out long tag, out EventDomain? domain)
     {
         if (_count == 0)
         {
             time = default;
             handler = null!;
             tag = 0;
+            domain = null;
             return false;
         }
 
@@ -168,6 +175,7 @@ public sealed class EventQueue
         ref Entry e = ref _entries[root.Slot];
         handler = e.Handler!;
         tag = e.Tag;
+        domain = e.Domain;
         time = new SimTime(root.Time);
         FreeSlot(root.Slot);
         return true;
@@ -299,6 +307,7 @@ public sealed class EventQueue
     {
         ref Entry e = ref _entries[slot];
         e.Handler = null;
+        e.Domain = null;
         e.HeapIndex = -1;
         _freeSlots[_freeCount++] = slot;
     }
@@ -313,6 +322,7 @@ public sealed class EventQueue
     private struct Entry
     {
         public IEventHandler? Handler;
+        public EventDomain? Domain;
         public long Tag;
         public int HeapIndex;
         public int Generation;

@@ -13,15 +13,20 @@ public sealed class SimTimer
     private readonly IEventHandler _target;
     private readonly long _tag;
     private readonly int _priority;
+    private readonly EventDomain? _domain;
     private EventHandle _handle;
 
-    /// <summary>Creates a disarmed timer that delivers to <paramref name="target"/> with <paramref name="tag"/>.</summary>
+    /// <summary>
+    /// Creates a disarmed timer that delivers to <paramref name="target"/> with <paramref name="tag"/>. Its events belong
+    /// to the <see cref="EventDomain"/> current now, wherever it is later set from.
+    /// </summary>
     public SimTimer(Simulation simulation, IEventHandler target, long tag = 0, int priority = 0)
     {
         _simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
         _target = target ?? throw new ArgumentNullException(nameof(target));
         _tag = tag;
         _priority = priority;
+        _domain = simulation.CurrentDomain; // a timer is part of the hardware that was being built or running
     }
 
     /// <summary>True while the timer's event is pending.</summary>
@@ -36,7 +41,7 @@ public sealed class SimTimer
     {
         if (!_simulation.Reschedule(_handle, time))
         {
-            _handle = _simulation.Schedule(time, _target, _tag, _priority);
+            _handle = _simulation.ScheduleIn(_domain, time, _target, _tag, _priority);
         }
     }
 

@@ -81,7 +81,7 @@ public class SensorNodeTests
 
         sim.RunUntil(SimTime.FromStart(day));
 
-        Assert.True(node.Energy.IsDepleted);
+        Assert.False(node.Energy.IsPowered);
         SimTime died = node.Energy.DepletedAt!.Value;
         // 2 J at ≈ 0.6 mW of sleep draw lasts about an hour; allow for the readings in between.
         Assert.InRange(died.TotalSeconds, 2000, 3400);

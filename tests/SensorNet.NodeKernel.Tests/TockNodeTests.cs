@@ -68,7 +68,7 @@ public class TockNodeTests
         sim.RunUntil(SimTime.FromStart(elapsed));
         KernelReport r = node.Report(elapsed);
 
-        Assert.True(node.Energy.IsDepleted);
+        Assert.False(node.Energy.IsPowered);
         Assert.Equal((elapsed - node.Energy.DepletedAt!.Value.SinceStart).Nanoseconds, r.OffNs);
         Assert.InRange(node.Energy.DepletedAt.Value.TotalSeconds, 150, 170);
         Assert.Equal(0, sim.PendingEvents);

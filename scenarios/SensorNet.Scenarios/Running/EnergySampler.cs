@@ -53,7 +53,7 @@ internal sealed class EnergySampler : IEventHandler
         foreach ((int id, NodeEnergy e) in _nodes)
         {
             e.Update();
-            _samples.Add(new EnergySample(now.Nanoseconds, id, e.Storage.Stored.Value, e.Storage.Voltage.Value, e.Harvest.Value, e.Draw.Value, !e.IsDepleted));
+            _samples.Add(new EnergySample(now.Nanoseconds, id, e.Storage.Stored.Value, e.Storage.Voltage.Value, e.Harvest.Value, e.Draw.Value, e.IsPowered));
         }
     }
 }

@@ -30,7 +30,7 @@ public class NodeEnergyHarvestTests
         Assert.Equal(5.0, energy.StoredFromHarvest.Value, 9);
         Assert.Equal((0.010 * 3600) - 5.0, energy.Refused.Value, 9);
         Assert.Equal(0.011 * 3600, energy.Harvested.Value, 9);
-        Assert.False(energy.IsDepleted);
+        Assert.True(energy.IsPowered);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class NodeEnergyHarvestTests
 
             sim.RunUntil(new SimTime(t + 1_000_000_000));
             energy.VerifyLedger();
-            depleted += energy.IsDepleted ? 1 : 0;
+            depleted += energy.IsPowered ? 0 : 1;
             saturated += energy.Refused.Value > 0 ? 1 : 0;
             Assert.InRange(battery.Stored.Value, 0, capacity + 1e-12);
         }

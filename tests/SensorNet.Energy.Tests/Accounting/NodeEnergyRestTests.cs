@@ -20,7 +20,7 @@ public class NodeEnergyRestTests
 
         sim.RunUntil(SimTime.FromStart(SimDuration.FromMinutes(30)));
 
-        Assert.True(energy.IsDepleted);
+        Assert.False(energy.IsPowered);
         Assert.Equal(500 * Math.Log(125.5 / 20.5), energy.DepletedAt!.Value.TotalSeconds, 1e-6);
         energy.VerifyLedger();
     }
@@ -36,7 +36,7 @@ public class NodeEnergyRestTests
         energy.AddConsumer("load", new PowerStateTable("load", [new("heavy", new Watts(1.0))], "test"));
 
         sim.RunUntil(SimTime.FromStart(SimDuration.FromHours(1)));
-        Assert.True(energy.IsDepleted);
+        Assert.False(energy.IsPowered);
         double atBrownout = battery.AvailableChargeAmpereHours;
         sim.RunUntil(SimTime.FromStart(SimDuration.FromHours(3)));
         energy.Update();

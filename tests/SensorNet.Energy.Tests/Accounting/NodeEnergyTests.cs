@@ -19,13 +19,13 @@ public class NodeEnergyTests
         var sim = new Simulation();
         var energy = new NodeEnergy(sim, new LinearBattery(new Joules(10), new Joules(10), new Volts(3)));
         SimTime? depletedAt = null;
-        energy.Depleted += t => depletedAt = t;
+        energy.PowerLost += t => depletedAt = t;
         energy.AddConsumer("c", TwoStates, 0);
 
         sim.RunUntil(SimTime.FromStart(SimDuration.FromSeconds(60)));
 
         Assert.Equal(SimTime.FromStart(SimDuration.FromSeconds(10)), depletedAt);
-        Assert.True(energy.IsDepleted);
+        Assert.False(energy.IsPowered);
         Assert.Equal(0.0, energy.Storage.Stored.Value, 12);
     }
 
@@ -71,7 +71,7 @@ public class NodeEnergyTests
         sim.RunUntil(SimTime.FromStart(SimDuration.FromDays(1)));
         energy.VerifyLedger();
 
-        Assert.False(energy.IsDepleted);
+        Assert.True(energy.IsPowered);
         Assert.Equal(4.0 * 86400, energy.Delivered.Value, 6);
         Assert.Equal(0, sim.PendingEvents);
     }
@@ -143,5 +143,7 @@ public class NodeEnergyTests
             new(netDischarge * duration, Joules.Zero, Joules.Zero, Joules.Zero, Joules.Zero);
 
         public SimDuration? TimeUntilExhausted(Watts netDischarge) => null;
+
+        public Joules StoredAfter(Watts netDischarge, SimDuration duration) => Stored;
     }
 }

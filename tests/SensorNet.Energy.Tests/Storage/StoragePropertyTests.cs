@@ -213,7 +213,7 @@ public class StoragePropertyTests
         return s;
     }
 
-    private static Func<IEnergyStorage> RandomModel(string kind, RandomStream rng)
+    internal static Func<IEnergyStorage> RandomModel(string kind, RandomStream rng)
     {
         double soc = rng.NextDouble() < 0.2 ? (rng.NextDouble() < 0.5 ? 0.0 : 1.0) : rng.NextDouble();
         double eta = rng.NextDouble() < 0.3 ? 1.0 : rng.Uniform(0.6, 1.0);
@@ -274,7 +274,7 @@ public class StoragePropertyTests
         }
     }
 
-    private static double LogUniform(RandomStream rng, double low, double high) => low * Math.Pow(high / low, rng.NextDouble());
+    internal static double LogUniform(RandomStream rng, double low, double high) => low * Math.Pow(high / low, rng.NextDouble());
 
     private static string Describe(string kind, int model, int step) =>
         string.Create(CultureInfo.InvariantCulture, $"{kind} model {model} step {step}");
