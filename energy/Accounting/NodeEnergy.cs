@@ -23,7 +23,9 @@ namespace SensorNet.Energy.Accounting;
 /// power when the harvest has lifted the storage to the start level, raising <see cref="PowerRestored"/> (the owner
 /// rebuilds and boots the board, whose consumers reattach by name). If power was lost because the storage stopped
 /// delivering above the shutdown level (a KiBaM available well, a Li-ion cut-off under load), the restart waits until
-/// the storage has gained the hysteresis again above where it died, so it cannot livelock at one instant.</para>
+/// the storage has gained the hysteresis again above where it died; and a storage that has reached that level but
+/// cannot carry the load the node died under (more than it can ever deliver) keeps the node off until the harvest
+/// changes, so the node cannot livelock at one instant.</para>
 /// <para><b>Validation:</b> NodeEnergyTests, NodeEnergyBrownOutTests.</para>
 /// </remarks>
 public sealed class NodeEnergy : IEventHandler
@@ -49,6 +51,7 @@ public sealed class NodeEnergy : IEventHandler
     private Joules _refused;
     private Joules _unserved;
     private Joules _restartLevel;
+    private Watts _drawAtLoss;
     private SimTime _offSince;
     private long _downtimeNs;
 
@@ -249,6 +252,7 @@ public sealed class NodeEnergy : IEventHandler
             c.PowerOff();
         }
 
+        _drawAtLoss = _draw;
         _draw = Watts.Zero;
         _depletion.Cancel();
         if (Thresholds is { } t)
@@ -280,9 +284,17 @@ public sealed class NodeEnergy : IEventHandler
         }
 
         // With the load off, only the harvest (and the storage's own leakage) moves the stored energy.
-        if (StorageLevels.TimeUntilRisesTo(Storage, Watts.Zero - _harvest, _restartLevel) is { } left && left.Nanoseconds < long.MaxValue - _simulation.Now.Nanoseconds)
+        SimDuration? left = StorageLevels.TimeUntilRisesTo(Storage, Watts.Zero - _harvest, _restartLevel);
+        if (left == SimDuration.Zero && Storage.TimeUntilExhausted(_drawAtLoss - _harvest) == SimDuration.Zero)
         {
-            _restart.Set(_simulation.Now + left);
+            // Full enough but unable to carry the load it died under (more than the storage can ever deliver):
+            // restarting now would brown out at the same instant forever. Wait for the harvest to change.
+            left = null;
+        }
+
+        if (left is { } l && l.Nanoseconds < long.MaxValue - _simulation.Now.Nanoseconds)
+        {
+            _restart.Set(_simulation.Now + l);
         }
         else
         {
