@@ -70,6 +70,25 @@ public static class PlaneOfArray
         return new PoaIrradiance(direct, sky, ground);
     }
 
+    /// <summary>
+    /// Isotropic-sky plane-of-array irradiance from global horizontal irradiance alone: GHI is split into DNI and DHI
+    /// with <see cref="Erbs"/> (true zenith, day of year of the instant in UTC), then transposed as in
+    /// <see cref="Isotropic"/> with the same zenith, so a horizontal panel receives exactly GHI.
+    /// </summary>
+    /// <param name="panel">Panel orientation.</param>
+    /// <param name="sun">The Sun's position at <paramref name="instant"/>.</param>
+    /// <param name="ghiWm2">Global horizontal irradiance, W/m², ≥ 0.</param>
+    /// <param name="instant">The instant, for the extraterrestrial irradiance of its day.</param>
+    /// <param name="albedo">Ground reflectance ρ, 0–1.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range.</exception>
+    public static PoaIrradiance IsotropicFromGhi(PanelOrientation panel, SolarPositionResult sun, double ghiWm2, DateTimeOffset instant, double albedo = DefaultAlbedo)
+    {
+        ArgumentNullException.ThrowIfNull(sun);
+        double trueZenithDeg = 90.0 - sun.ElevationUncorrectedDeg;
+        DecomposedIrradiance parts = Erbs.Decompose(ghiWm2, trueZenithDeg, Erbs.DayOfYearUtc(instant));
+        return Isotropic(panel, trueZenithDeg, sun.AzimuthDeg, ghiWm2, parts.DniWm2, parts.DhiWm2, albedo);
+    }
+
     // cos AOI = cos z·cos β + sin z·sin β·cos(φs − φp)
     private static double CosAoi(PanelOrientation panel, double zenithDeg, double azimuthDeg) =>
         Math.Clamp(

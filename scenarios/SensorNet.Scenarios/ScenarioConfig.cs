@@ -8,6 +8,7 @@ using SensorNet.NodeKernel.Chips;
 using SensorNet.NodeKernel.Firmware;
 using SensorNet.RadioModels.LoRa;
 using SensorNet.SimEngine.Quantities;
+using SensorNet.SimEngine.Random;
 using SensorNet.SimEngine.Time;
 
 namespace SensorNet.Scenarios;
@@ -106,7 +107,9 @@ public sealed record TockAppConfig(string Kind, AppStyle Style, SimDuration Peri
 public abstract record SolarInputConfig(DateTimeOffset Start, Watts RatedPower, double TemperatureCoefficientPerC, double MpptEfficiency)
 {
     /// <summary>A fresh harvester for one node.</summary>
-    public abstract IEnergyHarvester CreateHarvester();
+    /// <param name="streams">The run's random streams (for a stochastic sky).</param>
+    /// <param name="groupIndex">Index of the node's group in the scenario; every node of a group sees the same sky.</param>
+    public abstract IEnergyHarvester CreateHarvester(RngStreams streams, int groupIndex);
 
     /// <summary>The panel.</summary>
     protected PvPanel Panel() => new(RatedPower, TemperatureCoefficientPerC) { MpptEfficiency = MpptEfficiency };
@@ -121,15 +124,19 @@ public abstract record SolarInputConfig(DateTimeOffset Start, Watts RatedPower, 
 /// <param name="RatedPower">Panel power at 1 000 W/m² and 25 °C.</param>
 /// <param name="TemperatureCoefficientPerC">Power temperature coefficient, 1/°C.</param>
 /// <param name="MpptEfficiency">Converter efficiency, 0–1.</param>
-public sealed record SolarTraceConfig(string File, string Sha256, IReadOnlyList<IrradianceSample> Samples, double WindSpeedMs, DateTimeOffset Start, Watts RatedPower, double TemperatureCoefficientPerC, double MpptEfficiency)
+/// <param name="GhiGeometry">For a trace of global horizontal irradiance (column <c>ghi_w_m2</c>): where the panel
+/// stands and how it is oriented, to transpose GHI to its plane; null for a plane-of-array trace.</param>
+public sealed record SolarTraceConfig(string File, string Sha256, IReadOnlyList<IrradianceSample> Samples, double WindSpeedMs, DateTimeOffset Start, Watts RatedPower, double TemperatureCoefficientPerC, double MpptEfficiency, SolarGeometryConfig? GhiGeometry = null)
     : SolarInputConfig(Start, RatedPower, TemperatureCoefficientPerC, MpptEfficiency)
 {
     /// <inheritdoc/>
-    public override IEnergyHarvester CreateHarvester() => new IrradianceTraceHarvester(Samples, Panel(), WindSpeedMs);
+    public override IEnergyHarvester CreateHarvester(RngStreams streams, int groupIndex) => GhiGeometry is { } g
+        ? IrradianceTraceHarvester.FromGlobalHorizontal(Samples, Panel(), g.Site(), Start, g.Orientation(), WindSpeedMs)
+        : new IrradianceTraceHarvester(Samples, Panel(), WindSpeedMs);
 
     /// <inheritdoc/>
     public bool Equals(SolarTraceConfig? other) =>
-        other is not null && base.Equals(other) && File == other.File && Sha256 == other.Sha256 && WindSpeedMs == other.WindSpeedMs && Samples.SequenceEqual(other.Samples);
+        other is not null && base.Equals(other) && File == other.File && Sha256 == other.Sha256 && WindSpeedMs == other.WindSpeedMs && GhiGeometry == other.GhiGeometry && Samples.SequenceEqual(other.Samples);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), File, Samples.Count);
@@ -147,12 +154,48 @@ public sealed record SolarTraceConfig(string File, string Sha256, IReadOnlyList<
 /// <param name="MpptEfficiency">Converter efficiency, 0–1.</param>
 /// <param name="LinkeTurbidity">Sky turbidity for the clear-sky model.</param>
 /// <param name="Step">Step of the piecewise-constant harvest.</param>
-public sealed record SolarConfig(double LatitudeDeg, double LongitudeDeg, Meters Elevation, DateTimeOffset Start, Watts RatedPower, double TemperatureCoefficientPerC, double TiltDeg, double AzimuthDeg, double MpptEfficiency, double LinkeTurbidity, SimDuration Step)
+/// <param name="Weather">Cloud process attenuating the clear sky, or null for a clear sky.</param>
+public sealed record SolarConfig(double LatitudeDeg, double LongitudeDeg, Meters Elevation, DateTimeOffset Start, Watts RatedPower, double TemperatureCoefficientPerC, double TiltDeg, double AzimuthDeg, double MpptEfficiency, double LinkeTurbidity, SimDuration Step, CloudCoverConfig? Weather = null)
     : SolarInputConfig(Start, RatedPower, TemperatureCoefficientPerC, MpptEfficiency)
 {
     /// <inheritdoc/>
-    public override IEnergyHarvester CreateHarvester() =>
-        new ClearSkySolarHarvester(new SolarSite(LatitudeDeg, LongitudeDeg, Elevation), Start, Panel(), new PanelOrientation(TiltDeg, AzimuthDeg), Step, LinkeTurbidity);
+    public override IEnergyHarvester CreateHarvester(RngStreams streams, int groupIndex) =>
+        new ClearSkySolarHarvester(new SolarSite(LatitudeDeg, LongitudeDeg, Elevation), Start, Panel(), new PanelOrientation(TiltDeg, AzimuthDeg), Step, LinkeTurbidity, clouds: Weather?.Create(streams, groupIndex));
+}
+
+/// <summary>Where a panel stands and how it is oriented (for transposing horizontal irradiance to its plane).</summary>
+/// <param name="LatitudeDeg">Latitude, degrees north.</param>
+/// <param name="LongitudeDeg">Longitude, degrees east.</param>
+/// <param name="Elevation">Elevation.</param>
+/// <param name="TiltDeg">Panel tilt from horizontal, degrees.</param>
+/// <param name="AzimuthDeg">Panel azimuth, degrees east of north (180 = south-facing).</param>
+public sealed record SolarGeometryConfig(double LatitudeDeg, double LongitudeDeg, Meters Elevation, double TiltDeg, double AzimuthDeg)
+{
+    /// <summary>The site, with standard pressure and temperature.</summary>
+    public SolarSite Site() => new(LatitudeDeg, LongitudeDeg, Elevation);
+
+    /// <summary>The panel's orientation.</summary>
+    public PanelOrientation Orientation() => new(TiltDeg, AzimuthDeg);
+}
+
+/// <summary>A stochastic cloud cover over a group's panels (<see cref="CloudCover"/>).</summary>
+/// <param name="MeanOktas">Climatological mean cloud cover, 0–8 oktas.</param>
+/// <param name="Persistence">Probability that the cover stays the same from one step to the next, 0–1.</param>
+/// <param name="Step">Length of a cloud step.</param>
+public sealed record CloudCoverConfig(double MeanOktas, double Persistence, SimDuration Step)
+{
+    /// <summary>The cloud process of a group.</summary>
+    /// <param name="streams">The run's random streams.</param>
+    /// <param name="groupIndex">Index of the group in the scenario.</param>
+    public CloudCover Create(RngStreams streams, int groupIndex)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+
+        // One sky per group: the stream is keyed by the group (network-wide id, substream = group index), not by the
+        // node, so every node of the group draws the identical cover sequence from its own fresh copy of the stream,
+        // and adding or removing nodes leaves the sky unchanged. Groups get independent skies.
+        return new CloudCover(streams.For(RngStreams.NetworkWide, RngPurpose.HarvesterWeather, groupIndex), MeanOktas, Persistence, Step);
+    }
 }
 
 /// <summary>Nodes on a rectangular grid, filled row by row from an origin.</summary>

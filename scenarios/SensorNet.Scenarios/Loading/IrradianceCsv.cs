@@ -8,18 +8,29 @@ using SensorNet.SimEngine.Time;
 namespace SensorNet.Scenarios.Loading;
 
 /// <summary>
-/// Reads an irradiance trace: a CSV file with a header naming <c>time</c> (ISO 8601 with its UTC offset),
-/// <c>poa_w_m2</c> (irradiance in the panel's plane) and optionally <c>temp_air_c</c> (air temperature, 20 °C if absent);
+/// Reads an irradiance trace: a CSV file with a header naming <c>time</c> (ISO 8601 with its UTC offset), exactly one
+/// of <c>poa_w_m2</c> (irradiance in the panel's plane) and <c>ghi_w_m2</c> (global horizontal irradiance), and
+/// optionally <c>temp_air_c</c> (air temperature, 20 °C if absent);
 /// other columns are ignored, and blank lines and lines starting with <c>#</c> are skipped. Each record holds until the
 /// next. The trace must cover the run: a record at or before the scenario start, and one at or after its end.
 /// </summary>
 /// <remarks>Errors name the CSV file, the line and the column, and what was expected.</remarks>
 internal static class IrradianceCsv
 {
-    private const double DefaultAirTemperatureC = 20;
+    /// <summary>Column of plane-of-array irradiance.</summary>
+    public const string PoaColumn = "poa_w_m2";
 
-    /// <summary>Reads the trace at <paramref name="path"/>; returns the records from simulated time 0 and the file's SHA-256.</summary>
-    public static (IReadOnlyList<IrradianceSample> Samples, string Sha256) Read(string path, DateTimeOffset start, SimDuration duration, string fieldPath)
+    /// <summary>Column of global horizontal irradiance.</summary>
+    public const string GhiColumn = "ghi_w_m2";
+
+    private const double DefaultAirTemperatureC = 20;
+    private const string ExpectedHeader = "'time,poa_w_m2[,temp_air_c]' or 'time,ghi_w_m2[,temp_air_c]'";
+
+    /// <summary>
+    /// Reads the trace at <paramref name="path"/>; returns the records from simulated time 0, the file's SHA-256 and
+    /// which irradiance column it has (<see cref="PoaColumn"/> or <see cref="GhiColumn"/>).
+    /// </summary>
+    public static (IReadOnlyList<IrradianceSample> Samples, string Sha256, string IrradianceColumn) Read(string path, DateTimeOffset start, SimDuration duration, string fieldPath)
     {
         string[] lines;
         string sha256;
@@ -37,12 +48,12 @@ internal static class IrradianceCsv
         int header = Array.FindIndex(lines, l => !IsSkipped(l));
         if (header < 0)
         {
-            throw new ConfigurationException(path, 1, 1, fieldPath, "the irradiance file is empty; expected a header 'time,poa_w_m2[,temp_air_c]'");
+            throw new ConfigurationException(path, 1, 1, fieldPath, $"the irradiance file is empty; expected a header {ExpectedHeader}");
         }
 
         string[] names = [.. lines[header].Split(',').Select(n => n.Trim())];
         int timeColumn = Column(names, "time", path, header, fieldPath);
-        int poaColumn = Column(names, "poa_w_m2", path, header, fieldPath);
+        int irradianceColumn = IrradianceColumnIndex(names, lines[header], path, header, fieldPath);
         int tempColumn = Array.IndexOf(names, "temp_air_c");
 
         DateTimeOffset end = start.AddTicks(duration.Nanoseconds / 100);
@@ -62,7 +73,7 @@ internal static class IrradianceCsv
             string[] cells = lines[i].Split(',');
             int timePosition = Position(cells, timeColumn);
             DateTimeOffset time = Cell(cells, timeColumn, names, path, line, fieldPath, ParseInstant, "an ISO 8601 instant with its UTC offset");
-            double poa = Cell(cells, poaColumn, names, path, line, fieldPath, ParseNonNegative, "an irradiance ≥ 0 W/m²");
+            double irradiance = Cell(cells, irradianceColumn, names, path, line, fieldPath, ParseNonNegative, "an irradiance ≥ 0 W/m²");
             double air = tempColumn >= 0 ? Cell(cells, tempColumn, names, path, line, fieldPath, ParseTemperature, "an air temperature in °C") : DefaultAirTemperatureC;
             if (previous is { } p && time <= p)
             {
@@ -74,7 +85,7 @@ internal static class IrradianceCsv
             {
                 // Only the last record at or before the start matters: it holds at time 0.
                 samples.Clear();
-                samples.Add(new IrradianceSample(SimTime.Zero, poa, air));
+                samples.Add(new IrradianceSample(SimTime.Zero, irradiance, air));
                 continue;
             }
 
@@ -83,7 +94,7 @@ internal static class IrradianceCsv
                 throw new ConfigurationException(path, line, timePosition, fieldPath, $"the first record ({time:o}) is after the scenario start ({start:o}); the trace must cover the run");
             }
 
-            samples.Add(new IrradianceSample(SimTime.FromStart(SimDuration.FromNanoseconds((time - start).Ticks * 100)), poa, air));
+            samples.Add(new IrradianceSample(SimTime.FromStart(SimDuration.FromNanoseconds((time - start).Ticks * 100)), irradiance, air));
             coversEnd = time >= end;
         }
 
@@ -97,7 +108,7 @@ internal static class IrradianceCsv
             throw new ConfigurationException(path, lastLine, 1, fieldPath, $"the trace ends at {last:o}, before the end of the run ({end:o}); add a record at or after it");
         }
 
-        return (samples, sha256);
+        return (samples, sha256, names[irradianceColumn]);
     }
 
     private static bool IsSkipped(string line) => string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#');
@@ -107,7 +118,23 @@ internal static class IrradianceCsv
         int index = Array.IndexOf(names, name);
         return index >= 0
             ? index
-            : throw new ConfigurationException(path, headerIndex + 1, 1, fieldPath, $"the header has no column '{name}'; expected 'time,poa_w_m2[,temp_air_c]'");
+            : throw new ConfigurationException(path, headerIndex + 1, 1, fieldPath, $"the header has no column '{name}'; expected {ExpectedHeader}");
+    }
+
+    // Exactly one of the two irradiance columns: the trace is either in the panel's plane or horizontal.
+    private static int IrradianceColumnIndex(string[] names, string headerLine, string path, int headerIndex, string fieldPath)
+    {
+        int poa = Array.IndexOf(names, PoaColumn);
+        int ghi = Array.IndexOf(names, GhiColumn);
+        if (poa >= 0 && ghi >= 0)
+        {
+            int second = Math.Max(poa, ghi);
+            throw new ConfigurationException(path, headerIndex + 1, Position(headerLine.Split(','), second), fieldPath, $"the header has both '{PoaColumn}' and '{GhiColumn}'; expected exactly one of them");
+        }
+
+        return poa >= 0 || ghi >= 0
+            ? Math.Max(poa, ghi)
+            : throw new ConfigurationException(path, headerIndex + 1, 1, fieldPath, $"the header has neither '{PoaColumn}' nor '{GhiColumn}'; expected {ExpectedHeader}");
     }
 
     // 1-based character position of a cell in its line.

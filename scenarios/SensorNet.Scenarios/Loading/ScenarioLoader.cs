@@ -1,4 +1,5 @@
 using SensorNet.Energy.Harvesting;
+using SensorNet.Energy.Solar;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SensorNet.NodeKernel.Apps;
@@ -160,9 +161,7 @@ public static partial class ScenarioLoader
     {
         double Degrees(string key, double min, double max, double? fallback = null)
         {
-            Func<string, double> parse = v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d >= min && d <= max
-                ? d
-                : throw new FormatException("out of range");
+            Func<string, double> parse = InRange(min, max);
             string expected = string.Create(CultureInfo.InvariantCulture, $"degrees in [{min}, {max}]");
             return fallback is { } f ? r.Optional(key, parse, expected, f) : r.Require(key, parse, expected);
         }
@@ -182,21 +181,31 @@ public static partial class ScenarioLoader
 
         double gamma = r.Optional("temperatureCoefficient", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture), "a coefficient per °C such as -0.004", -0.004);
         double mppt = r.Optional("mpptEfficiency", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) is var e && e > 0 && e <= 1 ? e : throw new FormatException("out of range"), "an efficiency in (0, 1]", 0.85);
+        SolarGeometryConfig Geometry() => new(
+            Degrees("latitude", -90, 90),
+            Degrees("longitude", -180, 180),
+            r.Optional("elevation", QuantityText.ParseLength, "a length such as '50 m'", default(Meters)),
+            Degrees("tilt", 0, 90, 30),
+            Degrees("azimuth", 0, 360, 180));
+
         if (traceFile is not null)
         {
-            // The trace is already in the panel's plane: site, orientation and sky model do not apply.
+            // A plane-of-array trace is already in the panel's plane: site, orientation and sky model do not apply. A
+            // GHI trace needs the site and orientation (tilt and azimuth defaulting as for the clear sky) to get there.
             double wind = r.Optional("windSpeed", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) is var w && w >= 0 && w < 100 ? w : throw new FormatException("out of range"), "a wind speed in m/s in [0, 100)", 1.0);
-            r.RejectUnknownKeys();
             string path = Path.GetFullPath(Path.Combine(scenarioDirectory, traceFile));
-            (IReadOnlyList<IrradianceSample> samples, string sha256) = IrradianceCsv.Read(path, start, duration, $"{r.Path}.irradianceFile");
-            return new SolarTraceConfig(traceFile, sha256, samples, wind, start, rated, gamma, mppt);
+            (IReadOnlyList<IrradianceSample> samples, string sha256, string column) = IrradianceCsv.Read(path, start, duration, $"{r.Path}.irradianceFile");
+            if (column == IrradianceCsv.GhiColumn && Array.Find(["latitude", "longitude"], k => r.OptionalString(k) is null) is { } missing)
+            {
+                throw r.Error(missing, $"a trace of global horizontal irradiance ('{IrradianceCsv.GhiColumn}') needs the site's latitude and longitude to bring it into the panel's plane");
+            }
+
+            SolarGeometryConfig? ghiGeometry = column == IrradianceCsv.GhiColumn ? Geometry() : null;
+            r.RejectUnknownKeys();
+            return new SolarTraceConfig(traceFile, sha256, samples, wind, start, rated, gamma, mppt, ghiGeometry);
         }
 
-        double latitude = Degrees("latitude", -90, 90);
-        double longitude = Degrees("longitude", -180, 180);
-        Meters elevation = r.Optional("elevation", QuantityText.ParseLength, "a length such as '50 m'", default(Meters));
-        double tilt = Degrees("tilt", 0, 90, 30);
-        double azimuth = Degrees("azimuth", 0, 360, 180);
+        SolarGeometryConfig g = Geometry();
         double turbidity = r.Optional("linkeTurbidity", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) is var t && t >= 1 && t <= 10 ? t : throw new FormatException("out of range"), "a Linke turbidity in [1, 10]", 3.0);
         SimDuration step = r.Optional("step", QuantityText.ParseDuration, "a duration such as '5 min'", SimDuration.FromMinutes(5));
         if (step < SimDuration.FromSeconds(1) || step > SimDuration.FromHours(1))
@@ -204,9 +213,28 @@ public static partial class ScenarioLoader
             throw r.Error("step", "expected a step between 1 s and 1 h");
         }
 
+        CloudCoverConfig? weather = r.OptionalMapping("weather") is { } wr ? ReadWeather(wr) : null;
         r.RejectUnknownKeys();
-        return new SolarConfig(latitude, longitude, elevation, start, rated, gamma, tilt, azimuth, mppt, turbidity, step);
+        return new SolarConfig(g.LatitudeDeg, g.LongitudeDeg, g.Elevation, start, rated, gamma, g.TiltDeg, g.AzimuthDeg, mppt, turbidity, step, weather);
     }
+
+    private static CloudCoverConfig ReadWeather(YamlMappingReader r)
+    {
+        r.RequireKind("cloudCover");
+        double mean = r.Require("meanCloudCover", InRange(0, CloudCover.MaxOktas), "a mean cloud cover in oktas in [0, 8]");
+        double persistence = r.Require("persistence", InRange(0, 1), "a probability in [0, 1] of keeping the cover from one step to the next");
+        SimDuration step = r.Optional("step", QuantityText.ParseDuration, "a duration such as '1 h'", SimDuration.FromHours(1));
+        if (step < SimDuration.FromMinutes(1) || step > SimDuration.FromDays(1))
+        {
+            throw r.Error("step", "expected a cloud step between 1 min and 1 d");
+        }
+
+        r.RejectUnknownKeys();
+        return new CloudCoverConfig(mean, persistence, step);
+    }
+
+    private static Func<string, double> InRange(double min, double max) =>
+        v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d >= min && d <= max ? d : throw new FormatException("out of range");
 
     private static TockAppConfig ReadTockApp(YamlMappingReader r, SimDuration duration)
     {

@@ -238,17 +238,30 @@ public static class ResultsWriter
                 case SolarTraceConfig trace:
                     w.WriteString("irradiance_file", trace.File);
                     w.WriteString("irradiance_sha256", trace.Sha256);
+                    w.WriteString("irradiance_plane", trace.GhiGeometry is null ? "poa" : "ghi");
                     w.WriteNumber("records", trace.Samples.Count);
                     w.WriteNumber("wind_speed_m_s", trace.WindSpeedMs);
+                    if (trace.GhiGeometry is { } geometry)
+                    {
+                        WriteSolarGeometry(w, geometry);
+                        w.WriteString("decomposition", "erbs");
+                    }
+
                     break;
                 case SolarConfig solar:
-                    w.WriteNumber("latitude_deg", solar.LatitudeDeg);
-                    w.WriteNumber("longitude_deg", solar.LongitudeDeg);
-                    w.WriteNumber("elevation_m", solar.Elevation.Value);
-                    w.WriteNumber("tilt_deg", solar.TiltDeg);
-                    w.WriteNumber("azimuth_deg", solar.AzimuthDeg);
+                    WriteSolarGeometry(w, new SolarGeometryConfig(solar.LatitudeDeg, solar.LongitudeDeg, solar.Elevation, solar.TiltDeg, solar.AzimuthDeg));
                     w.WriteNumber("linke_turbidity", solar.LinkeTurbidity);
                     w.WriteNumber("step_ns", solar.Step.Nanoseconds);
+                    if (solar.Weather is { } weather)
+                    {
+                        w.WriteStartObject("weather");
+                        w.WriteString("kind", "cloudCover");
+                        w.WriteNumber("mean_cloud_cover_oktas", weather.MeanOktas);
+                        w.WriteNumber("persistence", weather.Persistence);
+                        w.WriteNumber("step_ns", weather.Step.Nanoseconds);
+                        w.WriteEndObject();
+                    }
+
                     break;
                 default:
                     throw new InvalidOperationException($"No manifest writer for {input.GetType().Name}.");
@@ -258,6 +271,15 @@ public static class ResultsWriter
         }
 
         WriteApps(w, g.Apps);
+    }
+
+    private static void WriteSolarGeometry(Utf8JsonWriter w, SolarGeometryConfig g)
+    {
+        w.WriteNumber("latitude_deg", g.LatitudeDeg);
+        w.WriteNumber("longitude_deg", g.LongitudeDeg);
+        w.WriteNumber("elevation_m", g.Elevation.Value);
+        w.WriteNumber("tilt_deg", g.TiltDeg);
+        w.WriteNumber("azimuth_deg", g.AzimuthDeg);
     }
 
     private static void WriteApps(Utf8JsonWriter w, IReadOnlyList<TockAppConfig> apps)

@@ -96,8 +96,9 @@ public static class ScenarioRunner
     private static IRunNode[] BuildNodes(Simulation simulation, ScenarioConfig config, RngStreams streams)
     {
         var nodes = new List<IRunNode>(config.NodeCount);
-        foreach (NodeGroupConfig g in config.Groups)
+        for (int groupIndex = 0; groupIndex < config.Groups.Count; groupIndex++)
         {
+            NodeGroupConfig g = config.Groups[groupIndex];
             for (int i = 0; i < g.Count; i++)
             {
                 int id = nodes.Count;
@@ -106,7 +107,7 @@ public static class ScenarioRunner
                 nodes.Add(g switch
                 {
                     LoRaSenseGroupConfig l => new LoRaRunNode(new SensorNode(simulation, id, position, storage, l.Mcu, l.Radio.Chip, l.Radio.Modulation, l.Radio.TxPower, l.App, streams), g.Name),
-                    TockGroupConfig t => BuildTock(simulation, id, position, storage, t),
+                    TockGroupConfig t => BuildTock(simulation, id, position, storage, t, streams, groupIndex),
                     TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, storage, t),
                     _ => throw new InvalidOperationException($"Unknown node group {g.GetType().Name}."),
                 });
@@ -127,9 +128,9 @@ public static class ScenarioRunner
         return TockRunNode.For(board, group.Name, position);
     }
 
-    private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, TockGroupConfig group)
+    private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, TockGroupConfig group, RngStreams streams, int groupIndex)
     {
-        IEnergyHarvester? harvester = group.Solar?.CreateHarvester();
+        IEnergyHarvester? harvester = group.Solar?.CreateHarvester(streams, groupIndex);
         Board board = Board.Build(simulation, id, group.Board, storage, harvester: harvester);
         foreach (TockAppConfig app in group.Apps)
         {

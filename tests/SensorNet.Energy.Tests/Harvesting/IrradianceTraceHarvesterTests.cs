@@ -69,4 +69,36 @@ public class IrradianceTraceHarvesterTests
 
         Assert.Throws<ArgumentException>(() => new IrradianceTraceHarvester(trace, Panel));
     }
+
+    [Fact]
+    public void GhiTrace_OnAHorizontalPanel_HarvestsThePanelsOutputForTheGhiItself()
+    {
+        // Closure: a horizontal panel receives DNI·cos z + DHI = GHI whatever Erbs's split, ground reflection being 0.
+        var site = new SolarSite(37.87, -122.27, new Meters(50));
+        var start = new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.FromHours(-7));
+        IrradianceTraceHarvester h = IrradianceTraceHarvester.FromGlobalHorizontal(Trace(), Panel, site, start, PanelOrientation.Horizontal, windSpeedMs: 2);
+
+        Assert.Equal(Panel.OutputPower(800, 22, 2).Value, h.PowerAt(Hours(10)).Value, 1e-9);
+        Assert.Equal(Panel.OutputPower(300, 26, 2).Value, h.PowerAt(Hours(15)).Value, 1e-9);
+        Assert.Equal(Hours(12), h.NextChange(Hours(9)));
+    }
+
+    [Fact]
+    public void GhiTrace_OnATiltedPanel_UsesTheSunAtEachRecordsInstant()
+    {
+        var site = new SolarSite(37.87, -122.27, new Meters(50));
+        var start = new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.FromHours(-7));
+        var tilted = new PanelOrientation(30, 180);
+        IrradianceTraceHarvester h = IrradianceTraceHarvester.FromGlobalHorizontal(Trace(), Panel, site, start, tilted);
+
+        // The 09:00 record (800 W/m², 22 °C): Sun at 09:00 local, Erbs split with the true zenith, isotropic transposition.
+        DateTimeOffset nine = start.AddHours(9);
+        SolarPositionResult sun = SolarPosition.Compute(nine, site, 69);
+        double zenith = 90 - sun.ElevationUncorrectedDeg;
+        DecomposedIrradiance parts = Erbs.Decompose(800, zenith, 153);
+        double poa = PlaneOfArray.Isotropic(tilted, zenith, sun.AzimuthDeg, 800, parts.DniWm2, parts.DhiWm2).GlobalWm2;
+
+        Assert.Equal(Panel.OutputPower(poa, 22, 1).Value, h.PowerAt(Hours(11)).Value, 1e-12);
+        Assert.NotEqual(Panel.OutputPower(800, 22, 1).Value, h.PowerAt(Hours(11)).Value, 1e-3);
+    }
 }

@@ -49,9 +49,20 @@ public class IrradianceCsvTests
         File.WriteAllText(tmp.Combine("sky.csv"), Sky);
         File.WriteAllText(tmp.Combine("trace.yaml"), Scenario);
 
+        (SolarTraceConfig trace, JsonElement solar) = await RunAndCheckHarvestAsync(tmp, Scenario);
+
+        Assert.Equal([0L, 6, 10, 12, 17, 20, 24], trace.Samples.Select(s => s.At.Nanoseconds / 3_600_000_000_000));
+        Assert.Equal(("irradianceTrace", "sky.csv", 7), (solar.GetProperty("kind").GetString(), solar.GetProperty("irradiance_file").GetString(), solar.GetProperty("records").GetInt32()));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(tmp.Combine("sky.csv")))), solar.GetProperty("irradiance_sha256").GetString());
+    }
+
+    // Loads and runs trace.yaml with sky.csv from tmp, checks the harvest against the hand sum over the held records
+    // (06–20 h: 4 h at 120, 2 h at 350, 5 h at 950, 3 h at 200 W/m²; the panel receives each record's irradiance), and
+    // returns the trace and the manifest's solar entry.
+    private static async Task<(SolarTraceConfig Trace, JsonElement Solar)> RunAndCheckHarvestAsync(TempDirectory tmp, string scenario)
+    {
         ScenarioConfig config = ScenarioLoader.LoadFile(tmp.Combine("trace.yaml"));
         var trace = Assert.IsType<SolarTraceConfig>(Assert.IsType<TockGroupConfig>(Assert.Single(config.Groups)).Solar);
-        Assert.Equal([0L, 6, 10, 12, 17, 20, 24], trace.Samples.Select(s => s.At.Nanoseconds / 3_600_000_000_000));
         RunResult run = ScenarioRunner.Run(config);
 
         var panel = new PvPanel(new Watts(0.5), -0.004) { MpptEfficiency = 0.9 };
@@ -59,18 +70,17 @@ public class IrradianceCsvTests
             + (5 * panel.OutputPower(950, 25, 1).Value) + (3 * panel.OutputPower(200, 23, 1).Value)) * 3600;
         Assert.Equal(expected, Assert.Single(run.Nodes).HarvestedJ, 1e-9 * expected);
 
-        await ResultsWriter.WriteAsync(run, tmp.Combine("out"), "trace.yaml", Scenario);
+        await ResultsWriter.WriteAsync(run, tmp.Combine("out"), "trace.yaml", scenario);
         using JsonDocument m = JsonDocument.Parse(await File.ReadAllBytesAsync(tmp.Combine(Path.Combine("out", ResultsWriter.ManifestFile))));
-        JsonElement solar = m.RootElement.GetProperty("scenario").GetProperty("nodes")[0].GetProperty("solar");
-        Assert.Equal(("irradianceTrace", "sky.csv", 7), (solar.GetProperty("kind").GetString(), solar.GetProperty("irradiance_file").GetString(), solar.GetProperty("records").GetInt32()));
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(tmp.Combine("sky.csv")))), solar.GetProperty("irradiance_sha256").GetString());
+        return (trace, m.RootElement.GetProperty("scenario").GetProperty("nodes")[0].GetProperty("solar").Clone());
     }
 
     [Theory]
     [InlineData("2024-06-01T12:00:00-07:00,950", "2024-06-01T09:00:00-07:00,950", 6, 1, "not later than the record before it")]
     [InlineData("2024-06-01T10:00:00-07:00,350", "2024-06-01T10:00:00-07:00,-5", 5, 27, "column 'poa_w_m2': expected an irradiance ≥ 0 W/m², got '-5'")]
     [InlineData("2024-06-01T06:00:00-07:00,120", "2024-06-01 06:00,120", 4, 1, "column 'time': expected an ISO 8601 instant")]
-    [InlineData("time,poa_w_m2", "time,ghi_w_m2", 2, 1, "no column 'poa_w_m2'")]
+    [InlineData("time,poa_w_m2", "time,irr_w_m2", 2, 1, "the header has neither 'poa_w_m2' nor 'ghi_w_m2'")]
+    [InlineData("temp_air_c,note", "temp_air_c,ghi_w_m2", 2, 26, "the header has both 'poa_w_m2' and 'ghi_w_m2'")]
     [InlineData("2024-06-02T00:00:00-07:00,0", "2024-06-01T23:00:00-07:00,0", 9, 1, "before the end of the run")]
     [InlineData("2024-05-31T23:00:00-07:00,0", "2024-06-01T01:00:00-07:00,0", 3, 1, "after the scenario start")]
     public void BadTrace_NamesTheCsvLineColumnAndExpectation(string from, string to, int line, int column, string expected)
@@ -126,5 +136,34 @@ public class IrradianceCsvTests
         var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.LoadFile(tmp.Combine("trace.yaml")));
 
         Assert.Equal("nodes[0].solar.tilt", e.FieldPath);
+    }
+
+    [Fact]
+    public async Task GhiTrace_OnAHorizontalPanel_HarvestsThePanelsOutputForTheGhi()
+    {
+        // A horizontal panel receives exactly GHI (DNI·cos z + DHI = GHI for any Erbs split; no ground view), so the
+        // harvest is the same hand sum as for the plane-of-array trace, while the path through SPA and Erbs is exercised.
+        using var tmp = new TempDirectory();
+        File.WriteAllText(tmp.Combine("sky.csv"), Sky.Replace("poa_w_m2", "ghi_w_m2", StringComparison.Ordinal));
+        string scenario = Scenario.Replace("irradianceFile: sky.csv,", "irradianceFile: sky.csv, latitude: 37.87, longitude: -122.27, tilt: 0,", StringComparison.Ordinal);
+        File.WriteAllText(tmp.Combine("trace.yaml"), scenario);
+
+        (SolarTraceConfig trace, JsonElement solar) = await RunAndCheckHarvestAsync(tmp, scenario);
+
+        Assert.Equal(new SolarGeometryConfig(37.87, -122.27, default, 0, 180), trace.GhiGeometry);
+        Assert.Equal(("ghi", 37.87, 0.0), (solar.GetProperty("irradiance_plane").GetString(), solar.GetProperty("latitude_deg").GetDouble(), solar.GetProperty("tilt_deg").GetDouble()));
+    }
+
+    [Fact]
+    public void GhiTrace_WithoutTheSite_AsksForTheLatitude()
+    {
+        using var tmp = new TempDirectory();
+        File.WriteAllText(tmp.Combine("sky.csv"), Sky.Replace("poa_w_m2", "ghi_w_m2", StringComparison.Ordinal));
+        File.WriteAllText(tmp.Combine("trace.yaml"), Scenario);
+
+        var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.LoadFile(tmp.Combine("trace.yaml")));
+
+        Assert.Equal("nodes[0].solar.latitude", e.FieldPath);
+        Assert.Contains("'ghi_w_m2') needs the site's latitude and longitude", e.Message, StringComparison.Ordinal);
     }
 }

@@ -1,9 +1,11 @@
 using SensorNet.Energy.Storage;
 using SensorNet.RadioModels.LoRa;
 using SensorNet.Scenarios.Loading;
+using SensorNet.Scenarios.Running;
 using SensorNet.Scenarios.Tests.Support;
 using SensorNet.SimEngine.Configuration;
 using SensorNet.SimEngine.Quantities;
+using SensorNet.SimEngine.Time;
 
 namespace SensorNet.Scenarios.Tests.Loading;
 
@@ -198,5 +200,59 @@ public class ScenarioLoaderTests
     {
         var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.LoadFile("/nonexistent/x.yaml"));
         Assert.Contains("cannot read", e.Message, StringComparison.Ordinal);
+    }
+
+    private const string CloudyScenario = """
+        name: cloudy
+        seed: 4
+        duration: 2 d
+        nodes:
+          - kind: tock
+            name: roof
+            count: 2
+            placement: { kind: grid, columns: 2, spacing: 10 m }
+            board: signpost
+            apps:
+              - { kind: blink, period: 60 s }
+            solar:
+              latitude: 37.87
+              longitude: -122.27
+              start: 2024-06-01T00:00:00-07:00
+              ratedPower: 0.5 W
+              weather: { kind: cloudCover, meanCloudCover: 4, persistence: 0.8, step: 1 h }
+            storage: { kind: linearBattery, capacity: 2000 mAh, initial: 1000 mAh, voltage: 3.7 V }
+        """;
+
+    [Fact]
+    public void Weather_CloudCover_IsReadAndEveryNodeOfTheGroupSeesTheSameSky()
+    {
+        ScenarioConfig config = ScenarioLoader.Parse(CloudyScenario, "cloudy.yaml");
+
+        var solar = Assert.IsType<SolarConfig>(Assert.IsType<TockGroupConfig>(Assert.Single(config.Groups)).Solar);
+        Assert.Equal(new CloudCoverConfig(4, 0.8, SimDuration.FromHours(1)), solar.Weather);
+        Assert.Equal((30.0, 180.0), (solar.TiltDeg, solar.AzimuthDeg));
+
+        RunResult run = ScenarioRunner.Run(config);
+        RunResult clear = ScenarioRunner.Run(config with { Groups = [((TockGroupConfig)config.Groups[0]) with { Solar = solar with { Weather = null } }] });
+        Assert.Equal(run.Nodes[0].HarvestedJ, run.Nodes[1].HarvestedJ);
+        Assert.True(run.Nodes[0].HarvestedJ < clear.Nodes[0].HarvestedJ, "a 4-okta sky harvests less than a clear one");
+    }
+
+    [Theory]
+    [InlineData("meanCloudCover: 4", "meanCloudCover: 9", "nodes[0].solar.weather.meanCloudCover", "a mean cloud cover in oktas in [0, 8]")]
+    [InlineData("persistence: 0.8", "persistence: 1.2", "nodes[0].solar.weather.persistence", "a probability in [0, 1]")]
+    [InlineData("step: 1 h }", "step: 10 s }", "nodes[0].solar.weather.step", "between 1 min and 1 d")]
+    [InlineData("kind: cloudCover", "kind: rain", "nodes[0].solar.weather.kind", "expected one of cloudCover")]
+    [InlineData("step: 1 h }", "step: 1 h, oktas: 3 }", "nodes[0].solar.weather.oktas", "unknown key 'oktas'")]
+    [InlineData("persistence: 0.8, ", "", "nodes[0].solar.weather.persistence", "persistence")]
+    public void Weather_InvalidValue_NamesItsFieldPath(string from, string to, string fieldPath, string expected)
+    {
+        string yaml = CloudyScenario.Replace(from, to, StringComparison.Ordinal);
+        Assert.NotEqual(CloudyScenario, yaml);
+
+        var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.Parse(yaml, "cloudy.yaml"));
+
+        Assert.Equal(fieldPath, e.FieldPath);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 }
