@@ -1,6 +1,7 @@
 using System.Globalization;
 using SensorNet.Energy.Consumers;
 using SensorNet.Energy.Storage;
+using SensorNet.Energy.Supply;
 using SensorNet.SimEngine;
 using SensorNet.SimEngine.Events;
 using SensorNet.SimEngine.Quantities;
@@ -14,8 +15,13 @@ namespace SensorNet.Energy.Accounting;
 /// are computed analytically from the current net power and kept as reschedulable events (no polling).
 /// </summary>
 /// <remarks>
-/// <para>Harvest is served to the load first and only the net flows through the storage, whose losses and refusals
-/// enter the ledger.</para>
+/// <para>Supply chain: storage → <see cref="IRegulator"/> → loads. Consumers draw at the regulated rail; the regulator
+/// turns that into the power drawn from the storage (its loss enters the ledger as <see cref="ConverterLoss"/>). The
+/// harvest is served to that input first and only the net flows through the storage, whose losses and refusals enter
+/// the ledger. <b>Limit:</b> a regulator whose input depends on voltage (an LDO's constant input current) is evaluated
+/// at the storage voltage when the load or harvest last changed and held until the next change, so on a storage whose
+/// voltage sags (supercapacitor, Li-ion) its input is exact only to the voltage change within one constant-load interval;
+/// the ledger still balances exactly.</para>
 /// <para><b>Power management:</b> the node loses power when the storage can no longer deliver the draw, or, with
 /// <see cref="BrownOutThresholds"/>, when its stored energy falls to the shutdown level (found by
 /// <see cref="Storage.StorageLevels"/>). Every consumer is then switched off and ignores state changes,
@@ -42,6 +48,8 @@ public sealed class NodeEnergy : IEventHandler
     private readonly List<IEnergyHarvester> _harvesters = [];
     private SimTime _lastUpdate;
     private Watts _draw;
+    private Watts _input;
+    private Joules _supplied;
     private Watts _harvest;
     private Joules _demanded;
     private Joules _delivered;
@@ -60,11 +68,13 @@ public sealed class NodeEnergy : IEventHandler
     /// <param name="storage">The storage.</param>
     /// <param name="thresholds">Brown-out shutdown and restart levels; null: the node turns off only when the storage
     /// stops delivering, and never restarts.</param>
-    public NodeEnergy(Simulation simulation, IEnergyStorage storage, BrownOutThresholds? thresholds = null)
+    /// <param name="regulator">The converter between storage and loads; null: the loads draw straight from the storage.</param>
+    public NodeEnergy(Simulation simulation, IEnergyStorage storage, BrownOutThresholds? thresholds = null, IRegulator? regulator = null)
     {
         _simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
         Storage = storage ?? throw new ArgumentNullException(nameof(storage));
         Thresholds = thresholds;
+        Regulator = regulator;
         if (thresholds is not null && !storage.IsUnlimited && thresholds.Start > storage.Capacity)
         {
             throw new ArgumentOutOfRangeException(nameof(thresholds), thresholds.Start, $"The start level is above the storage's capacity ({storage.Capacity}): the node could never restart.");
@@ -86,6 +96,15 @@ public sealed class NodeEnergy : IEventHandler
 
     /// <summary>Raised when the node regains power (only with <see cref="Thresholds"/>); the owner boots the board again.</summary>
     public event Action<SimTime>? PowerRestored;
+
+    /// <summary>The regulator between storage and loads, if any.</summary>
+    public IRegulator? Regulator { get; }
+
+    /// <summary>Power drawn from the storage now: the loads' draw through the regulator.</summary>
+    public Watts Input => _input;
+
+    /// <summary>Energy the regulator turned into heat so far (∫ (input − draw) dt).</summary>
+    public Joules ConverterLoss => _supplied - _demanded;
 
     /// <summary>Brown-out shutdown and restart levels, if any.</summary>
     public BrownOutThresholds? Thresholds { get; }
@@ -209,7 +228,7 @@ public sealed class NodeEnergy : IEventHandler
         Joules stored = Storage.Stored;
         if (!Storage.IsUnlimited)
         {
-            CheckClose("initial + harvested", Storage.Initial + _harvested, "consumed + lost + refused + stored", _demanded - _unserved + _lost + _refused + stored);
+            CheckClose("initial + harvested", Storage.Initial + _harvested, "consumed + converter loss + lost + refused + stored", _supplied - _unserved + _lost + _refused + stored);
         }
 
         Joules perState = Joules.Zero;
@@ -252,8 +271,9 @@ public sealed class NodeEnergy : IEventHandler
             c.PowerOff();
         }
 
-        _drawAtLoss = _draw;
+        _drawAtLoss = _input;
         _draw = Watts.Zero;
+        _input = Watts.Zero;
         _depletion.Cancel();
         if (Thresholds is { } t)
         {
@@ -302,6 +322,18 @@ public sealed class NodeEnergy : IEventHandler
         }
     }
 
+    // The regulator's input at the storage's present voltage; held until the next power or harvest change.
+    private Watts InputFor(Watts draw)
+    {
+        if (Regulator is null || (draw.Value == 0 && !Regulator.InputDependsOnVoltage))
+        {
+            return draw;
+        }
+
+        Volts v = Storage.Voltage;
+        return v.Value > 0 ? Regulator.InputPower(draw, v) : draw;
+    }
+
     private static Joules Min(Joules a, Joules b) => a <= b ? a : b;
 
     internal void BeforePowerChange() => Integrate(_simulation.Now);
@@ -316,6 +348,7 @@ public sealed class NodeEnergy : IEventHandler
         }
 
         _draw = draw;
+        _input = InputFor(draw);
         if (IsPowered)
         {
             ScheduleDepletion();
@@ -352,11 +385,12 @@ public sealed class NodeEnergy : IEventHandler
     {
         SimDuration elapsed = now - _lastUpdate;
         // Rests are applied too: KiBaM wells equalise and supercapacitors leak with no load.
-        if (elapsed.Nanoseconds > 0 && (_draw.Value > 0 || _harvest.Value > 0 || !Storage.IsUnlimited))
+        if (elapsed.Nanoseconds > 0 && (_input.Value > 0 || _harvest.Value > 0 || !Storage.IsUnlimited))
         {
             // The load is served from the harvest first; only the net flows through the storage.
-            StorageStep step = Storage.Apply(_draw - _harvest, elapsed);
+            StorageStep step = Storage.Apply(_input - _harvest, elapsed);
             _demanded += _draw * elapsed;
+            _supplied += _input * elapsed;
             _harvested += _harvest * elapsed;
             _delivered += step.Delivered;
             _stored += step.Stored;
@@ -376,7 +410,7 @@ public sealed class NodeEnergy : IEventHandler
         }
 
         // The storage decides: a leaking supercapacitor can run out even with no net draw.
-        Watts net = _draw - _harvest;
+        Watts net = _input - _harvest;
         // The storage predicts analytically when it stops delivering this draw; rounded up so it is truly exhausted then.
         SimTime now = _simulation.Now;
         SimDuration? left = Storage.TimeUntilExhausted(net);
