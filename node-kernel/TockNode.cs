@@ -23,14 +23,27 @@ public sealed class TockNode
 {
     /// <summary>Builds the node; add drivers and processes through <see cref="Kernel"/>, then call <see cref="Boot"/>.</summary>
     public TockNode(Simulation simulation, int id, ChipModel chip, IEnergyStorage storage, IScheduler scheduler, FaultPolicy faultPolicy, KernelOptions? options = null)
+        : this(simulation, id, chip, new NodeEnergy(simulation ?? throw new ArgumentNullException(nameof(simulation)), storage), scheduler, faultPolicy, options)
+    {
+    }
+
+    /// <summary>Builds the node on an existing energy system (again after a power loss: the MCU consumer reattaches).</summary>
+    public TockNode(Simulation simulation, int id, ChipModel chip, NodeEnergy energy, IScheduler scheduler, FaultPolicy faultPolicy, KernelOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(chip);
         Id = id;
-        Energy = new NodeEnergy(simulation, storage);
+        Energy = energy ?? throw new ArgumentNullException(nameof(energy));
         Mcu = Energy.AddConsumer("mcu", chip.PowerStates(), ChipModel.ActiveState);
         Kernel = new TockKernel(simulation, chip, Mcu, scheduler, faultPolicy, options);
         Alarm = new AlarmDriver(Kernel);
-        Energy.PowerLost += _ => Kernel.Halt();
+        Energy.PowerLost += OnPowerLost;
+    }
+
+    // This kernel's RAM is gone for good: a restart builds a new node, so stop listening.
+    private void OnPowerLost(SimTime now)
+    {
+        Kernel.Halt();
+        Energy.PowerLost -= OnPowerLost;
     }
 
     /// <summary>Node id.</summary>

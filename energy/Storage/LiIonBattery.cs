@@ -40,7 +40,7 @@ namespace SensorNet.Energy.Storage;
 /// cutoff and maximum-power limits, closed-form times against an independent fine quadrature, R = 0 reduction to
 /// E/P); StoragePropertyTests (ledger and exhaustion consistency).</para>
 /// </remarks>
-public sealed class LiIonBattery : IEnergyStorage
+public sealed class LiIonBattery : IEnergyStorage, IVoltageLevels
 {
     private readonly double[] _soc;
     private readonly double[] _ocv;
@@ -284,6 +284,21 @@ public sealed class LiIonBattery : IEnergyStorage
         return new StorageStep(delivered, Joules.Zero, lost, Joules.Zero, energy - delivered);
     }
 
+    /// <summary>
+    /// The stored energy at which the open-circuit voltage is <paramref name="voltage"/> (inverse of the OCV curve), for
+    /// voltage thresholds; the terminal voltage under load is lower by I·R.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The voltage lies outside the OCV curve.</exception>
+    public Joules StoredAtVoltage(Volts voltage)
+    {
+        if (!(voltage.Value >= _ocv[0] && voltage.Value <= _ocv[^1]))
+        {
+            throw new ArgumentOutOfRangeException(nameof(voltage), voltage, $"Expected an open-circuit voltage between {_ocv[0]} V and {_ocv[^1]} V.");
+        }
+
+        return new Joules(EnergyAt(StateAtOcv(voltage.Value)));
+    }
+
     /// <inheritdoc/>
     public Joules StoredAfter(Watts netDischarge, SimDuration duration)
     {
@@ -383,6 +398,12 @@ public sealed class LiIonBattery : IEnergyStorage
             ocvStar = _cutoff >= root ? _cutoff + (pr / _cutoff) : 2 * root;
         }
 
+        return StateAtOcv(ocvStar);
+    }
+
+    /// <summary>The state of charge whose open-circuit voltage is <paramref name="ocvStar"/> (+∞ above the curve, 0 below it).</summary>
+    private double StateAtOcv(double ocvStar)
+    {
         if (ocvStar > _ocv[^1])
         {
             return double.PositiveInfinity;

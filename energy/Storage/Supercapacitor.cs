@@ -42,7 +42,7 @@ namespace SensorNet.Energy.Storage;
 /// V(t) = V₀·e^(−t/(R_p·C)) at rest, hand-derived discharge times with each leakage form, refusal at V_max;
 /// StoragePropertyTests: ledger and exhaustion consistency on random sequences.</para>
 /// </remarks>
-public sealed class Supercapacitor : IEnergyStorage
+public sealed class Supercapacitor : IEnergyStorage, IVoltageLevels
 {
     private readonly double _capacitance;
     private readonly double _maxEnergy;
@@ -223,6 +223,18 @@ public sealed class Supercapacitor : IEnergyStorage
         var delivered = new Joules(Math.Min(power * tStar, energy.Value));
         var lost = new Joules(Math.Max(0, before - _energy - delivered.Value));
         return new StorageStep(delivered, Joules.Zero, lost, Joules.Zero, energy - delivered);
+    }
+
+    /// <summary>The stored energy ½·C·V² at which the capacitor's voltage is <paramref name="voltage"/>, for voltage thresholds.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The voltage is negative or above the rated maximum.</exception>
+    public Joules StoredAtVoltage(Volts voltage)
+    {
+        if (!(voltage.Value >= 0 && voltage.Value <= _maxVoltage))
+        {
+            throw new ArgumentOutOfRangeException(nameof(voltage), voltage, $"Expected a voltage between 0 V and the rated {_maxVoltage} V.");
+        }
+
+        return new Joules(EnergyAt(voltage.Value));
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using SensorNet.Energy;
+using SensorNet.Energy.Accounting;
 using SensorNet.NodeKernel.Chips;
 using SensorNet.NodeKernel.Drivers;
 using SensorNet.NodeKernel.Kernel;
@@ -82,9 +83,37 @@ public sealed class Board
             throw new ArgumentException($"Board {definition.Name} has no solar input.", nameof(harvester));
         }
 
+        var energy = new NodeEnergy(simulation, storage);
+        if (harvester is not null)
+        {
+            energy.AddHarvester(harvester);
+        }
+
+        return Build(simulation, id, definition, energy, temperature, humidity);
+    }
+
+    /// <summary>
+    /// Builds the board on an existing energy system: the first time, or again after a power loss, when the board's
+    /// components reattach to the consumers they had (RAM and peripheral state are lost; energy totals are not).
+    /// Build and boot it inside its own <see cref="SimEngine.Events.EventDomain"/>.
+    /// </summary>
+    /// <param name="simulation">The simulation.</param>
+    /// <param name="id">Node id.</param>
+    /// <param name="definition">The board.</param>
+    /// <param name="energy">Storage, harvesters and consumers; harvesters are the caller's to add, once.</param>
+    /// <param name="temperature">Temperature in hundredths of °C as a function of time.</param>
+    /// <param name="humidity">Relative humidity in hundredths of % as a function of time.</param>
+    public static Board Build(Simulation simulation, int id, BoardDefinition definition, NodeEnergy energy, Func<SimTime, int>? temperature = null, Func<SimTime, int>? humidity = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (energy is null ? throw new ArgumentNullException(nameof(energy)) : energy.Harvesters.Count > 0 && !definition.SolarInput)
+        {
+            throw new ArgumentException($"Board {definition.Name} has no solar input.", nameof(energy));
+        }
+
         ChipModel chip = File.Exists(definition.Chip) ? ChipFile.Load(definition.Chip) : ChipFile.BuiltIn(definition.Chip);
         var options = new KernelOptions { MaxProcesses = definition.MaxProcesses, AppRamBytes = definition.AppRamBytes };
-        var node = new TockNode(simulation, id, chip, storage, CreateScheduler(definition.Scheduler), definition.FaultPolicy, options);
+        var node = new TockNode(simulation, id, chip, energy, CreateScheduler(definition.Scheduler), definition.FaultPolicy, options);
         var board = new Board(definition, node);
         TockKernel k = node.Kernel;
         temperature ??= _ => 2250;
@@ -150,11 +179,6 @@ public sealed class Board
         if (definition.FuelGauge)
         {
             board.FuelGauge = new Max17205Driver(k, node.Energy, irq: 64);
-        }
-
-        if (harvester is not null)
-        {
-            node.Energy.AddHarvester(harvester);
         }
 
         if (definition.ProcessConsole)

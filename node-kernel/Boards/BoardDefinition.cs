@@ -33,7 +33,7 @@ public enum BoardRadio
 
 /// <summary>
 /// A board as data: its chip, scheduler, process limit, app RAM, fault policy and what it starts at boot, following
-/// the real board's <c>main.rs</c>. <see cref="Board.Build"/> composes the node from it.
+/// the real board's <c>main.rs</c>. <c>Board.Build</c> composes the node from it.
 /// </summary>
 /// <param name="Name">Board name.</param>
 /// <param name="Chip">Built-in chip name or chip-file path.</param>

@@ -7,7 +7,7 @@ namespace SensorNet.NodeKernel.Boards;
 /// <summary>
 /// A Tock LoRa board as data, following its <c>main.rs</c>: chip, scheduler, process limit, app RAM, fault policy,
 /// console, LEDs, the radio behind the LoRa SPI (0x30003) and GPIO (0x30004) drivers and the GPIO map.
-/// <see cref="LoRaBoards.Build"/> composes the node from it. Defaults: <see cref="LoRaBoards.Apollo3LoRaThingsPlus"/>,
+/// <c>LoRaBoards.Build</c> composes the node from it. Defaults: <see cref="LoRaBoards.Apollo3LoRaThingsPlus"/>,
 /// <see cref="LoRaBoards.LoraE5Mini"/>.
 /// </summary>
 /// <param name="Name">Board name.</param>

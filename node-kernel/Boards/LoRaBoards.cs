@@ -1,5 +1,6 @@
 using System.Numerics;
 using SensorNet.Energy;
+using SensorNet.Energy.Accounting;
 using SensorNet.NodeKernel.Chips;
 using SensorNet.NodeKernel.Drivers;
 using SensorNet.NodeKernel.Hardware;
@@ -15,7 +16,7 @@ namespace SensorNet.NodeKernel.Boards;
 /// <summary>
 /// Tock's LoRa boards, where the kernel has no LoRa stack: the radio is reached from userspace (RadioLib over
 /// libtock-c) through the generic SPI controller driver as <c>LoRaPhySPI</c> 0x30003 and the GPIO driver as
-/// <c>LoRaPhyGPIO</c> 0x30004 (reference §7.8). <see cref="Build"/> composes a <see cref="TockNode"/> with the console,
+/// <c>LoRaPhyGPIO</c> 0x30004 (reference §7.8). <c>Build</c> composes a <see cref="TockNode"/> with the console,
 /// LEDs, sensors, <see cref="Sx1262Device"/>, <see cref="SpiControllerDriver"/> and <see cref="GpioDriver"/>.
 /// </summary>
 /// <remarks>
@@ -127,13 +128,28 @@ public static class LoRaBoards
     /// <param name="temperature">Temperature in hundredths of °C as a function of time.</param>
     /// <param name="humidity">Relative humidity in hundredths of % as a function of time.</param>
     /// <param name="radioTiming">SX1262 BUSY timing; <see cref="Sx1262Timing.Default"/> if null.</param>
-    public static LoRaBoard Build(Simulation simulation, int id, LoRaBoardDefinition definition, IEnergyStorage storage, Func<SimTime, int>? temperature = null, Func<SimTime, int>? humidity = null, Sx1262Timing? radioTiming = null)
+    public static LoRaBoard Build(Simulation simulation, int id, LoRaBoardDefinition definition, IEnergyStorage storage, Func<SimTime, int>? temperature = null, Func<SimTime, int>? humidity = null, Sx1262Timing? radioTiming = null) =>
+        Build(simulation, id, definition, new NodeEnergy(simulation ?? throw new ArgumentNullException(nameof(simulation)), storage), temperature, humidity, radioTiming);
+
+    /// <summary>
+    /// Builds the board on an existing energy system: the first time, or again after a power loss (see
+    /// <see cref="Board.Build(Simulation, int, BoardDefinition, NodeEnergy, Func{SimTime, int}?, Func{SimTime, int}?)"/>).
+    /// </summary>
+    /// <param name="simulation">The simulation.</param>
+    /// <param name="id">Node id.</param>
+    /// <param name="definition">The board.</param>
+    /// <param name="energy">Storage, harvesters and consumers.</param>
+    /// <param name="temperature">Temperature in hundredths of °C as a function of time.</param>
+    /// <param name="humidity">Relative humidity in hundredths of % as a function of time.</param>
+    /// <param name="radioTiming">SX1262 BUSY timing; <see cref="Sx1262Timing.Default"/> if null.</param>
+    public static LoRaBoard Build(Simulation simulation, int id, LoRaBoardDefinition definition, NodeEnergy energy, Func<SimTime, int>? temperature = null, Func<SimTime, int>? humidity = null, Sx1262Timing? radioTiming = null)
     {
         ArgumentNullException.ThrowIfNull(simulation);
+        ArgumentNullException.ThrowIfNull(energy);
         ArgumentNullException.ThrowIfNull(definition);
         ChipModel chip = File.Exists(definition.Chip) ? ChipFile.Load(definition.Chip) : ChipFile.BuiltIn(definition.Chip);
         var options = new KernelOptions { MaxProcesses = definition.MaxProcesses, AppRamBytes = definition.AppRamBytes };
-        var node = new TockNode(simulation, id, chip, storage, Board.CreateScheduler(definition.Scheduler), definition.FaultPolicy, options);
+        var node = new TockNode(simulation, id, chip, energy, Board.CreateScheduler(definition.Scheduler), definition.FaultPolicy, options);
         var board = new LoRaBoard(definition, node);
         TockKernel k = node.Kernel;
         board.Uart = new Uart(k, node.Energy, definition.UartIrq, 115_200, definition.UartClock, definition.UartReceiveCurrent, definition.UartTransmitCurrent, definition.Source);

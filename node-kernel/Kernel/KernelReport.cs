@@ -49,4 +49,44 @@ public sealed record KernelReport(
     long Restarts,
     bool Panicked,
     long AlarmProgrammings,
-    long AlarmSplitLegs);
+    long AlarmSplitLegs)
+{
+    /// <summary>
+    /// One report for a node that booted several times (brown-outs): residency and MCU transitions come from the last
+    /// boot's report, which already covers the whole run because the MCU consumer outlives the boards; the kernel
+    /// counters of each boot are added up.
+    /// </summary>
+    /// <param name="boots">The reports of each boot, in boot order; the residency of the last one is used.</param>
+    public static KernelReport AcrossBoots(IReadOnlyList<KernelReport> boots)
+    {
+        ArgumentNullException.ThrowIfNull(boots);
+        ArgumentOutOfRangeException.ThrowIfZero(boots.Count);
+        KernelReport last = boots[^1];
+        if (boots.Count == 1)
+        {
+            return last;
+        }
+
+        long Sum(Func<KernelReport, long> counter) => boots.Sum(counter);
+        long processCpu = Sum(b => b.ProcessCpuNs);
+        return last with
+        {
+            KernelCpuNs = last.ActiveNs - processCpu,
+            ProcessCpuNs = processCpu,
+            Wakeups = Sum(b => b.Wakeups),
+            ShallowSleeps = Sum(b => b.ShallowSleeps),
+            DeepSleeps = Sum(b => b.DeepSleeps),
+            LoopIterations = Sum(b => b.LoopIterations),
+            BottomHalves = Sum(b => b.BottomHalves),
+            DeferredCalls = Sum(b => b.DeferredCalls),
+            Syscalls = Sum(b => b.Syscalls),
+            UpcallsDelivered = Sum(b => b.UpcallsDelivered),
+            UpcallsDropped = Sum(b => b.UpcallsDropped),
+            Faults = Sum(b => b.Faults),
+            Restarts = Sum(b => b.Restarts),
+            Panicked = boots.Any(b => b.Panicked),
+            AlarmProgrammings = Sum(b => b.AlarmProgrammings),
+            AlarmSplitLegs = Sum(b => b.AlarmSplitLegs),
+        };
+    }
+}

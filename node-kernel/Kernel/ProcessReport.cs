@@ -47,4 +47,47 @@ public sealed record ProcessReport(
     long Preemptions,
     long Faults,
     long Restarts,
-    int GrantBytes);
+    int GrantBytes)
+{
+    /// <summary>
+    /// One row per process for a node that booted several times: the counters of each boot's instance of the process
+    /// (same index) are added up; name, final state and grant bytes come from the last boot.
+    /// </summary>
+    /// <param name="boots">Each boot's process reports, in boot order.</param>
+    public static IReadOnlyList<ProcessReport> AcrossBoots(IReadOnlyList<IReadOnlyList<ProcessReport>> boots)
+    {
+        ArgumentNullException.ThrowIfNull(boots);
+        ArgumentOutOfRangeException.ThrowIfZero(boots.Count);
+        if (boots.Count == 1)
+        {
+            return boots[0];
+        }
+
+        return [.. boots[^1].Select(last =>
+        {
+            ProcessReport[] all = [.. boots.SelectMany(b => b).Where(p => p.ProcessIndex == last.ProcessIndex)];
+            long Sum(Func<ProcessReport, long> counter) => all.Sum(counter);
+            return last with
+            {
+                SyscallsYield = Sum(p => p.SyscallsYield),
+                SyscallsSubscribe = Sum(p => p.SyscallsSubscribe),
+                SyscallsCommand = Sum(p => p.SyscallsCommand),
+                SyscallsAllowRw = Sum(p => p.SyscallsAllowRw),
+                SyscallsAllowRo = Sum(p => p.SyscallsAllowRo),
+                SyscallsMemop = Sum(p => p.SyscallsMemop),
+                SyscallsExit = Sum(p => p.SyscallsExit),
+                SyscallsAllowUr = Sum(p => p.SyscallsAllowUr),
+                UpcallsDelivered = Sum(p => p.UpcallsDelivered),
+                WaitForDeliveries = Sum(p => p.WaitForDeliveries),
+                ReturnValuesDiscarded = Sum(p => p.ReturnValuesDiscarded),
+                UpcallsDropped = Sum(p => p.UpcallsDropped),
+                CpuTimeNs = Sum(p => p.CpuTimeNs),
+                Dispatches = Sum(p => p.Dispatches),
+                TimeslicesExpired = Sum(p => p.TimeslicesExpired),
+                Preemptions = Sum(p => p.Preemptions),
+                Faults = Sum(p => p.Faults),
+                Restarts = Sum(p => p.Restarts),
+            };
+        })];
+    }
+}

@@ -39,7 +39,11 @@ public sealed record ScenarioConfig(string Name, ulong Seed, SimDuration Duratio
 /// <param name="Count">Number of nodes.</param>
 /// <param name="Placement">Where they stand.</param>
 /// <param name="Storage">Energy storage of every node.</param>
-public abstract record NodeGroupConfig(string Name, int Count, GridPlacementConfig Placement, StorageConfig Storage);
+public abstract record NodeGroupConfig(string Name, int Count, GridPlacementConfig Placement, StorageConfig Storage)
+{
+    /// <summary>Brown-out thresholds and regulator (<c>power:</c>); null: loads draw straight from the storage, which they run until it is exhausted.</summary>
+    public PowerConfig? Power { get; init; }
+}
 
 /// <summary>Nodes running the interim LoRa sense-and-send firmware (no Tock kernel).</summary>
 /// <param name="Name">Group name.</param>

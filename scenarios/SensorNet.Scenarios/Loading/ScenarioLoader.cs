@@ -1,3 +1,4 @@
+using SensorNet.Energy;
 using SensorNet.Energy.Harvesting;
 using SensorNet.Energy.Solar;
 using System.Globalization;
@@ -99,8 +100,81 @@ public static partial class ScenarioLoader
         NodeGroupConfig group = kind == "tock"
             ? ReadTockGroup(r, name, count, placement, storage, duration, scenarioDirectory)
             : ReadLoRaGroup(r, name, count, placement, storage, duration);
+        PowerConfig? power = r.OptionalMapping("power") is { } pr ? ReadPower(pr, storage) : null;
         r.RejectUnknownKeys();
-        return group;
+        return group with { Power = power };
+    }
+
+    private static PowerConfig ReadPower(YamlMappingReader r, StorageConfig storage)
+    {
+        const string LevelExpected = "a level such as '2.1 V', '20 %' or '5 J'";
+        StorageLevel? shutdown = r.Optional<StorageLevel?>("shutdown", v => StorageLevel.Parse(v), LevelExpected, null);
+        StorageLevel? start = r.Optional<StorageLevel?>("start", v => StorageLevel.Parse(v), LevelExpected, null);
+        if (shutdown.HasValue != start.HasValue)
+        {
+            throw r.Error(shutdown.HasValue ? "start" : "shutdown", "expected both 'shutdown' and 'start' (the restart level, above the shutdown level) or neither");
+        }
+
+        RegulatorConfig? regulator = r.OptionalMapping("regulator") is { } rr ? ReadRegulator(rr) : null;
+        r.RejectUnknownKeys();
+        var power = new PowerConfig(shutdown, start, regulator);
+        // Resolve against one node's storage now, so a level the storage cannot have is reported with its place.
+        IEnergyStorage probe = storage.Create();
+        Joules? off = Resolve(r, "shutdown", shutdown, probe);
+        Joules? on = Resolve(r, "start", start, probe);
+        if (off is { } o && on is { } s)
+        {
+            if (!(s > o))
+            {
+                throw r.Error("start", $"expected a start level above the shutdown level ({o})");
+            }
+
+            if (s > probe.Capacity)
+            {
+                throw r.Error("start", $"expected a start level within the storage's capacity ({probe.Capacity}); the node could never restart");
+            }
+        }
+
+        if (regulator is not null && shutdown is { Unit: StorageLevelUnit.Volts } v && v.Value < regulator.Create().MinimumInputVoltage.Value)
+        {
+            throw r.Error("shutdown", $"expected at least the regulator's minimum input voltage ({regulator.Create().MinimumInputVoltage}): below it the output is out of regulation");
+        }
+
+        return power;
+    }
+
+    private static Joules? Resolve(YamlMappingReader r, string key, StorageLevel? level, IEnergyStorage storage)
+    {
+        try
+        {
+            return level?.Resolve(storage);
+        }
+        catch (ArgumentException e)
+        {
+            throw r.Error(key, "expected " + e.Message.Split(" (Parameter", 2)[0]);
+        }
+    }
+
+    private static RegulatorConfig ReadRegulator(YamlMappingReader r)
+    {
+        string kind = r.RequireKind("ldo", "buck", "boost", "buckBoost");
+        Volts output = r.Require("output", QuantityText.ParseVoltage, "an output voltage such as '3.3 V'");
+        Amperes quiescent = r.Optional("quiescentCurrent", QuantityText.ParseCurrent, "a current such as '1 uA'", new Amperes(0));
+        Volts dropout = kind == "ldo" ? r.Optional("dropout", QuantityText.ParseVoltage, "a voltage such as '0.1 V'", new Volts(0.1)) : default;
+        Volts minimumInput = kind == "ldo" ? default : r.Require("minimumInput", QuantityText.ParseVoltage, "a voltage such as '1.8 V'");
+        double efficiency = kind == "ldo" ? 1 : r.Require("efficiency", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) is var e && e > 0 && e <= 1 ? e : throw new FormatException("out of range"), "an efficiency in (0, 1]");
+        r.RejectUnknownKeys();
+        var config = new RegulatorConfig(kind, output, quiescent, dropout, minimumInput, efficiency);
+        try
+        {
+            config.Create();
+        }
+        catch (ArgumentException e)
+        {
+            throw r.Error("kind", "a consistent regulator: " + e.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        return config;
     }
 
     private static LoRaSenseGroupConfig ReadLoRaGroup(YamlMappingReader r, string name, int count, GridPlacementConfig placement, StorageConfig storage, SimDuration duration)

@@ -29,7 +29,11 @@ public static class ResultTables
         .Int64Column("frames_sent", n => n.FramesSent)
         .Int64Column("airtime_ns", n => n.AirtimeNs)
         .NullableInt64Column("depleted_at_ns", n => n.DepletedAtNs)
-        .DoubleColumn("harvested_j", n => n.HarvestedJ);
+        .DoubleColumn("harvested_j", n => n.HarvestedJ)
+        .Int32Column("outages", n => n.Outages)
+        .Int32Column("restarts", n => n.Restarts)
+        .Int64Column("downtime_ns", n => n.DowntimeNs)
+        .DoubleColumn("converter_loss_j", n => n.ConverterLossJ);
 
     /// <summary>Residency per node, component and power state: <c>residency.parquet</c>.</summary>
     public static ResultTable<ResidencyRow> Residency { get; } = new ResultTable<ResidencyRow>("residency")

@@ -45,4 +45,17 @@ public sealed record NodeSummary(
     long FramesSent,
     long AirtimeNs,
     long? DepletedAtNs,
-    double HarvestedJ = 0);
+    double HarvestedJ = 0)
+{
+    /// <summary>Times the node lost power (brown-outs and exhaustion).</summary>
+    public int Outages { get; init; }
+
+    /// <summary>Times the node regained power and booted again.</summary>
+    public int Restarts { get; init; }
+
+    /// <summary>Time without power, in ns.</summary>
+    public long DowntimeNs { get; init; }
+
+    /// <summary>Energy the regulator turned into heat, in J.</summary>
+    public double ConverterLossJ { get; init; }
+}

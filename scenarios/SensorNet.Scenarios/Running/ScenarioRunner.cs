@@ -1,4 +1,5 @@
 using System.Globalization;
+using SensorNet.Energy.Accounting;
 using SensorNet.Energy.Consumers;
 using SensorNet.Energy.Storage;
 using SensorNet.NodeKernel;
@@ -76,7 +77,14 @@ public static class ScenarioRunner
         {
             node.Energy.FlushPowerStates();
             node.Energy.VerifyLedger();
-            summaries.Add(node.Summarise(config.Duration));
+            NodeEnergy e = node.Energy;
+            summaries.Add(node.Summarise(config.Duration) with
+            {
+                Outages = e.Outages,
+                Restarts = e.Restarts,
+                DowntimeNs = e.Downtime.Nanoseconds,
+                ConverterLossJ = e.ConverterLoss.Value,
+            });
             foreach (StateBasedConsumer c in node.Energy.Consumers)
             {
                 AddResidency(residency, node.Id, c, config.Duration);
@@ -107,8 +115,8 @@ public static class ScenarioRunner
                 nodes.Add(g switch
                 {
                     LoRaSenseGroupConfig l => new LoRaRunNode(new SensorNode(simulation, id, position, storage, l.Mcu, l.Radio.Chip, l.Radio.Modulation, l.Radio.TxPower, l.App, streams), g.Name),
-                    TockGroupConfig t => BuildTock(simulation, id, position, storage, t, streams, groupIndex),
-                    TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, storage, t),
+                    TockGroupConfig t => BuildTock(simulation, id, position, Energy(simulation, storage, t), t, streams, groupIndex),
+                    TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, Energy(simulation, storage, t), t),
                     _ => throw new InvalidOperationException($"Unknown node group {g.GetType().Name}."),
                 });
             }
@@ -117,27 +125,32 @@ public static class ScenarioRunner
         return [.. nodes];
     }
 
-    private static TockRunNode BuildTockLoRa(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, TockLoRaGroupConfig group)
+    // The energy system outlives every boot of the node, so it is built outside any board's event domain.
+    private static NodeEnergy Energy(Simulation simulation, IEnergyStorage storage, NodeGroupConfig group) =>
+        new(simulation, storage, group.Power?.Thresholds(storage), group.Power?.Regulator?.Create());
+
+    private static TockRunNode BuildTockLoRa(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockLoRaGroupConfig group) =>
+        TockRunNode.For(simulation, id, energy, () => LoadApps(LoRaBoards.Build(simulation, id, group.Board, energy), b => b.Node, group.Apps), group.Name, position);
+
+    private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockGroupConfig group, RngStreams streams, int groupIndex)
     {
-        LoRaBoard board = LoRaBoards.Build(simulation, id, group.Board, storage);
-        foreach (TockAppConfig app in group.Apps)
+        if (group.Solar?.CreateHarvester(streams, groupIndex) is { } harvester)
         {
-            board.Node.Load(TockApps.Create(app));
+            energy.AddHarvester(harvester);
         }
 
-        return TockRunNode.For(board, group.Name, position);
+        return TockRunNode.For(simulation, id, energy, () => LoadApps(Board.Build(simulation, id, group.Board, energy), b => b.Node, group.Apps), group.Name, position);
     }
 
-    private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, TockGroupConfig group, RngStreams streams, int groupIndex)
+    // Every boot loads the apps again, as the kernel loads the process binaries from flash at boot.
+    private static TBoard LoadApps<TBoard>(TBoard board, Func<TBoard, TockNode> node, IReadOnlyList<TockAppConfig> apps)
     {
-        IEnergyHarvester? harvester = group.Solar?.CreateHarvester(streams, groupIndex);
-        Board board = Board.Build(simulation, id, group.Board, storage, harvester: harvester);
-        foreach (TockAppConfig app in group.Apps)
+        foreach (TockAppConfig app in apps)
         {
-            board.Node.Load(TockApps.Create(app));
+            node(board).Load(TockApps.Create(app));
         }
 
-        return TockRunNode.For(board, group.Name, position);
+        return board;
     }
 
     private static void AddResidency(List<ResidencyRow> rows, int nodeId, StateBasedConsumer c, SimDuration duration)

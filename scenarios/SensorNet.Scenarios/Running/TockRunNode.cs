@@ -3,6 +3,8 @@ using SensorNet.NodeKernel;
 using SensorNet.NodeKernel.Boards;
 using SensorNet.NodeKernel.Drivers;
 using SensorNet.NodeKernel.Kernel;
+using SensorNet.SimEngine;
+using SensorNet.SimEngine.Events;
 using SensorNet.SimEngine.Quantities;
 using SensorNet.SimEngine.Time;
 
@@ -13,56 +15,96 @@ namespace SensorNet.Scenarios.Running;
 /// <see cref="LoRaBoard"/> (<see cref="TockLoRaGroupConfig"/>); the boards differ only in how they boot and what their
 /// radio reports, which the two factories capture.
 /// </summary>
+/// <remarks>
+/// Power cycles: each boot builds the board (kernel, drivers, processes) afresh inside its own
+/// <see cref="EventDomain"/> on the node's one <see cref="NodeEnergy"/>. A power loss ends the domain, so nothing the
+/// dead board had pending can run; a restart builds and boots a new board, as a real node comes back from reset with
+/// empty RAM and goes through the Tock boot sequence. Counters are summed over boots; energy and residency live in the
+/// consumers, which outlive the boards.
+/// </remarks>
 internal sealed class TockRunNode : IRunNode
 {
-    private readonly TockNode _node;
-    private readonly Action _boot;
+    private readonly Simulation _simulation;
+    private readonly Func<Instance> _build;
     private readonly string _group;
     private readonly (Meters X, Meters Y) _position;
-    private readonly Func<Radio> _radio;
-    private readonly SensorDriver? _temperature;
-    private readonly SensorDriver? _humidity;
+    private readonly List<Instance> _boots = [];
+    private EventDomain _domain;
     private KernelReport? _kernel;
 
-    private TockRunNode(TockNode node, Action boot, string group, (Meters X, Meters Y) position, Func<Radio> radio, SensorDriver? temperature, SensorDriver? humidity)
+    private TockRunNode(Simulation simulation, int id, NodeEnergy energy, Func<Instance> build, string group, (Meters X, Meters Y) position)
     {
-        (_node, _boot, _group, _position, _radio, _temperature, _humidity) = (node, boot, group, position, radio, temperature, humidity);
+        (_simulation, Id, Energy, _build, _group, _position) = (simulation, id, energy, build, group, position);
+        _domain = BuildInstance();
+        energy.PowerLost += _ => _domain.End();
+        energy.PowerRestored += now =>
+        {
+            _domain = BuildInstance();
+            Boot(now);
+        };
     }
 
-    public int Id => _node.Id;
+    public int Id { get; }
 
-    public NodeEnergy Energy => _node.Energy;
+    public NodeEnergy Energy { get; }
 
-    public static TockRunNode For(Board board, string group, (Meters X, Meters Y) position) => new(
-        board.Node,
-        board.Boot,
+    /// <summary>Boots so far, the first included.</summary>
+    public int Boots => _boots.Count;
+
+    /// <summary>A node on a <see cref="Board"/>; <paramref name="build"/> builds it on the energy system and loads its apps.</summary>
+    public static TockRunNode For(Simulation simulation, int id, NodeEnergy energy, Func<Board> build, string group, (Meters X, Meters Y) position) => new(
+        simulation,
+        id,
+        energy,
+        () =>
+        {
+            Board board = build();
+            return new Instance(
+                board.Node,
+                board.Boot,
+                () => new Radio(
+                    board.RadioChip?.Profile.Name ?? "none",
+                    board.RadioChip?.Consumer.TotalEnergy() ?? Joules.Zero,
+                    (board.Ieee802154?.FramesSent ?? 0) + (board.BleRadio?.FramesSent ?? 0), // data frames, not X-MAC preamble strobes
+                    (board.RadioChip?.Airtime.Nanoseconds ?? 0) + (board.BleRadio?.Airtime.Nanoseconds ?? 0)),
+                board.Temperature,
+                board.Humidity);
+        },
         group,
-        position,
-        () => new Radio(
-            board.RadioChip?.Profile.Name ?? "none",
-            board.RadioChip?.Consumer.TotalEnergy() ?? Joules.Zero,
-            (board.Ieee802154?.FramesSent ?? 0) + (board.BleRadio?.FramesSent ?? 0), // data frames, not X-MAC preamble strobes
-            (board.RadioChip?.Airtime.Nanoseconds ?? 0) + (board.BleRadio?.Airtime.Nanoseconds ?? 0)),
-        board.Temperature,
-        board.Humidity);
+        position);
 
-    public static TockRunNode For(LoRaBoard board, string group, (Meters X, Meters Y) position) => new(
-        board.Node,
-        () => board.Node.Boot(board.Definition.Boot),
+    /// <summary>A node on a <see cref="LoRaBoard"/>; <paramref name="build"/> builds it on the energy system and loads its apps.</summary>
+    public static TockRunNode For(Simulation simulation, int id, NodeEnergy energy, Func<LoRaBoard> build, string group, (Meters X, Meters Y) position) => new(
+        simulation,
+        id,
+        energy,
+        () =>
+        {
+            LoRaBoard board = build();
+            return new Instance(
+                board.Node,
+                () => board.Node.Boot(board.Definition.Boot),
+                () => new Radio(board.Radio.Chip.Name, board.Radio.Consumer.TotalEnergy(), board.Radio.FramesSent, board.Radio.Airtime.Nanoseconds),
+                board.Temperature,
+                board.Humidity);
+        },
         group,
-        position,
-        () => new Radio(board.Radio.Chip.Name, board.Radio.Consumer.TotalEnergy(), board.Radio.FramesSent, board.Radio.Airtime.Nanoseconds),
-        board.Temperature,
-        board.Humidity);
+        position);
 
-    public void Boot(SimTime now) => _boot();
+    public void Boot(SimTime now)
+    {
+        using (_simulation.EnterDomain(_domain))
+        {
+            _boots[^1].Boot();
+        }
+    }
 
     public NodeSummary Summarise(SimDuration duration)
     {
         KernelReport k = Kernel(duration);
-        NodeEnergy e = _node.Energy;
-        Joules total = e.Demanded;
-        Radio radio = _radio();
+        Joules total = Energy.Demanded;
+        Instance last = _boots[^1];
+        Radio[] radios = [.. _boots.Select(b => b.Radio())];
         return new NodeSummary(
             Id,
             _group,
@@ -70,28 +112,41 @@ internal sealed class TockRunNode : IRunNode
             _position.X.Value,
             _position.Y.Value,
             k.Chip,
-            radio.Chip,
-            e.Storage.Initial.Value,
-            e.Storage.Stored.Value,
+            radios[^1].Chip,
+            Energy.Storage.Initial.Value,
+            Energy.Storage.Stored.Value,
             total.Value,
-            _node.Mcu.TotalEnergy().Value,
-            radio.Energy.Value,
+            last.Node.Mcu.TotalEnergy().Value,
+            radios[^1].Energy.Value, // the radio consumer outlives the boards, so its total covers every boot
             (total / duration).Value,
             k.ActiveNs,
             k.ShallowSleepNs + k.DeepSleepNs,
             k.OffNs,
             k.Wakeups,
-            (_temperature?.Measurements ?? 0) + (_humidity?.Measurements ?? 0),
-            radio.Frames,
-            radio.AirtimeNs,
-            e.DepletedAt?.Nanoseconds,
-            e.Harvested.Value);
+            _boots.Sum(b => (b.Temperature?.Measurements ?? 0) + (b.Humidity?.Measurements ?? 0)),
+            radios.Sum(r => r.Frames),
+            radios.Sum(r => r.AirtimeNs),
+            Energy.DepletedAt?.Nanoseconds,
+            Energy.Harvested.Value);
     }
 
     // Built once: the runner asks for it for the summary and for kernel.parquet.
-    public KernelReport Kernel(SimDuration duration) => _kernel ??= _node.Report(duration);
+    public KernelReport Kernel(SimDuration duration) => _kernel ??= KernelReport.AcrossBoots([.. _boots.Select(b => b.Node.Report(duration))]);
 
-    public IReadOnlyList<ProcessReport> Processes() => _node.ProcessReports();
+    public IReadOnlyList<ProcessReport> Processes() => ProcessReport.AcrossBoots([.. _boots.Select(b => b.Node.ProcessReports())]);
+
+    private EventDomain BuildInstance()
+    {
+        var domain = new EventDomain($"node {Id}, boot {_boots.Count + 1}");
+        using (_simulation.EnterDomain(domain))
+        {
+            _boots.Add(_build());
+        }
+
+        return domain;
+    }
+
+    private sealed record Instance(TockNode Node, Action Boot, Func<Radio> Radio, SensorDriver? Temperature, SensorDriver? Humidity);
 
     private readonly record struct Radio(string Chip, Joules Energy, long Frames, long AirtimeNs);
 }
