@@ -69,7 +69,7 @@ public readonly record struct StorageLevel(double Value, StorageLevelUnit Unit)
             return new StorageLevel(joules.Value, StorageLevelUnit.Joules);
         }
 
-        throw new FormatException("expected an energy, a percentage or a voltage");
+        throw new FormatException("expected a level such as '2.1 V', '20 %' or '5 J'");
     }
 
     /// <summary>The level as stored energy for <paramref name="storage"/>.</summary>

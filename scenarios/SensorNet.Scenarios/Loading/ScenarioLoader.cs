@@ -101,6 +101,11 @@ public static partial class ScenarioLoader
             ? ReadTockGroup(r, name, count, placement, storage, duration, scenarioDirectory)
             : ReadLoRaGroup(r, name, count, placement, storage, duration);
         PowerConfig? power = r.OptionalMapping("power") is { } pr ? ReadPower(pr, storage) : null;
+        if (power is not null && kind != "tock")
+        {
+            throw r.Error("power", "power management only on 'tock' groups (the interim firmware has no reboot model)");
+        }
+
         r.RejectUnknownKeys();
         return group with { Power = power };
     }
