@@ -102,26 +102,48 @@ public readonly record struct StorageLevel(double Value, StorageLevelUnit Unit)
 /// <param name="QuiescentCurrent">Ground/quiescent current.</param>
 /// <param name="Dropout">LDO dropout voltage.</param>
 /// <param name="MinimumInput">Switching regulator's minimum input voltage.</param>
-/// <param name="Efficiency">Switching regulator's efficiency.</param>
-public sealed record RegulatorConfig(string Kind, Volts Output, Amperes QuiescentCurrent, Volts Dropout, Volts MinimumInput, double Efficiency)
+/// <param name="Efficiency">Switching regulator's constant efficiency (when <paramref name="EfficiencyCurve"/> is empty).</param>
+/// <param name="EfficiencyCurve">Switching regulator's efficiency against output current, from its datasheet plot.</param>
+public sealed record RegulatorConfig(string Kind, Volts Output, Amperes QuiescentCurrent, Volts Dropout, Volts MinimumInput, double Efficiency, IReadOnlyList<EfficiencyPoint> EfficiencyCurve)
 {
     /// <summary>A fresh regulator.</summary>
-    public IRegulator Create() => Kind switch
+    public IRegulator Create()
     {
-        "ldo" => new LinearRegulator(Output, QuiescentCurrent, Dropout),
-        "buck" => SwitchingRegulator.WithConstantEfficiency(Topology.Buck, Output, MinimumInput, QuiescentCurrent, Efficiency),
-        "boost" => SwitchingRegulator.WithConstantEfficiency(Topology.Boost, Output, MinimumInput, QuiescentCurrent, Efficiency),
-        _ => SwitchingRegulator.WithConstantEfficiency(Topology.BuckBoost, Output, MinimumInput, QuiescentCurrent, Efficiency),
-    };
+        if (Kind == "ldo")
+        {
+            return new LinearRegulator(Output, QuiescentCurrent, Dropout);
+        }
+
+        Topology topology = Kind switch { "buck" => Topology.Buck, "boost" => Topology.Boost, _ => Topology.BuckBoost };
+        return EfficiencyCurve.Count > 0
+            ? SwitchingRegulator.WithEfficiencyCurve(topology, Output, MinimumInput, QuiescentCurrent, EfficiencyCurve)
+            : SwitchingRegulator.WithConstantEfficiency(topology, Output, MinimumInput, QuiescentCurrent, Efficiency);
+    }
 
     /// <summary>The parameters for the run manifest, with unit-suffixed names.</summary>
     public IReadOnlyList<(string Name, string Value)> ManifestFields() =>
     [
         ("regulator", Kind),
-        ("regulator_output_v", Output.Value.ToString("R", CultureInfo.InvariantCulture)),
-        ("regulator_quiescent_a", QuiescentCurrent.Value.ToString("R", CultureInfo.InvariantCulture)),
+        ("regulator_output_v", Text(Output.Value)),
+        ("regulator_quiescent_a", Text(QuiescentCurrent.Value)),
         .. Kind == "ldo"
-            ? [("regulator_dropout_v", Dropout.Value.ToString("R", CultureInfo.InvariantCulture))]
-            : new[] { ("regulator_minimum_input_v", MinimumInput.Value.ToString("R", CultureInfo.InvariantCulture)), ("regulator_efficiency", Efficiency.ToString("R", CultureInfo.InvariantCulture)) },
+            ? [("regulator_dropout_v", Text(Dropout.Value))]
+            : new[]
+            {
+                ("regulator_minimum_input_v", Text(MinimumInput.Value)),
+                EfficiencyCurve.Count > 0
+                    ? ("regulator_efficiency_curve", string.Join("; ", EfficiencyCurve.Select(p => $"{Text(p.OutputCurrent.Value)} A: {Text(p.Efficiency)}")))
+                    : ("regulator_efficiency", Text(Efficiency)),
+            },
     ];
+
+    /// <inheritdoc/>
+    public bool Equals(RegulatorConfig? other) =>
+        other is not null && Kind == other.Kind && Output == other.Output && QuiescentCurrent == other.QuiescentCurrent && Dropout == other.Dropout
+        && MinimumInput == other.MinimumInput && Efficiency.Equals(other.Efficiency) && EfficiencyCurve.SequenceEqual(other.EfficiencyCurve);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Kind, Output, QuiescentCurrent, Efficiency, EfficiencyCurve.Count);
+
+    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

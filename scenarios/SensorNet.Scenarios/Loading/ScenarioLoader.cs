@@ -1,6 +1,7 @@
 using SensorNet.Energy;
 using SensorNet.Energy.Harvesting;
 using SensorNet.Energy.Solar;
+using SensorNet.Energy.Supply;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SensorNet.NodeKernel.Apps;
@@ -160,6 +161,22 @@ public static partial class ScenarioLoader
         }
     }
 
+    // One point of a datasheet efficiency plot: "100 uA: 0.85".
+    private static EfficiencyPoint ParseEfficiencyPoint(YamlMappingReader r, string point, Func<string, double> parseEfficiency)
+    {
+        string[] parts = point.Split(':', 2, StringSplitOptions.TrimEntries);
+        try
+        {
+            return parts.Length == 2
+                ? new EfficiencyPoint(QuantityText.ParseCurrent(parts[0]), parseEfficiency(parts[1]))
+                : throw new FormatException("no ':'");
+        }
+        catch (FormatException)
+        {
+            throw r.Error("efficiencyCurve", $"expected points 'output current: efficiency' such as '100 uA: 0.85', not '{point}'");
+        }
+    }
+
     private static RegulatorConfig ReadRegulator(YamlMappingReader r)
     {
         string kind = r.RequireKind("ldo", "buck", "boost", "buckBoost");
@@ -167,16 +184,18 @@ public static partial class ScenarioLoader
         Amperes quiescent = r.Optional("quiescentCurrent", QuantityText.ParseCurrent, "a current such as '1 uA'", new Amperes(0));
         Volts dropout = kind == "ldo" ? r.Optional("dropout", QuantityText.ParseVoltage, "a voltage such as '0.1 V'", new Volts(0.1)) : default;
         Volts minimumInput = kind == "ldo" ? default : r.Require("minimumInput", QuantityText.ParseVoltage, "a voltage such as '1.8 V'");
-        double efficiency = kind == "ldo" ? 1 : r.Require("efficiency", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) is var e && e > 0 && e <= 1 ? e : throw new FormatException("out of range"), "an efficiency in (0, 1]");
+        Func<string, double> parseEfficiency = v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) is var e && e > 0 && e <= 1 ? e : throw new FormatException("out of range");
+        List<EfficiencyPoint> curve = kind == "ldo" ? [] : [.. r.OptionalStringList("efficiencyCurve").Select(point => ParseEfficiencyPoint(r, point, parseEfficiency))];
+        double efficiency = kind == "ldo" || curve.Count > 0 ? 1 : r.Require("efficiency", parseEfficiency, "an efficiency in (0, 1], or an efficiencyCurve");
         r.RejectUnknownKeys();
-        var config = new RegulatorConfig(kind, output, quiescent, dropout, minimumInput, efficiency);
+        var config = new RegulatorConfig(kind, output, quiescent, dropout, minimumInput, efficiency, curve);
         try
         {
             config.Create();
         }
         catch (ArgumentException e)
         {
-            throw r.Error("kind", "a consistent regulator: " + e.Message.Split(" (Parameter", 2)[0]);
+            throw r.Error(e.ParamName == "efficiencyCurve" ? "efficiencyCurve" : "kind", "a consistent regulator: " + e.Message.Split(" (Parameter", 2)[0]);
         }
 
         return config;

@@ -59,6 +59,31 @@ public class PowerConfigTests
     }
 
     [Fact]
+    public void EfficiencyCurve_ReplacesTheConstantEfficiency()
+    {
+        string text = SolarMonth.Replace("efficiency: 0.9,", "efficiencyCurve: [\"1 uA: 0.60\", \"100 uA: 0.80\"],", StringComparison.Ordinal);
+        Assert.NotEqual(SolarMonth, text);
+
+        var regulator = Assert.IsType<SwitchingRegulator>(ScenarioLoader.Parse(text, "s.yaml").Groups[0].Power!.Regulator!.Create());
+
+        Assert.Equal(0.6, regulator.Efficiency(new SimEngine.Quantities.Amperes(1e-6)), 12);
+        Assert.Equal(0.7, regulator.Efficiency(new SimEngine.Quantities.Amperes(1e-5)), 12); // halfway in log10 current
+    }
+
+    [Theory]
+    [InlineData("\"1 uA 0.60\"", "'output current: efficiency'")]
+    [InlineData("\"100 uA: 0.80\", \"1 uA: 0.60\"", "efficiencyCurve")]
+    public void EfficiencyCurve_Invalid_NamesTheField(string points, string expected)
+    {
+        string text = SolarMonth.Replace("efficiency: 0.9,", $"efficiencyCurve: [{points}],", StringComparison.Ordinal);
+
+        var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.Parse(text, "s.yaml"));
+
+        Assert.Equal("nodes[0].power.regulator.efficiencyCurve", e.FieldPath);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void VoltageThreshold_OnAStorageWithoutAVoltageCurve_AsksForPercentOrJoules()
     {
         string text = SolarMonth.Replace(
