@@ -39,7 +39,7 @@ public sealed record ScenarioConfig(string Name, ulong Seed, SimDuration Duratio
 /// <param name="Count">Number of nodes.</param>
 /// <param name="Placement">Where they stand.</param>
 /// <param name="Storage">Energy storage of every node.</param>
-public abstract record NodeGroupConfig(string Name, int Count, GridPlacementConfig Placement, StorageConfig Storage)
+public abstract record NodeGroupConfig(string Name, int Count, PlacementConfig Placement, StorageConfig Storage)
 {
     /// <summary>Brown-out thresholds and regulator (<c>power:</c>); null: loads draw straight from the storage, which they run until it is exhausted.</summary>
     public PowerConfig? Power { get; init; }
@@ -53,7 +53,7 @@ public abstract record NodeGroupConfig(string Name, int Count, GridPlacementConf
 /// <param name="Mcu">MCU of every node.</param>
 /// <param name="Radio">LoRa radio of every node.</param>
 /// <param name="App">Firmware settings.</param>
-public sealed record LoRaSenseGroupConfig(string Name, int Count, GridPlacementConfig Placement, StorageConfig Storage, McuProfile Mcu, LoRaRadioConfig Radio, SenseAndSendSettings App)
+public sealed record LoRaSenseGroupConfig(string Name, int Count, PlacementConfig Placement, StorageConfig Storage, McuProfile Mcu, LoRaRadioConfig Radio, SenseAndSendSettings App)
     : NodeGroupConfig(Name, Count, Placement, Storage);
 
 /// <summary>Nodes running the Tock kernel model on a board, with apps loaded as processes.</summary>
@@ -64,7 +64,7 @@ public sealed record LoRaSenseGroupConfig(string Name, int Count, GridPlacementC
 /// <param name="Board">The board, with the scenario's overrides applied.</param>
 /// <param name="Apps">Apps in process order.</param>
 /// <param name="Solar">The solar panel on the board's solar input, if any.</param>
-public sealed record TockGroupConfig(string Name, int Count, GridPlacementConfig Placement, StorageConfig Storage, BoardDefinition Board, IReadOnlyList<TockAppConfig> Apps, SolarInputConfig? Solar = null)
+public sealed record TockGroupConfig(string Name, int Count, PlacementConfig Placement, StorageConfig Storage, BoardDefinition Board, IReadOnlyList<TockAppConfig> Apps, SolarInputConfig? Solar = null)
     : NodeGroupConfig(Name, Count, Placement, Storage)
 {
     /// <inheritdoc/>
@@ -82,7 +82,7 @@ public sealed record TockGroupConfig(string Name, int Count, GridPlacementConfig
 /// <param name="Storage">Energy storage.</param>
 /// <param name="Board">The LoRa board, with the scenario's overrides applied.</param>
 /// <param name="Apps">Apps in process order.</param>
-public sealed record TockLoRaGroupConfig(string Name, int Count, GridPlacementConfig Placement, StorageConfig Storage, LoRaBoardDefinition Board, IReadOnlyList<TockAppConfig> Apps)
+public sealed record TockLoRaGroupConfig(string Name, int Count, PlacementConfig Placement, StorageConfig Storage, LoRaBoardDefinition Board, IReadOnlyList<TockAppConfig> Apps)
     : NodeGroupConfig(Name, Count, Placement, Storage)
 {
     /// <inheritdoc/>
@@ -202,12 +202,102 @@ public sealed record CloudCoverConfig(double MeanOktas, double Persistence, SimD
     }
 }
 
+/// <summary>Where a group's nodes stand (<c>placement:</c>).</summary>
+public abstract record PlacementConfig
+{
+    /// <summary>The <c>kind:</c> of the scenario file.</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>The positions of <paramref name="count"/> nodes; <paramref name="rng"/> is the group's placement stream.</summary>
+    /// <exception cref="InvalidOperationException">The nodes do not fit (minimum spacing).</exception>
+    public abstract IReadOnlyList<(Meters X, Meters Y)> Positions(int count, RandomStream rng);
+
+    /// <summary>The parameters for the run manifest, with unit-suffixed names.</summary>
+    public abstract IReadOnlyList<(string Name, double Value)> ManifestFields();
+}
+
 /// <summary>Nodes on a rectangular grid, filled row by row from an origin.</summary>
 /// <param name="Columns">Nodes per row.</param>
 /// <param name="Spacing">Distance between neighbours.</param>
 /// <param name="OriginX">x of the first node.</param>
 /// <param name="OriginY">y of the first node.</param>
-public sealed record GridPlacementConfig(int Columns, Meters Spacing, Meters OriginX = default, Meters OriginY = default);
+public sealed record GridPlacementConfig(int Columns, Meters Spacing, Meters OriginX = default, Meters OriginY = default) : PlacementConfig
+{
+    /// <inheritdoc/>
+    public override string Kind => "grid";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(Meters X, Meters Y)> Positions(int count, RandomStream rng) =>
+        [.. Enumerable.Range(0, count).Select(i => (OriginX + (Spacing * (i % Columns)), OriginY + (Spacing * (i / Columns))))];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(string Name, double Value)> ManifestFields() =>
+        [("columns", Columns), ("spacing_m", Spacing.Value), ("origin_x_m", OriginX.Value), ("origin_y_m", OriginY.Value)];
+}
+
+/// <summary>
+/// Nodes uniformly at random in a disc, as LoRaSim places them (<c>loraDir.py</c> <c>myNode</c>: two uniform numbers
+/// a ≤ b, radius b·R, angle 2π·a/b, which is uniform over the disc), at least <see cref="MinSpacing"/> apart.
+/// </summary>
+/// <remarks>
+/// LoRaSim's spacing loop accepts a position as soon as one earlier node is far enough (a bug that makes the rule
+/// almost inert); here a position is redrawn until it is at least the spacing from every earlier node, up to 100
+/// draws per node, as LoRaSim's limit, then the placement fails with an error. With LoRaSim's collision rule the
+/// positions do not change delivery, only received powers.
+/// </remarks>
+/// <param name="Radius">Disc radius (LoRaSim: the range at its minimum sensitivity).</param>
+/// <param name="MinSpacing">Least distance between two nodes.</param>
+/// <param name="CenterX">x of the centre (the gateway in LoRaSim).</param>
+/// <param name="CenterY">y of the centre.</param>
+public sealed record DiscPlacementConfig(Meters Radius, Meters MinSpacing, Meters CenterX = default, Meters CenterY = default) : PlacementConfig
+{
+    /// <inheritdoc/>
+    public override string Kind => "disc";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(Meters X, Meters Y)> Positions(int count, RandomStream rng)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        var placed = new List<(Meters X, Meters Y)>(count);
+        double spacing2 = MinSpacing.Value * MinSpacing.Value;
+        for (int i = 0; i < count; i++)
+        {
+            for (int round = 0; ; round++)
+            {
+                if (round == 100)
+                {
+                    throw new InvalidOperationException($"Could not place node {i} at least {MinSpacing} from the others within {Radius}.");
+                }
+
+                double a = rng.NextDouble();
+                double b = rng.NextDouble();
+                if (b < a)
+                {
+                    (a, b) = (b, a);
+                }
+
+                if (b == 0)
+                {
+                    continue;
+                }
+
+                double x = CenterX.Value + (b * Radius.Value * Math.Cos(2 * Math.PI * a / b));
+                double y = CenterY.Value + (b * Radius.Value * Math.Sin(2 * Math.PI * a / b));
+                if (placed.TrueForAll(p => ((p.X.Value - x) * (p.X.Value - x)) + ((p.Y.Value - y) * (p.Y.Value - y)) >= spacing2))
+                {
+                    placed.Add((new Meters(x), new Meters(y)));
+                    break;
+                }
+            }
+        }
+
+        return placed;
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(string Name, double Value)> ManifestFields() =>
+        [("radius_m", Radius.Value), ("min_spacing_m", MinSpacing.Value), ("center_x_m", CenterX.Value), ("center_y_m", CenterY.Value)];
+}
 
 /// <summary>A LoRa radio.</summary>
 /// <param name="Chip">Transceiver.</param>

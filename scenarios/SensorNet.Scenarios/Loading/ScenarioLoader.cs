@@ -96,7 +96,7 @@ public static partial class ScenarioLoader
         string kind = r.RequireKind("loraSenseAndSend", "tock");
         string name = r.Optional("name", ValidateName, "a group name of letters, digits, '-', '_' and '.'", $"group{index}");
         int count = (int)r.RequireInteger("count", 1, 1_000_000);
-        GridPlacementConfig placement = ReadPlacement(r.RequireMapping("placement"));
+        PlacementConfig placement = ReadPlacement(r.RequireMapping("placement"));
         StorageConfig storage = ReadStorage(r.RequireMapping("storage"));
         NodeGroupConfig group = kind == "tock"
             ? ReadTockGroup(r, name, count, placement, storage, duration, scenarioDirectory)
@@ -201,7 +201,7 @@ public static partial class ScenarioLoader
         return config;
     }
 
-    private static LoRaSenseGroupConfig ReadLoRaGroup(YamlMappingReader r, string name, int count, GridPlacementConfig placement, StorageConfig storage, SimDuration duration)
+    private static LoRaSenseGroupConfig ReadLoRaGroup(YamlMappingReader r, string name, int count, PlacementConfig placement, StorageConfig storage, SimDuration duration)
     {
         McuProfile mcu = r.Require("mcu", McuProfile.ByName, $"an MCU name ({string.Join(", ", McuProfile.BuiltInNames)})");
         LoRaRadioConfig radio = ReadRadio(r.RequireMapping("radio"));
@@ -209,7 +209,7 @@ public static partial class ScenarioLoader
         return new LoRaSenseGroupConfig(name, count, placement, storage, mcu, radio, app);
     }
 
-    private static NodeGroupConfig ReadTockGroup(YamlMappingReader r, string name, int count, GridPlacementConfig placement, StorageConfig storage, SimDuration duration, string scenarioDirectory)
+    private static NodeGroupConfig ReadTockGroup(YamlMappingReader r, string name, int count, PlacementConfig placement, StorageConfig storage, SimDuration duration, string scenarioDirectory)
     {
         string[] boards = [.. BoardDefinition.BuiltIn.Select(b => b.Name), .. LoRaBoards.BuiltIn.Select(b => b.Name)];
         string boardName = r.Require(
@@ -357,16 +357,27 @@ public static partial class ScenarioLoader
         return new TockAppConfig(kind, style, period, payload, print, mode, sf);
     }
 
-    private static GridPlacementConfig ReadPlacement(YamlMappingReader r)
+    private static PlacementConfig ReadPlacement(YamlMappingReader r)
     {
-        r.RequireKind("grid");
-        int columns = (int)r.RequireInteger("columns", 1, 100_000);
-        Meters spacing = r.Require("spacing", QuantityText.ParseLength, "a length such as '100 m'");
-        if (!(spacing.Value > 0))
+        string kind = r.RequireKind("grid", "disc");
+        Meters Positive(string key, string example)
         {
-            throw r.Error("spacing", "expected a spacing > 0 m");
+            Meters value = r.Require(key, QuantityText.ParseLength, $"a length such as '{example}'");
+            return value.Value > 0 ? value : throw r.Error(key, $"expected a {key} > 0 m");
         }
 
+        if (kind == "disc")
+        {
+            Meters radius = Positive("radius", "100 m");
+            Meters minSpacing = r.Optional("minSpacing", QuantityText.ParseLength, "a length such as '10 m'", default(Meters));
+            Meters centerX = r.Optional("centerX", QuantityText.ParseLength, "a length such as '0 m'", default(Meters));
+            Meters centerY = r.Optional("centerY", QuantityText.ParseLength, "a length such as '0 m'", default(Meters));
+            r.RejectUnknownKeys();
+            return new DiscPlacementConfig(radius, minSpacing, centerX, centerY);
+        }
+
+        int columns = (int)r.RequireInteger("columns", 1, 100_000);
+        Meters spacing = Positive("spacing", "100 m");
         Meters originX = r.Optional("originX", QuantityText.ParseLength, "a length such as '0 m'", default(Meters));
         Meters originY = r.Optional("originY", QuantityText.ParseLength, "a length such as '0 m'", default(Meters));
         r.RejectUnknownKeys();

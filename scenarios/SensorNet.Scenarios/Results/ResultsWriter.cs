@@ -127,11 +127,12 @@ public static class ResultsWriter
             w.WriteString("name", g.Name);
             w.WriteNumber("count", g.Count);
             w.WriteStartObject("placement");
-            w.WriteString("kind", "grid");
-            w.WriteNumber("columns", g.Placement.Columns);
-            w.WriteNumber("spacing_m", g.Placement.Spacing.Value);
-            w.WriteNumber("origin_x_m", g.Placement.OriginX.Value);
-            w.WriteNumber("origin_y_m", g.Placement.OriginY.Value);
+            w.WriteString("kind", g.Placement.Kind);
+            foreach ((string name, double value) in g.Placement.ManifestFields())
+            {
+                w.WriteNumber(name, value);
+            }
+
             w.WriteEndObject();
             w.WriteStartObject("storage");
             w.WriteString("kind", g.Storage.Kind);

@@ -107,10 +107,11 @@ public static class ScenarioRunner
         for (int groupIndex = 0; groupIndex < config.Groups.Count; groupIndex++)
         {
             NodeGroupConfig g = config.Groups[groupIndex];
+            IReadOnlyList<(Meters X, Meters Y)> positions = g.Placement.Positions(g.Count, streams.For(RngStreams.NetworkWide, RngPurpose.Placement, groupIndex));
             for (int i = 0; i < g.Count; i++)
             {
                 int id = nodes.Count;
-                var position = (g.Placement.OriginX + (g.Placement.Spacing * (i % g.Placement.Columns)), g.Placement.OriginY + (g.Placement.Spacing * (i / g.Placement.Columns)));
+                (Meters X, Meters Y) position = positions[i];
                 IEnergyStorage storage = g.Storage.Create();
                 nodes.Add(g switch
                 {
