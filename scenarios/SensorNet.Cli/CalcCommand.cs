@@ -5,12 +5,13 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using SensorNet.Energy.Solar;
 using SensorNet.RadioModels.LoRa;
+using SensorNet.RadioModels.Propagation;
 using SensorNet.SimEngine.Quantities;
 
 namespace SensorNet.Cli;
 
 /// <summary>
-/// <c>sensornet calc solar-position|clear-sky|pv-power|battery-life|lora-airtime … [--json]</c>: the model calculators.
+/// <c>sensornet calc solar-position|clear-sky|pv-power|battery-life|lora-airtime|lora-range … [--json]</c>: the model calculators.
 /// </summary>
 /// <remarks>
 /// A scripting interface: option names, JSON keys and units are kept stable. JSON numbers are written by
@@ -20,13 +21,14 @@ namespace SensorNet.Cli;
 internal static partial class CalcCommand
 {
     internal static Command Create() =>
-        new("calc", "Model calculators: solar position (NREL SPA), clear-sky irradiance, PV power, battery life, LoRa time on air.")
+        new("calc", "Model calculators: solar position (NREL SPA), clear-sky irradiance, PV power, battery life, LoRa time on air, LoRa range.")
         {
             SolarPositionCommand(),
             ClearSkyCommand(),
             PvPowerCommand(),
             BatteryLifeCommand(),
             LoRaAirtimeCommand(),
+            LoRaRangeCommand(),
         };
 
     private static Command SolarPositionCommand()
@@ -393,6 +395,85 @@ internal static partial class CalcCommand
         return command;
     }
 
+    private static Command LoRaRangeCommand()
+    {
+        var preset = new Option<string>("--preset") { Description = "Path loss: bor (Bor et al. 2016, log10, σ 3.57 dB), lorasim (LoRaSim code: natural log, no shadowing) or free-space.", DefaultValueFactory = _ => "bor" };
+        var txPower = new Option<double>("--tx-power") { Description = "Transmit power, dBm.", DefaultValueFactory = _ => 14.0 };
+        var bw = new Option<double>("--bw") { Description = "Bandwidth, kHz: 125, 250 or 500.", DefaultValueFactory = _ => 125.0 };
+        var frequency = new Option<double?>("--frequency") { Description = "free-space only: carrier frequency, MHz (default 868.1)." };
+        var gain = new Option<double>("--antenna-gain") { Description = "Total antenna gain (TX + RX) minus cable losses, dB.", DefaultValueFactory = _ => 0.0 };
+        var sensitivity = new Option<string>("--sensitivity") { Description = "Sensitivity table: sx1272 (datasheet), lorasim (Bor et al. measured) or sx1301 (gateway, BW125 only).", DefaultValueFactory = _ => "sx1272" };
+        var json = JsonOption();
+        var command = new Command("lora-range", "LoRa range per SF 7–12: link budget = TX power + antenna gain − sensitivity, inverted through the path-loss model.")
+        {
+            preset, txPower, bw, frequency, gain, sensitivity, json,
+        };
+        command.SetAction(parse => Run(parse.GetValue(json), () =>
+        {
+            double txDbm = parse.GetValue(txPower);
+            double bwKhz = parse.GetValue(bw);
+            double gainDb = parse.GetValue(gain);
+            double? frequencyMhz = parse.GetValue(frequency);
+            Check(txDbm is >= -30 and <= 40, "--tx-power must be in [-30, 40] dBm");
+            Check(bwKhz is 125 or 250 or 500, "--bw must be 125, 250 or 500 kHz");
+            Check(gainDb is >= -50 and <= 50, "--antenna-gain must be in [-50, 50] dB");
+            string presetName = parse.GetValue(preset)?.ToUpperInvariant() ?? string.Empty;
+            Check(frequencyMhz is null || presetName == "FREE-SPACE", "--frequency applies only to --preset free-space");
+            Check(frequencyMhz is null or (> 0 and <= 100_000), "--frequency must be in (0, 100000] MHz");
+            IPropagationModel model = presetName switch
+            {
+                "BOR" => LogDistance.BorEtAl2016,
+                "LORASIM" => LogDistance.LoRaSimCode,
+                "FREE-SPACE" => new FreeSpace(Hertz.FromMegahertz(frequencyMhz ?? 868.1)),
+                _ => throw new ArgumentException("--preset must be bor, lorasim or free-space"),
+            };
+            LoRaSensitivity table = parse.GetValue(sensitivity)?.ToUpperInvariant() switch
+            {
+                "SX1272" => LoRaSensitivity.Sx1272,
+                "LORASIM" => LoRaSensitivity.LoRaSim,
+                "SX1301" => LoRaSensitivity.Sx1301,
+                _ => throw new ArgumentException("--sensitivity must be sx1272, lorasim or sx1301"),
+            };
+            Hertz bandwidth = Hertz.FromKilohertz(bwKhz);
+            Check(table.TryGet(7, bandwidth, out _), $"--sensitivity {table.Name} has no values at --bw {bwKhz.ToString(CultureInfo.InvariantCulture)} (sx1301: 125 kHz only)");
+
+            var rows = new List<double[]>();
+            for (int sf = 7; sf <= 12; sf++)
+            {
+                Dbm sensitivityDbm = table.Get(sf, bandwidth);
+                Decibels budget = new Dbm(txDbm) + new Decibels(gainDb) - sensitivityDbm;
+                rows.Add([sf, sensitivityDbm.Value, budget.Value, model.MedianRange(budget).Value, model.MaximumRange(budget).Value]);
+            }
+
+            var report = new Report()
+                .Text("preset", "path loss", model.Name)
+                .Number("tx_power_dbm", "TX power", txDbm, "dBm")
+                .Number("bandwidth_khz", "bandwidth", bwKhz, "kHz")
+                .Number("antenna_gain_db", "antenna gain (total)", gainDb, "dB")
+                .Text("sensitivity_table", "sensitivity table", table.Name);
+            if (model is FreeSpace free)
+            {
+                report.Number("frequency_mhz", "frequency", free.Frequency.Value / 1e6, "MHz");
+            }
+
+            double sigma = model is LogDistance logDistance ? logDistance.ShadowingSigma.Value : 0.0;
+            return report
+                .Number("shadowing_sigma_db", "shadowing σ", sigma, "dB")
+                .Text("note", "note", "range_m is the median range (shadowing ignored); range_5sigma_m is the largest distance any shadowing draw (clamped at +/-5 sigma) can reach")
+                .Table(
+                    "rows",
+                    [
+                        new Column("sf", "SF", "0"),
+                        new Column("sensitivity_dbm", "sensitivity dBm", "0.##"),
+                        new Column("link_budget_db", "budget dB", "0.##"),
+                        new Column("range_m", "range m", "0.#"),
+                        new Column("range_5sigma_m", "5σ range m", "0.#"),
+                    ],
+                    rows);
+        }));
+        return command;
+    }
+
     private static Option<bool> JsonOption() => new("--json") { Description = "Print one JSON object (stable keys) instead of text." };
 
     private static ICellTemperatureModel CellModel(string? name, double? noctC) => name?.ToUpperInvariant() switch
@@ -491,6 +572,12 @@ internal static partial class CalcCommand
             return this;
         }
 
+        public Report Table(string key, IReadOnlyList<Column> columns, IReadOnlyList<double[]> rows)
+        {
+            _items.Add(new Item(key, string.Empty, new TableValue(columns, rows), string.Empty, string.Empty));
+            return this;
+        }
+
         public string ToJson()
         {
             using var buffer = new MemoryStream();
@@ -501,11 +588,23 @@ internal static partial class CalcCommand
                 {
                     switch (item.Value)
                     {
-                        case double d when double.IsFinite(d):
-                            writer.WriteNumber(item.Key, d);
+                        case double d:
+                            WriteNumber(writer, item.Key, d);
                             break;
-                        case double:
-                            writer.WriteNull(item.Key);
+                        case TableValue table:
+                            writer.WriteStartArray(item.Key);
+                            foreach (double[] row in table.Rows)
+                            {
+                                writer.WriteStartObject();
+                                for (int c = 0; c < table.Columns.Count; c++)
+                                {
+                                    WriteNumber(writer, table.Columns[c].Key, row[c]);
+                                }
+
+                                writer.WriteEndObject();
+                            }
+
+                            writer.WriteEndArray();
                             break;
                         case bool b:
                             writer.WriteBoolean(item.Key, b);
@@ -524,10 +623,16 @@ internal static partial class CalcCommand
 
         public string ToText()
         {
-            int width = _items.Max(i => i.Label.Length);
+            int width = _items.Where(i => i.Value is not TableValue).Max(i => i.Label.Length);
             var text = new StringBuilder();
             foreach (Item item in _items)
             {
+                if (item.Value is TableValue table)
+                {
+                    table.AppendText(text);
+                    continue;
+                }
+
                 string value = item.Value switch
                 {
                     double d => d.ToString(item.Format, CultureInfo.InvariantCulture),
@@ -541,6 +646,37 @@ internal static partial class CalcCommand
             return text.ToString();
         }
 
+        // Non-finite numbers (an unbounded lifetime or range) have no JSON form: they are written as null.
+        private static void WriteNumber(Utf8JsonWriter writer, string key, double value)
+        {
+            if (double.IsFinite(value))
+            {
+                writer.WriteNumber(key, value);
+            }
+            else
+            {
+                writer.WriteNull(key);
+            }
+        }
+
         private sealed record Item(string Key, string Label, object Value, string Unit, string Format);
+
+        /// <summary>Rows of numbers: a JSON array of objects, or an aligned text table with a header line.</summary>
+        private sealed record TableValue(IReadOnlyList<Column> Columns, IReadOnlyList<double[]> Rows)
+        {
+            public void AppendText(StringBuilder text)
+            {
+                string[][] cells = [.. Rows.Select(row => Columns.Select((c, i) => row[i].ToString(c.Format, CultureInfo.InvariantCulture)).ToArray())];
+                int[] widths = [.. Columns.Select((c, i) => cells.Select(r => r[i].Length).Append(c.Header.Length).Max())];
+                text.AppendLine(string.Join("  ", Columns.Select((c, i) => c.Header.PadLeft(widths[i]))));
+                foreach (string[] row in cells)
+                {
+                    text.AppendLine(string.Join("  ", row.Select((cell, i) => cell.PadLeft(widths[i]))));
+                }
+            }
+        }
     }
+
+    /// <summary>A numeric column of a <see cref="Report"/> table: JSON key, text header and text format.</summary>
+    private sealed record Column(string Key, string Header, string Format);
 }

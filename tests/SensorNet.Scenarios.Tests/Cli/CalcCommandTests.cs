@@ -118,6 +118,69 @@ public class CalcCommandTests
     }
 
     [Fact]
+    public void LoRaRange_LoRaSimCode_Sf12_MatchesLoRaSimMaxDist()
+    {
+        // loraDir.py: maxDist = d0 · e^((Lpl − Lpld0)/(10·γ)), Lpl = Ptx − minsensi. Its minsensi is sensi[5,2] =
+        // −132.25 dBm, the SF12 entry of the BW250 column, so --bw 250 reproduces the code's number (≈ 98.95 m).
+        using JsonDocument code = CalcJson("lora-range", "--preset", "lorasim", "--sensitivity", "lorasim", "--bw", "250");
+        JsonElement sf12 = Row(code, 12);
+        double expected = 40.0 * Math.Exp((14.0 - (-132.25) - 127.41) / (10 * 2.08));
+
+        Assert.Equal("lorasim-code", code.RootElement.GetProperty("preset").GetString());
+        Assert.Equal(-132.25, sf12.GetProperty("sensitivity_dbm").GetDouble());
+        Assert.Equal(expected, sf12.GetProperty("range_m").GetDouble(), 1e-9);
+        Assert.Equal(expected, sf12.GetProperty("range_5sigma_m").GetDouble(), 1e-9);
+        Assert.InRange(expected, 98.9, 99.0);
+
+        // The table's actual BW125 value at SF12 (−133.25 dBm), through the same inverse.
+        using JsonDocument bw125 = CalcJson("lora-range", "--preset", "lorasim", "--sensitivity", "lorasim");
+        Assert.Equal(40.0 * Math.Exp((14.0 + 133.25 - 127.41) / 20.8), Row(bw125, 12).GetProperty("range_m").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public void LoRaRange_Defaults_AreBorWithSx1272AndShowBothRanges()
+    {
+        using JsonDocument doc = CalcJson("lora-range");
+        JsonElement r = doc.RootElement;
+
+        Assert.Equal("bor-et-al-2016", r.GetProperty("preset").GetString());
+        Assert.Equal(14.0, r.GetProperty("tx_power_dbm").GetDouble());
+        Assert.Equal(125.0, r.GetProperty("bandwidth_khz").GetDouble());
+        Assert.Equal("sx1272", r.GetProperty("sensitivity_table").GetString());
+        Assert.Equal([7, 8, 9, 10, 11, 12], r.GetProperty("rows").EnumerateArray().Select(row => row.GetProperty("sf").GetInt32()));
+
+        // SX1272 SF7/BW125 −124 dBm: budget 138 dB; median range 40·10^((138 − 127.41)/20.8); bound adds 5σ = 17.85 dB.
+        JsonElement sf7 = Row(doc, 7);
+        Assert.Equal(-124.0, sf7.GetProperty("sensitivity_dbm").GetDouble());
+        Assert.Equal(138.0, sf7.GetProperty("link_budget_db").GetDouble(), 1e-12);
+        Assert.Equal(40.0 * Math.Pow(10, (138.0 - 127.41) / 20.8), sf7.GetProperty("range_m").GetDouble(), 1e-9);
+        Assert.Equal(40.0 * Math.Pow(10, (138.0 + 17.85 - 127.41) / 20.8), sf7.GetProperty("range_5sigma_m").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public void LoRaRange_FreeSpace_UsesFrequencyGainAndGatewayTable()
+    {
+        using JsonDocument doc = CalcJson("lora-range", "--preset", "free-space", "--frequency", "915", "--tx-power", "20", "--antenna-gain", "3", "--sensitivity", "sx1301");
+
+        // SX1301 SF12 −142.5 dBm: budget 20 + 3 + 142.5 = 165.5 dB; Friis inverse d = λ/(4π) · 10^(165.5/20).
+        double expected = 299_792_458.0 / 915e6 / (4 * Math.PI) * Math.Pow(10, 165.5 / 20);
+        Assert.Equal(915.0, doc.RootElement.GetProperty("frequency_mhz").GetDouble(), 1e-9);
+        Assert.Equal(expected, Row(doc, 12).GetProperty("range_m").GetDouble(), expected * 1e-12);
+    }
+
+    [Fact]
+    public void LoRaRange_TextOutput_IsATable()
+    {
+        (int code, string stdout, string stderr) = Sensornet("calc", "lora-range", "--preset", "lorasim", "--sensitivity", "lorasim", "--bw", "250");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("range m", stdout, StringComparison.Ordinal);
+        Assert.Contains("median range", stdout, StringComparison.Ordinal);
+        Assert.Contains("99", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BatteryLife_Linear_IsEnergyOverPower()
     {
         // 225 mAh × 3.0 V = 2430 J; 50 µA × 3.0 V = 150 µW; 2430 J / 150 µW = 16 200 000 s = 187.5 days.
@@ -170,6 +233,12 @@ public class CalcCommandTests
     [InlineData("--cr must be", "lora-airtime", "--sf", "7", "--bw", "125", "--cr", "4/9", "--payload", "10")]
     [InlineData("--payload must be", "lora-airtime", "--sf", "7", "--bw", "125", "--cr", "4/5", "--payload", "256")]
     [InlineData("--bw must be", "lora-airtime", "--sf", "7", "--bw", "0", "--cr", "4/5", "--payload", "10")]
+    [InlineData("--bw must be 125, 250 or 500", "lora-range", "--bw", "200")]
+    [InlineData("--preset must be", "lora-range", "--preset", "okumura")]
+    [InlineData("--sensitivity must be", "lora-range", "--sensitivity", "sx1276")]
+    [InlineData("--sensitivity sx1301 has no values at --bw 500", "lora-range", "--sensitivity", "sx1301", "--bw", "500")]
+    [InlineData("--frequency applies only to --preset free-space", "lora-range", "--frequency", "915")]
+    [InlineData("--tx-power must be", "lora-range", "--tx-power", "100")]
     [InlineData("--irradiance must be", "pv-power", "--irradiance", "-1", "--cell-temperature", "30", "--pdc0", "100", "--gamma", "-0.003")]
     [InlineData("either --pdc0", "pv-power", "--irradiance", "900", "--cell-temperature", "30", "--gamma", "-0.003")]
     [InlineData("--lat must be", "solar-position", "--time", "2003-10-17T12:30:30Z", "--lat", "91", "--lon", "0")]
@@ -194,6 +263,9 @@ public class CalcCommandTests
         Assert.StartsWith("error: ", line, StringComparison.Ordinal);
         Assert.Contains(reason, line, StringComparison.Ordinal);
     }
+
+    private static JsonElement Row(JsonDocument doc, int sf) =>
+        doc.RootElement.GetProperty("rows").EnumerateArray().Single(row => row.GetProperty("sf").GetInt32() == sf);
 
     private static JsonDocument CalcJson(params string[] args)
     {
