@@ -1,5 +1,6 @@
 using SensorNet.Energy.Accounting;
 using SensorNet.Energy.Consumers;
+using SensorNet.RadioModels.Medium;
 using SensorNet.SimEngine;
 using SensorNet.SimEngine.Events;
 using SensorNet.SimEngine.Quantities;
@@ -31,6 +32,19 @@ public sealed class LoRaRadio : IEventHandler
         Modulation = modulation ?? throw new ArgumentNullException(nameof(modulation));
         TxPower = txPower;
         _consumer = energy.AddConsumer("radio", chip.PowerStates(txPower), LoRaChipProfile.SleepState);
+    }
+
+    /// <summary>The antenna on the shared medium; null: frames cost energy and time but reach no one.</summary>
+    public RadioPort? Port { get; private set; }
+
+    /// <summary>Carrier frequency of the frames put on <see cref="Port"/>.</summary>
+    public Hertz Frequency { get; private set; }
+
+    /// <summary>Puts this radio's frames on the shared medium through <paramref name="port"/> at <paramref name="frequency"/>.</summary>
+    public void AttachTo(RadioPort port, Hertz frequency)
+    {
+        Port = port ?? throw new ArgumentNullException(nameof(port));
+        Frequency = frequency;
     }
 
     /// <summary>The chip.</summary>
@@ -65,6 +79,21 @@ public sealed class LoRaRadio : IEventHandler
         }
 
         SimDuration airtime = LoRaTimeOnAir.Compute(Modulation, payloadBytes, Chip.Family).Duration;
+        if (Port is { } port)
+        {
+            port.Medium.Transmit(
+                port,
+                Frequency,
+                Modulation.Bandwidth,
+                Modulation.SpreadingFactor,
+                SimDuration.FromSecondsRounded(Modulation.SymbolTimeSeconds),
+                Modulation.PreambleSymbols,
+                TxPower,
+                airtime,
+                payloadBytes,
+                FramesSent);
+        }
+
         _listener = listener;
         _consumer.SetState(LoRaChipProfile.TransmitState);
         _simulation.ScheduleAfter(airtime, this);
