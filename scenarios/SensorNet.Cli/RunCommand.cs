@@ -123,6 +123,13 @@ internal static class RunCommand
         }
 
         AnsiConsole.Write(table);
+        if (run.Config.Network is not null)
+        {
+            long sent = run.Nodes.Sum(n => n.FramesSent);
+            long delivered = run.Nodes.Sum(n => n.FramesDelivered);
+            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Gateways received {delivered:N0} of {sent:N0} frames: DER {(sent == 0 ? 0 : (double)delivered / sent):F4}."));
+        }
+
         AnsiConsole.MarkupLine($"{run.Events:N0} events. Results: [link]{Markup.Escape(target)}[/]");
     }
 

@@ -25,10 +25,13 @@ public sealed record ScenarioConfig(string Name, ulong Seed, SimDuration Duratio
     /// <summary>Total number of nodes.</summary>
     public int NodeCount => Groups.Sum(g => g.Count);
 
+    /// <summary>The shared radio medium and its gateways (<c>network:</c>); null: frames reach no one.</summary>
+    public NetworkConfig? Network { get; init; }
+
     /// <inheritdoc/>
     public bool Equals(ScenarioConfig? other) =>
         other is not null && Name == other.Name && Seed == other.Seed && Duration == other.Duration && Groups.SequenceEqual(other.Groups)
-        && EnergySampleInterval == other.EnergySampleInterval && PowerStateTrace == other.PowerStateTrace;
+        && EnergySampleInterval == other.EnergySampleInterval && PowerStateTrace == other.PowerStateTrace && Equals(Network, other.Network);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Name, Seed, Duration, Groups.Count);
@@ -43,6 +46,29 @@ public abstract record NodeGroupConfig(string Name, int Count, PlacementConfig P
 {
     /// <summary>Brown-out thresholds and regulator (<c>power:</c>); null: loads draw straight from the storage, which they run until it is exhausted.</summary>
     public PowerConfig? Power { get; init; }
+}
+
+/// <summary>
+/// Pure-ALOHA LoRa devices as in LoRaSim (<see cref="AlohaLoRaDevice"/>): wait an exponential time, send, repeat; each
+/// device picks one of <paramref name="Channels"/> at random and keeps it.
+/// </summary>
+/// <param name="Name">Group name.</param>
+/// <param name="Count">Number of devices.</param>
+/// <param name="Placement">Where they stand.</param>
+/// <param name="Storage">Energy storage.</param>
+/// <param name="Radio">LoRa radio of every device.</param>
+/// <param name="Channels">Carriers to choose from.</param>
+/// <param name="MeanWait">Mean exponential wait before each frame.</param>
+/// <param name="PayloadBytes">PHY payload.</param>
+public sealed record LoRaAlohaGroupConfig(string Name, int Count, PlacementConfig Placement, StorageConfig Storage, LoRaRadioConfig Radio, IReadOnlyList<Hertz> Channels, SimDuration MeanWait, int PayloadBytes)
+    : NodeGroupConfig(Name, Count, Placement, Storage)
+{
+    /// <inheritdoc/>
+    public bool Equals(LoRaAlohaGroupConfig? other) =>
+        other is not null && base.Equals(other) && Radio == other.Radio && Channels.SequenceEqual(other.Channels) && MeanWait == other.MeanWait && PayloadBytes == other.PayloadBytes;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Radio, Channels.Count, MeanWait, PayloadBytes);
 }
 
 /// <summary>Nodes running the interim LoRa sense-and-send firmware (no Tock kernel).</summary>
@@ -240,16 +266,17 @@ public sealed record GridPlacementConfig(int Columns, Meters Spacing, Meters Ori
 /// a ≤ b, radius b·R, angle 2π·a/b, which is uniform over the disc), at least <see cref="MinSpacing"/> apart.
 /// </summary>
 /// <remarks>
-/// LoRaSim's spacing loop accepts a position as soon as one earlier node is far enough (a bug that makes the rule
-/// almost inert); here a position is redrawn until it is at least the spacing from every earlier node, up to 100
-/// draws per node, as LoRaSim's limit, then the placement fails with an error. With LoRaSim's collision rule the
-/// positions do not change delivery, only received powers.
+/// By default a position is redrawn until it is at least the spacing from every earlier node, up to 100 draws per
+/// node (LoRaSim's limit), then the placement fails with an error. LoRaSim's own loop accepts a position as soon as
+/// one earlier node is far enough, which makes the rule almost inert and lets 1,600 nodes fit in a 99 m disc;
+/// <paramref name="LoRaSimSpacing"/> reproduces that. With LoRaSim's collision rule positions do not change delivery.
 /// </remarks>
 /// <param name="Radius">Disc radius (LoRaSim: the range at its minimum sensitivity).</param>
 /// <param name="MinSpacing">Least distance between two nodes.</param>
 /// <param name="CenterX">x of the centre (the gateway in LoRaSim).</param>
 /// <param name="CenterY">y of the centre.</param>
-public sealed record DiscPlacementConfig(Meters Radius, Meters MinSpacing, Meters CenterX = default, Meters CenterY = default) : PlacementConfig
+/// <param name="LoRaSimSpacing">Accept a position if any earlier node is at least the spacing away (LoRaSim's code).</param>
+public sealed record DiscPlacementConfig(Meters Radius, Meters MinSpacing, Meters CenterX = default, Meters CenterY = default, bool LoRaSimSpacing = false) : PlacementConfig
 {
     /// <inheritdoc/>
     public override string Kind => "disc";
@@ -283,7 +310,8 @@ public sealed record DiscPlacementConfig(Meters Radius, Meters MinSpacing, Meter
 
                 double x = CenterX.Value + (b * Radius.Value * Math.Cos(2 * Math.PI * a / b));
                 double y = CenterY.Value + (b * Radius.Value * Math.Sin(2 * Math.PI * a / b));
-                if (placed.TrueForAll(p => ((p.X.Value - x) * (p.X.Value - x)) + ((p.Y.Value - y) * (p.Y.Value - y)) >= spacing2))
+                bool Apart((Meters X, Meters Y) p) => ((p.X.Value - x) * (p.X.Value - x)) + ((p.Y.Value - y) * (p.Y.Value - y)) >= spacing2;
+                if (LoRaSimSpacing ? placed.Count == 0 || placed.Exists(Apart) : placed.TrueForAll(Apart))
                 {
                     placed.Add((new Meters(x), new Meters(y)));
                     break;
@@ -296,7 +324,7 @@ public sealed record DiscPlacementConfig(Meters Radius, Meters MinSpacing, Meter
 
     /// <inheritdoc/>
     public override IReadOnlyList<(string Name, double Value)> ManifestFields() =>
-        [("radius_m", Radius.Value), ("min_spacing_m", MinSpacing.Value), ("center_x_m", CenterX.Value), ("center_y_m", CenterY.Value)];
+        [("radius_m", Radius.Value), ("min_spacing_m", MinSpacing.Value), ("center_x_m", CenterX.Value), ("center_y_m", CenterY.Value), ("lorasim_spacing", LoRaSimSpacing ? 1 : 0)];
 }
 
 /// <summary>A LoRa radio.</summary>

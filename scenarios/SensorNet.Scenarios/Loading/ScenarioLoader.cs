@@ -2,6 +2,7 @@ using SensorNet.Energy;
 using SensorNet.Energy.Harvesting;
 using SensorNet.Energy.Solar;
 using SensorNet.Energy.Supply;
+using SensorNet.RadioModels.Medium;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SensorNet.NodeKernel.Apps;
@@ -87,22 +88,26 @@ public static partial class ScenarioLoader
             outputs.RejectUnknownKeys();
         }
 
+        NetworkConfig? network = root.OptionalMapping("network") is { } nr ? ReadNetwork(nr) : null;
         root.RejectUnknownKeys();
-        return new ScenarioConfig(name, seed, duration, groups, sampling, powerStateTrace);
+        return new ScenarioConfig(name, seed, duration, groups, sampling, powerStateTrace) { Network = network };
     }
 
     private static NodeGroupConfig ReadGroup(YamlMappingReader r, int index, SimDuration duration, string scenarioDirectory)
     {
-        string kind = r.RequireKind("loraSenseAndSend", "tock");
+        string kind = r.RequireKind("loraSenseAndSend", "tock", "loraAloha");
         string name = r.Optional("name", ValidateName, "a group name of letters, digits, '-', '_' and '.'", $"group{index}");
         int count = (int)r.RequireInteger("count", 1, 1_000_000);
         PlacementConfig placement = ReadPlacement(r.RequireMapping("placement"));
         StorageConfig storage = ReadStorage(r.RequireMapping("storage"));
-        NodeGroupConfig group = kind == "tock"
-            ? ReadTockGroup(r, name, count, placement, storage, duration, scenarioDirectory)
-            : ReadLoRaGroup(r, name, count, placement, storage, duration);
+        NodeGroupConfig group = kind switch
+        {
+            "tock" => ReadTockGroup(r, name, count, placement, storage, duration, scenarioDirectory),
+            "loraAloha" => ReadAlohaGroup(r, name, count, placement, storage, duration),
+            _ => ReadLoRaGroup(r, name, count, placement, storage, duration),
+        };
         PowerConfig? power = r.OptionalMapping("power") is { } pr ? ReadPower(pr, storage) : null;
-        if (power is not null && kind != "tock")
+        if (power is not null && kind == "loraSenseAndSend")
         {
             throw r.Error("power", "power management only on 'tock' groups (the interim firmware has no reboot model)");
         }
@@ -199,6 +204,91 @@ public static partial class ScenarioLoader
         }
 
         return config;
+    }
+
+    private static LoRaAlohaGroupConfig ReadAlohaGroup(YamlMappingReader r, string name, int count, PlacementConfig placement, StorageConfig storage, SimDuration duration)
+    {
+        LoRaRadioConfig radio = ReadRadio(r.RequireMapping("radio"));
+        IReadOnlyList<Hertz> channels = Frequencies(r, "channels");
+        SimDuration meanWait = r.Require("meanWait", QuantityText.ParseDuration, "a duration such as '1000 s'");
+        if (meanWait.Nanoseconds <= 0 || meanWait > duration)
+        {
+            throw r.Error("meanWait", "expected a mean wait > 0 s and no longer than the scenario");
+        }
+
+        int payload = r.Require("payload", QuantityText.ParseBytes, "a size such as '20 B'");
+        if (payload > 255)
+        {
+            throw r.Error("payload", "expected at most 255 B (one LoRa frame)");
+        }
+
+        return new LoRaAlohaGroupConfig(name, count, placement, storage, radio, channels, meanWait, payload);
+    }
+
+    private static List<Hertz> Frequencies(YamlMappingReader r, string key)
+    {
+        IReadOnlyList<string> items = r.OptionalStringList(key);
+        if (items.Count == 0)
+        {
+            throw r.Error(key, "expected a list of carrier frequencies such as [868.1 MHz, 868.3 MHz]");
+        }
+
+        var result = new List<Hertz>(items.Count);
+        foreach (string item in items)
+        {
+            try
+            {
+                Hertz f = QuantityText.ParseFrequency(item);
+                result.Add(f.Value is >= 100e6 and <= 6e9 ? f : throw new FormatException("out of range"));
+            }
+            catch (FormatException)
+            {
+                throw r.Error(key, $"expected carrier frequencies between 100 MHz and 6 GHz with units, such as '868.1 MHz', not '{item}'");
+            }
+        }
+
+        return result;
+    }
+
+    private static NetworkConfig ReadNetwork(YamlMappingReader r)
+    {
+        YamlMappingReader pr = r.RequireMapping("propagation");
+        string kind = pr.RequireKind([.. PropagationConfig.Names]);
+        var propagation = kind switch
+        {
+            "freeSpace" => new PropagationConfig(kind, Frequency: pr.Require("frequency", QuantityText.ParseFrequency, "a frequency such as '868.1 MHz'")),
+            "unitDisk" => new PropagationConfig(kind, Range: pr.Require("range", QuantityText.ParseLength, "a length such as '500 m'")),
+            _ => new PropagationConfig(kind),
+        };
+        pr.RejectUnknownKeys();
+        ShadowingMode shadowing = r.Optional("shadowing", v => v switch { "perLink" => ShadowingMode.PerLink, "perPacket" => ShadowingMode.PerPacket, _ => throw new FormatException("unknown") }, "perLink or perPacket", ShadowingMode.PerLink);
+        string reception = r.Require("reception", v => NetworkConfig.ReceptionNames.Contains(v) ? v : throw new FormatException("unknown"), $"one of {string.Join(", ", NetworkConfig.ReceptionNames)}");
+        var gateways = new List<GatewayConfig>();
+        foreach (YamlMappingReader g in r.RequireMappingList("gateways"))
+        {
+            string name = g.Require("name", ValidateName, "a gateway name of letters, digits, '-', '_' and '.'");
+            Meters x = g.Require("x", QuantityText.ParseLength, "a length such as '0 m'");
+            Meters y = g.Require("y", QuantityText.ParseLength, "a length such as '0 m'");
+            IReadOnlyList<Hertz> channels = Frequencies(g, "channels");
+            Hertz bandwidth = g.Optional("bandwidth", QuantityText.ParseFrequency, "125 kHz, 250 kHz or 500 kHz", Hertz.FromKilohertz(125));
+            if (bandwidth.Value is not (125e3 or 250e3 or 500e3))
+            {
+                throw g.Error("bandwidth", "expected 125 kHz, 250 kHz or 500 kHz");
+            }
+
+            string sensitivity = g.Optional("sensitivity", v => GatewayConfig.SensitivityNames.Contains(v) ? v : throw new FormatException("unknown"), $"one of {string.Join(", ", GatewayConfig.SensitivityNames)}", "sx1301");
+            if (sensitivity == "sx1301" && bandwidth.Value != 125e3)
+            {
+                throw g.Error("sensitivity", "the SX1301 table has BW125 values only; choose sx1272 or loraSim for other bandwidths");
+            }
+
+            int demodulators = (int)g.OptionalInteger("demodulators", 1, 1_000_000, 8);
+            g.RejectUnknownKeys();
+            gateways.Add(new GatewayConfig(name, x, y, channels, bandwidth, sensitivity, demodulators));
+        }
+
+        r.RejectUnknownKeys();
+        return new NetworkConfig(propagation, shadowing, reception, gateways);
     }
 
     private static LoRaSenseGroupConfig ReadLoRaGroup(YamlMappingReader r, string name, int count, PlacementConfig placement, StorageConfig storage, SimDuration duration)
@@ -372,8 +462,9 @@ public static partial class ScenarioLoader
             Meters minSpacing = r.Optional("minSpacing", QuantityText.ParseLength, "a length such as '10 m'", default(Meters));
             Meters centerX = r.Optional("centerX", QuantityText.ParseLength, "a length such as '0 m'", default(Meters));
             Meters centerY = r.Optional("centerY", QuantityText.ParseLength, "a length such as '0 m'", default(Meters));
+            bool loraSimSpacing = r.Optional("spacingRule", v => v switch { "strict" => false, "loraSim" => true, _ => throw new FormatException("unknown") }, "strict or loraSim", false);
             r.RejectUnknownKeys();
-            return new DiscPlacementConfig(radius, minSpacing, centerX, centerY);
+            return new DiscPlacementConfig(radius, minSpacing, centerX, centerY, loraSimSpacing);
         }
 
         int columns = (int)r.RequireInteger("columns", 1, 100_000);

@@ -33,7 +33,8 @@ public static class ResultTables
         .Int32Column("outages", n => n.Outages)
         .Int32Column("restarts", n => n.Restarts)
         .Int64Column("downtime_ns", n => n.DowntimeNs)
-        .DoubleColumn("converter_loss_j", n => n.ConverterLossJ);
+        .DoubleColumn("converter_loss_j", n => n.ConverterLossJ)
+        .Int64Column("frames_delivered", n => n.FramesDelivered);
 
     /// <summary>Residency per node, component and power state: <c>residency.parquet</c>.</summary>
     public static ResultTable<ResidencyRow> Residency { get; } = new ResultTable<ResidencyRow>("residency")
@@ -117,4 +118,29 @@ public static class ResultTables
         .Int64Column("end_ns", r => r.EndNs)
         .DoubleColumn("power_w", r => r.PowerW)
         .DoubleColumn("energy_j", r => r.EnergyJ);
+
+    /// <summary>Every transmission's outcome at every receiver that heard it: <c>packets.parquet</c>.</summary>
+    public static ResultTable<RadioModels.Medium.PacketRecord> Packets { get; } = new ResultTable<RadioModels.Medium.PacketRecord>("packets")
+        .Int64Column("tx_id", p => p.TransmissionId)
+        .Int32Column("sender", p => p.Sender)
+        .Int32Column("receiver", p => p.Receiver)
+        .Int64Column("start_ns", p => p.StartNs)
+        .Int64Column("end_ns", p => p.EndNs)
+        .Int32Column("sf", p => p.SpreadingFactor)
+        .DoubleColumn("frequency_hz", p => p.FrequencyHz)
+        .DoubleColumn("rx_power_dbm", p => p.RxPowerDbm)
+        .DoubleColumn("distance_m", p => p.DistanceM)
+        .StringColumn("outcome", p => OutcomeName(p.Outcome))
+        .Int64Column("interferer_tx_id", p => p.InterfererId);
+
+    private static string OutcomeName(RadioModels.Medium.ReceptionOutcome outcome) => outcome switch
+    {
+        RadioModels.Medium.ReceptionOutcome.Received => "received",
+        RadioModels.Medium.ReceptionOutcome.Captured => "captured",
+        RadioModels.Medium.ReceptionOutcome.BelowSensitivity => "below_sensitivity",
+        RadioModels.Medium.ReceptionOutcome.Interference => "interference",
+        RadioModels.Medium.ReceptionOutcome.ReceiverBusy => "receiver_busy",
+        RadioModels.Medium.ReceptionOutcome.HalfDuplex => "half_duplex",
+        _ => "no_free_demodulator",
+    };
 }

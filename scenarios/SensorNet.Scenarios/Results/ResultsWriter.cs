@@ -3,12 +3,13 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using SensorNet.Scenarios.Running;
+using SensorNet.SimEngine.Quantities;
 
 namespace SensorNet.Scenarios.Results;
 
 /// <summary>
 /// Writes a run's result directory: <c>nodes.parquet</c>, <c>residency.parquet</c>, <c>kernel.parquet</c>,
-/// <c>processes.parquet</c>, <c>energy.parquet</c>, <c>power_states.parquet</c> and <c>manifest.json</c>.
+/// <c>processes.parquet</c>, <c>energy.parquet</c>, <c>power_states.parquet</c>, <c>packets.parquet</c> and <c>manifest.json</c>.
 /// Everything is written to a sibling <c>.partial</c> directory that is renamed into place only when complete,
 /// so an interrupted run never leaves a directory that looks finished. The files are byte-identical for the same
 /// scenario, seed and replication: no timestamps, no absolute paths, fixed key order.
@@ -43,6 +44,7 @@ public static class ResultsWriter
             ("processes.parquet", await ResultTables.Processes.WriteParquetAsync(run.Processes, Path.Combine(partial, "processes.parquet"), cancellationToken).ConfigureAwait(false)),
             ("energy.parquet", await ResultTables.Energy.WriteParquetAsync(run.Energy, Path.Combine(partial, "energy.parquet"), cancellationToken).ConfigureAwait(false)),
             ("power_states.parquet", await ResultTables.PowerStates.WriteParquetAsync(run.PowerStates, Path.Combine(partial, "power_states.parquet"), cancellationToken).ConfigureAwait(false)),
+            ("packets.parquet", await ResultTables.Packets.WriteParquetAsync(run.Packets, Path.Combine(partial, "packets.parquet"), cancellationToken).ConfigureAwait(false)),
         };
         await File.WriteAllBytesAsync(Path.Combine(partial, ManifestFile), Manifest(run, scenarioFileName, scenarioText, partial, files), cancellationToken).ConfigureAwait(false);
 
@@ -153,10 +155,88 @@ public static class ResultsWriter
                 case TockLoRaGroupConfig t:
                     WriteTockLoRaGroup(w, t);
                     break;
+                case LoRaAlohaGroupConfig a:
+                    WriteAlohaGroup(w, a);
+                    break;
                 default:
                     throw new InvalidOperationException($"Unknown node group {g.GetType().Name}.");
             }
 
+            if (g.Power is { } power)
+            {
+                w.WriteStartObject("power");
+                foreach ((string name, string value) in power.ManifestFields())
+                {
+                    w.WriteString(name, value);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (c.Network is { } network)
+        {
+            WriteNetwork(w, network);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteRadio(Utf8JsonWriter w, LoRaRadioConfig radio)
+    {
+        w.WriteStartObject("radio");
+        w.WriteString("kind", "lora");
+        w.WriteString("chip", radio.Chip.Name);
+        w.WriteNumber("tx_power_dbm", radio.TxPower.Value);
+        w.WriteNumber("spreading_factor", radio.Modulation.SpreadingFactor);
+        w.WriteNumber("bandwidth_hz", radio.Modulation.Bandwidth.Value);
+        w.WriteString("coding_rate", radio.Modulation.CodingRateText);
+        w.WriteNumber("preamble_symbols", radio.Modulation.PreambleSymbols);
+        w.WriteString("ldro", radio.Modulation.Ldro.ToString().ToUpperInvariant());
+        w.WriteString("source", radio.Chip.Source);
+        w.WriteEndObject();
+    }
+
+    private static void WriteAlohaGroup(Utf8JsonWriter w, LoRaAlohaGroupConfig g)
+    {
+        w.WriteString("kind", "loraAloha");
+        WriteRadio(w, g.Radio);
+        WriteFrequencies(w, g.Channels);
+        w.WriteNumber("mean_wait_ns", g.MeanWait.Nanoseconds);
+        w.WriteNumber("payload_bytes", g.PayloadBytes);
+    }
+
+    private static void WriteFrequencies(Utf8JsonWriter w, IReadOnlyList<Hertz> channels)
+    {
+        w.WriteStartArray("channels_hz");
+        foreach (Hertz f in channels)
+        {
+            w.WriteNumberValue(f.Value);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteNetwork(Utf8JsonWriter w, NetworkConfig n)
+    {
+        w.WriteStartObject("network");
+        w.WriteString("propagation", n.Propagation.Create().Name);
+        w.WriteString("shadowing", n.Shadowing.ToString());
+        w.WriteString("reception", n.Reception);
+        w.WriteStartArray("gateways");
+        foreach (GatewayConfig g in n.Gateways)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", g.Name);
+            w.WriteNumber("x_m", g.X.Value);
+            w.WriteNumber("y_m", g.Y.Value);
+            WriteFrequencies(w, g.Channels);
+            w.WriteNumber("bandwidth_hz", g.Bandwidth.Value);
+            w.WriteString("sensitivity", g.Sensitivity);
+            w.WriteNumber("demodulators", g.Demodulators);
             w.WriteEndObject();
         }
 
@@ -175,17 +255,7 @@ public static class ResultsWriter
         w.WriteNumber("sleep_a", g.Mcu.Sleep.Value);
         w.WriteString("source", g.Mcu.Source);
         w.WriteEndObject();
-        w.WriteStartObject("radio");
-        w.WriteString("kind", "lora");
-        w.WriteString("chip", g.Radio.Chip.Name);
-        w.WriteNumber("tx_power_dbm", g.Radio.TxPower.Value);
-        w.WriteNumber("spreading_factor", g.Radio.Modulation.SpreadingFactor);
-        w.WriteNumber("bandwidth_hz", g.Radio.Modulation.Bandwidth.Value);
-        w.WriteString("coding_rate", g.Radio.Modulation.CodingRateText);
-        w.WriteNumber("preamble_symbols", g.Radio.Modulation.PreambleSymbols);
-        w.WriteString("ldro", g.Radio.Modulation.Ldro.ToString().ToUpperInvariant());
-        w.WriteString("source", g.Radio.Chip.Source);
-        w.WriteEndObject();
+        WriteRadio(w, g.Radio);
         w.WriteStartObject("app");
         w.WriteString("kind", "senseAndSend");
         w.WriteNumber("period_ns", g.App.Period.Nanoseconds);

@@ -56,6 +56,9 @@ public sealed record NodeSummary(
     /// <summary>Time without power, in ns.</summary>
     public long DowntimeNs { get; init; }
 
+    /// <summary>Frames a gateway received (any one of them), when the scenario has a network.</summary>
+    public long FramesDelivered { get; init; }
+
     /// <summary>Energy the regulator turned into heat, in J.</summary>
     public double ConverterLossJ { get; init; }
 }

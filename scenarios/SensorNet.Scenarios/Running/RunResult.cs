@@ -21,4 +21,8 @@ public sealed record RunResult(
     IReadOnlyList<NodeKernel.Kernel.KernelReport> Kernels,
     IReadOnlyList<NodeKernel.Kernel.ProcessReport> Processes,
     IReadOnlyList<EnergySample> Energy,
-    IReadOnlyList<PowerStateRow> PowerStates);
+    IReadOnlyList<PowerStateRow> PowerStates)
+{
+    /// <summary>Every transmission's outcome at every receiver that heard it (empty without a network).</summary>
+    public IReadOnlyList<RadioModels.Medium.PacketRecord> Packets { get; init; } = [];
+}

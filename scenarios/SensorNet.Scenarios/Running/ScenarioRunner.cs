@@ -8,6 +8,9 @@ using SensorNet.Energy.Harvesting;
 using SensorNet.Energy.Solar;
 using SensorNet.NodeKernel.Boards;
 using SensorNet.NodeKernel.Kernel;
+using SensorNet.RadioModels.LoRa;
+using SensorNet.RadioModels.Medium;
+using SensorNet.RadioModels.Propagation;
 using SensorNet.SimEngine;
 using SensorNet.SimEngine.Quantities;
 using SensorNet.SimEngine.Random;
@@ -35,7 +38,8 @@ public static class ScenarioRunner
         ArgumentNullException.ThrowIfNull(config);
         var simulation = new Simulation(initialCapacity: Math.Max(1024, config.NodeCount * 2));
         var streams = new RngStreams(config.Seed, replication);
-        IRunNode[] nodes = BuildNodes(simulation, config, streams);
+        (WirelessMedium? medium, PacketCollector? packets) = BuildNetwork(simulation, config, streams);
+        IRunNode[] nodes = BuildNodes(simulation, config, streams, medium);
         foreach (IRunNode node in nodes)
         {
             node.Boot(simulation.Now);
@@ -98,10 +102,62 @@ public static class ScenarioRunner
             processes.AddRange(node.Processes());
         }
 
-        return new RunResult(config, replication, end.Nanoseconds, simulation.EventsExecuted, summaries, residency, kernels, processes, sampler?.Samples ?? [], trace?.Rows ?? []);
+        if (packets is not null)
+        {
+            Dictionary<int, long> delivered = packets.DeliveredBySender();
+            summaries = [.. summaries.Select(n => n with { FramesDelivered = delivered.GetValueOrDefault(n.NodeId) })];
+        }
+
+        return new RunResult(config, replication, end.Nanoseconds, simulation.EventsExecuted, summaries, residency, kernels, processes, sampler?.Samples ?? [], trace?.Rows ?? [])
+        {
+            Packets = packets?.Records ?? [],
+        };
     }
 
-    private static IRunNode[] BuildNodes(Simulation simulation, ScenarioConfig config, RngStreams streams)
+    // The medium and its gateways (ids after the nodes); none without a network section.
+    private static (WirelessMedium? Medium, PacketCollector? Packets) BuildNetwork(Simulation simulation, ScenarioConfig config, RngStreams streams)
+    {
+        if (config.Network is not { } network)
+        {
+            return (null, null);
+        }
+
+        int firstGateway = config.NodeCount;
+        var packets = new PacketCollector(new HashSet<int>(Enumerable.Range(firstGateway, network.Gateways.Count)));
+        Dbm maxTx = new(Math.Max(20, config.Groups.OfType<LoRaAlohaGroupConfig>().Select(g => g.Radio.TxPower.Value).DefaultIfEmpty(20).Max()));
+        var medium = new WirelessMedium(
+            simulation,
+            network.Propagation.Create(),
+            MediumOptions.LoRa with { MaxTxPower = maxTx, Shadowing = network.Shadowing },
+            streams.SeedFor(RngStreams.NetworkWide, RngPurpose.Shadowing),
+            packets);
+        for (int i = 0; i < network.Gateways.Count; i++)
+        {
+            GatewayConfig g = network.Gateways[i];
+            LoRaSensitivity table = g.Table;
+            Dbm Sensitivity(int sf) => table.Get(sf, g.Bandwidth);
+            medium.Attach(firstGateway + i, new Position(g.X, g.Y), new ReceiverSettings(g.Channels, g.Bandwidth, 0, g.Demodulators, Sensitivity, network.CreateReception(Sensitivity)));
+        }
+
+        return (medium, packets);
+    }
+
+    private static AlohaRunNode BuildAloha(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, LoRaAlohaGroupConfig group, RngStreams streams, WirelessMedium? medium)
+    {
+        var energy = new NodeEnergy(simulation, storage, group.Power?.Thresholds(storage), group.Power?.Regulator?.Create());
+        var radio = new LoRaRadio(simulation, energy, group.Radio.Chip, group.Radio.Modulation, group.Radio.TxPower);
+        if (medium is not null)
+        {
+            // LoRaSim experiment 1: each device keeps one carrier drawn at random.
+            Hertz channel = group.Channels[streams.For(id, RngPurpose.Traffic, 1).NextInt32(group.Channels.Count)];
+            radio.AttachTo(medium.Attach(id, new Position(position.X, position.Y)), channel);
+        }
+
+        var device = new AlohaLoRaDevice(simulation, radio, group.MeanWait, group.PayloadBytes, streams.For(id, RngPurpose.Traffic));
+        return new AlohaRunNode(id, group.Name, position, energy, device);
+    }
+
+    private static IRunNode[] BuildNodes(Simulation simulation, ScenarioConfig config, RngStreams streams, WirelessMedium? medium)
     {
         var nodes = new List<IRunNode>(config.NodeCount);
         for (int groupIndex = 0; groupIndex < config.Groups.Count; groupIndex++)
@@ -115,6 +171,7 @@ public static class ScenarioRunner
                 IEnergyStorage storage = g.Storage.Create();
                 nodes.Add(g switch
                 {
+                    LoRaAlohaGroupConfig a => BuildAloha(simulation, id, position, storage, a, streams, medium),
                     LoRaSenseGroupConfig l => new LoRaRunNode(new SensorNode(simulation, id, position, storage, l.Mcu, l.Radio.Chip, l.Radio.Modulation, l.Radio.TxPower, l.App, streams), g.Name),
                     TockGroupConfig t => BuildTock(simulation, id, position, Energy(simulation, storage, t), t, streams, groupIndex),
                     TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, Energy(simulation, storage, t), t),

@@ -57,7 +57,7 @@ public class ResultsWriterTests
             Assert.Equal(run.Events, root.GetProperty("events").GetInt64());
             Assert.Equal(64, root.GetProperty("scenario_sha256").GetString()!.Length);
             JsonElement[] files = [.. root.GetProperty("files").EnumerateArray()];
-            Assert.Equal(["nodes.parquet", "residency.parquet", "kernel.parquet", "processes.parquet", "energy.parquet", "power_states.parquet"], files.Select(f => f.GetProperty("name").GetString()));
+            Assert.Equal(["nodes.parquet", "residency.parquet", "kernel.parquet", "processes.parquet", "energy.parquet", "power_states.parquet", "packets.parquet"], files.Select(f => f.GetProperty("name").GetString()));
             Assert.Equal(run.Nodes.Count, files[0].GetProperty("rows").GetInt32());
         }
     }

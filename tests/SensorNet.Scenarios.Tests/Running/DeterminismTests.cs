@@ -23,8 +23,27 @@ public class DeterminismTests
         }
 
         string[] files = [.. Directory.GetFiles(tmp.Combine("a")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
-        Assert.Equal(["energy.parquet", "kernel.parquet", "manifest.json", "nodes.parquet", "power_states.parquet", "processes.parquet", "residency.parquet"], files);
+        Assert.Equal(["energy.parquet", "kernel.parquet", "manifest.json", "nodes.parquet", "packets.parquet", "power_states.parquet", "processes.parquet", "residency.parquet"], files);
         foreach (string f in files)
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(tmp.Combine(Path.Combine("a", f))), await File.ReadAllBytesAsync(tmp.Combine(Path.Combine("b", f))));
+        }
+    }
+
+    [Fact]
+    public async Task SharedMedium_RunTwice_WritesByteIdenticalPacketRecords()
+    {
+        using var tmp = new TempDirectory();
+        string path = RepoPaths.Example("lorasim-exp1.yaml");
+        string text = await File.ReadAllTextAsync(path);
+        foreach (string dir in new[] { "a", "b" })
+        {
+            RunResult run = ScenarioRunner.Run(ScenarioLoader.LoadFile(path) with { Duration = SimDuration.FromDays(1) });
+            Assert.True(run.Packets.Count > 5000);
+            await ResultsWriter.WriteAsync(run, tmp.Combine(dir), "lorasim-exp1.yaml", text);
+        }
+
+        foreach (string f in new[] { "packets.parquet", "nodes.parquet" })
         {
             Assert.Equal(await File.ReadAllBytesAsync(tmp.Combine(Path.Combine("a", f))), await File.ReadAllBytesAsync(tmp.Combine(Path.Combine("b", f))));
         }
