@@ -50,8 +50,8 @@ public sealed class LoRaRadio : IEventHandler
     /// <summary>The chip.</summary>
     public LoRaChipProfile Chip { get; }
 
-    /// <summary>Modulation used for every frame.</summary>
-    public LoRaModulation Modulation { get; }
+    /// <summary>Modulation of the next frame (a LoRaWAN device changes it with its data rate).</summary>
+    public LoRaModulation Modulation { get; set; }
 
     /// <summary>Transmit power.</summary>
     public Dbm TxPower { get; }
@@ -71,7 +71,7 @@ public sealed class LoRaRadio : IEventHandler
     /// <summary>Starts sending a frame of <paramref name="payloadBytes"/> PHY payload bytes; <paramref name="listener"/> hears when it ends.</summary>
     /// <returns>The frame's time on air.</returns>
     /// <exception cref="InvalidOperationException">A frame is already on air (the radio is half-duplex and single-frame).</exception>
-    public SimDuration Transmit(int payloadBytes, IRadioListener listener)
+    public SimDuration Transmit(int payloadBytes, IRadioListener listener, long? tag = null)
     {
         if (IsTransmitting)
         {
@@ -91,7 +91,7 @@ public sealed class LoRaRadio : IEventHandler
                 TxPower,
                 airtime,
                 payloadBytes,
-                FramesSent);
+                tag ?? FramesSent);
         }
 
         _listener = listener;
@@ -99,6 +99,15 @@ public sealed class LoRaRadio : IEventHandler
         _simulation.ScheduleAfter(airtime, this);
         Airtime += airtime;
         return airtime;
+    }
+
+    /// <summary>Turns the receiver on (ignored while transmitting).</summary>
+    public void Receive()
+    {
+        if (!IsTransmitting)
+        {
+            _consumer.SetState(LoRaChipProfile.ReceiveState);
+        }
     }
 
     /// <summary>Puts the radio to sleep (ignored while transmitting; the driver sleeps it after the done interrupt).</summary>

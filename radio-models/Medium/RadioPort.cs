@@ -16,8 +16,11 @@ public sealed record ReceiverSettings(IReadOnlyList<Hertz> Channels, Hertz Bandw
 /// <summary>Told about frames a port received.</summary>
 public interface IRadioPortListener
 {
-    /// <summary>A frame this port locked onto ended with <paramref name="verdict"/> (delivered only if received or captured).</summary>
-    void OnReceived(Transmission transmission, ReceptionVerdict verdict, SimTime now);
+    /// <summary>
+    /// A frame this port locked onto has ended with <paramref name="verdict"/>: delivered if received or captured,
+    /// otherwise lost (the receiver is free again either way).
+    /// </summary>
+    void OnReceived(RadioPort receiver, Transmission transmission, Dbm power, ReceptionVerdict verdict, SimTime now);
 }
 
 /// <summary>
@@ -33,7 +36,7 @@ public sealed class RadioPort
         Position = position;
         Receiver = receiver;
         Listener = listener;
-        Listening = receiver is not null;
+        _listening = receiver is not null;
     }
 
     /// <summary>The medium.</summary>
@@ -45,14 +48,40 @@ public sealed class RadioPort
     /// <summary>Antenna position.</summary>
     public Position Position { get; }
 
-    /// <summary>What the receiver listens for; null for a transmit-only port.</summary>
-    public ReceiverSettings? Receiver { get; }
+    /// <summary>What the receiver listens for; null for a transmit-only port. Retune between frames (a LoRaWAN device's
+    /// RX1 and RX2 windows listen on different carriers and spreading factors).</summary>
+    public ReceiverSettings? Receiver { get; set; }
 
     /// <summary>Told about frames received here.</summary>
-    public IRadioPortListener? Listener { get; }
+    public IRadioPortListener? Listener { get; set; }
 
-    /// <summary>True while the receiver is on (a LoRaWAN class A device only in its receive windows).</summary>
-    public bool Listening { get; set; }
+    /// <summary>
+    /// True while the receiver is on (a LoRaWAN class A device only in its receive windows). Only listening ports are in
+    /// the medium's spatial index, so sleeping receivers cost nothing per transmission; a receiver that turns on hears
+    /// only frames that start while it is on (as a real receiver, which must catch the preamble) and is not charged the
+    /// interference of frames already on the air.
+    /// </summary>
+    public bool Listening
+    {
+        get => _listening;
+        set
+        {
+            if (value == _listening)
+            {
+                return;
+            }
+
+            if (value && Receiver is null)
+            {
+                throw new InvalidOperationException($"Node {NodeId}'s port has no receiver settings.");
+            }
+
+            _listening = value;
+            Medium.ListeningChanged(this);
+        }
+    }
+
+    private bool _listening;
 
     /// <summary>True while this port transmits.</summary>
     public bool IsTransmitting { get; internal set; }

@@ -40,7 +40,7 @@ public sealed record MediumOptions(Dbm MaxTxPower, Dbm InterferenceFloor, Shadow
 /// <para>Receivers are found through a uniform grid whose cell is the largest distance at which a transmission at
 /// <see cref="MediumOptions.MaxTxPower"/> can still arrive above the interference floor for any shadowing draw
 /// (<see cref="IPropagationModel.MaximumRange"/>), so one transmission costs the receivers in the 3×3 cells around the
-/// sender, not the whole network. Only ports with a receiver are indexed.</para>
+/// sender, not the whole network. Only ports whose receiver is on are indexed.</para>
 /// <para>Lock: a receiver locks onto a frame at its start if it is listening, not transmitting, tuned to its carrier,
 /// bandwidth and spreading factor, the frame arrives at or above its sensitivity, and it has a free demodulator;
 /// otherwise the reason is recorded at once (below sensitivity, half-duplex, busy, no free demodulator). A port that
@@ -93,9 +93,28 @@ public sealed class WirelessMedium
     {
         var port = new RadioPort(this, nodeId, position, receiver, listener);
         _ports.Add(port);
-        if (receiver is not null)
+        if (port.Listening)
         {
-            (long X, long Y) key = Cell(position);
+            ListeningChanged(port);
+        }
+
+        return port;
+    }
+
+    /// <summary>Attaches a port whose receiver starts switched off (a LoRaWAN class A device between its windows).</summary>
+    public RadioPort AttachSleeping(int nodeId, Position position, ReceiverSettings receiver, IRadioPortListener? listener = null)
+    {
+        RadioPort port = Attach(nodeId, position, null, listener);
+        port.Receiver = receiver;
+        return port;
+    }
+
+    // Only listening ports are indexed: a transmission visits the receivers that are on near it.
+    internal void ListeningChanged(RadioPort port)
+    {
+        (long X, long Y) key = Cell(port.Position);
+        if (port.Listening)
+        {
             if (!_grid.TryGetValue(key, out List<RadioPort>? cell))
             {
                 _grid[key] = cell = [];
@@ -103,8 +122,10 @@ public sealed class WirelessMedium
 
             cell.Add(port);
         }
-
-        return port;
+        else
+        {
+            _grid[key].Remove(port);
+        }
     }
 
     /// <summary>Puts a frame on the air from <paramref name="sender"/> for <paramref name="airtime"/>.</summary>
@@ -214,10 +235,7 @@ public sealed class WirelessMedium
             }
 
             Record(tx, port, arrival.Power, verdict);
-            if (verdict.Outcome is ReceptionOutcome.Received or ReceptionOutcome.Captured)
-            {
-                port.Listener?.OnReceived(tx, verdict, now);
-            }
+            port.Listener?.OnReceived(port, tx, arrival.Power, verdict, now);
         }
 
         foreach (RadioPort port in tx.Reached)

@@ -1,0 +1,134 @@
+using SensorNet.Energy.Accounting;
+using SensorNet.Energy.Storage;
+using SensorNet.RadioModels.LoRa;
+using SensorNet.RadioModels.LoRa.LoRaWan;
+using SensorNet.RadioModels.LoRa.Reception;
+using SensorNet.RadioModels.Medium;
+using SensorNet.RadioModels.Propagation;
+using SensorNet.SimEngine;
+using SensorNet.SimEngine.Quantities;
+using SensorNet.SimEngine.Random;
+using SensorNet.SimEngine.Time;
+
+namespace SensorNet.RadioModels.Tests.LoRa.LoRaWan;
+
+public class LoRaWanDeviceTests
+{
+    private static readonly Hertz Bw = Hertz.FromKilohertz(125);
+    private readonly Simulation _sim = new();
+    private readonly List<PacketRecord> _records = [];
+
+    private (WirelessMedium Medium, NetworkServer Server) Network(int gateways = 1)
+    {
+        var medium = new WirelessMedium(_sim, new UnitDisk(new Meters(10_000)), MediumOptions.LoRa, 1, new Sink(_records));
+        var server = new NetworkServer(_sim, new Dbm(14));
+        for (int g = 0; g < gateways; g++)
+        {
+            RadioPort port = medium.Attach(1000 + g, new Position(new Meters(g), default), Settings(Eu868.DefaultChannels, 0, 8), server);
+            server.AddGateway(port);
+        }
+
+        return (medium, server);
+    }
+
+    private static ReceiverSettings Settings(IReadOnlyList<Hertz> channels, int sf, int demodulators) =>
+        new(channels, Bw, sf, demodulators, s => LoRaSensitivity.Sx1272.Get(s, Bw), new LoRaReceptionModel(LoRaReceptionOptions.BorEtAl));
+
+    private LoRaWanDevice Device(WirelessMedium medium, int id, bool confirmed, SimDuration period, int sf = 9)
+    {
+        var energy = new NodeEnergy(_sim, new UnlimitedSupply());
+        var radio = new LoRaRadio(_sim, energy, LoRaChipProfile.Sx1276, new LoRaModulation(sf, Bw, 1), new Dbm(14));
+        RadioPort port = medium.AttachSleeping(id, new Position(new Meters(100 + id), default), Settings(Eu868.DefaultChannels, sf, 1));
+        var device = new LoRaWanDevice(_sim, radio, port, new LoRaWanSettings(Eu868.DefaultChannels, period, 20, confirmed), new RandomStream((ulong)id + 77));
+        port.Listener = device;
+        device.Start();
+        return device;
+    }
+
+    [Fact]
+    public void ConfirmedUplink_IsAckedInRx1_AndTheReceiverIsOnOnlyForTheAck()
+    {
+        (WirelessMedium medium, NetworkServer server) = Network();
+        LoRaWanDevice d = Device(medium, 1, confirmed: true, SimDuration.FromMinutes(10));
+
+        _sim.RunUntil(SimTime.FromStart(SimDuration.FromHours(10)));
+
+        Assert.Equal(60, d.Messages);
+        Assert.Equal(60, d.MessagesAcked);
+        Assert.Equal(0, d.Retransmissions);
+        Assert.Equal((60L, 0L), d.DownlinksReceived);
+        Assert.Equal((60L, 0L), server.AcksSent);
+        Assert.Equal(60, server.MessagesReceived[1]);
+        // RX1 opens exactly when the ACK starts (one second after the uplink) and closes when it ends: the receiver is
+        // on for the ACK's airtime. 12 B at SF9/BW125/CR4/5: 8 + ceil((96 − 36 + 44)/36)·5 = 23 payload symbols,
+        // (12.25 + 23) × 4.096 ms = 144.384 ms.
+        double ack = LoRaTimeOnAir.Compute(new LoRaModulation(9, Bw, 1), NetworkServer.AckPayloadBytes, LoRaChipFamily.Sx127x).AirtimeSeconds;
+        Assert.Equal(0.144384, ack, 9);
+        Assert.Equal(60 * ack, d.Radio.Consumer.Residency(LoRaChipProfile.ReceiveState).TotalSeconds, 6);
+    }
+
+    [Fact]
+    public void UnconfirmedUplink_OpensBothWindowsForTheirPreambleTime()
+    {
+        (WirelessMedium medium, _) = Network();
+        LoRaWanDevice d = Device(medium, 1, confirmed: false, SimDuration.FromMinutes(10));
+
+        _sim.RunUntil(SimTime.FromStart(SimDuration.FromHours(10)));
+
+        // RX1: 8 symbols at SF9 (32.768 ms); RX2: 8 symbols at SF12 (262.144 ms); no downlink arrives.
+        Assert.Equal(60 * (0.032768 + 0.262144), d.Radio.Consumer.Residency(LoRaChipProfile.ReceiveState).TotalSeconds, 6);
+        Assert.Equal((0L, 0L), d.DownlinksReceived);
+    }
+
+    [Fact]
+    public void DutyCycle_SpacesTransmissionsByAHundredAirtimesOnOneSubBand()
+    {
+        // Every 5 s a new message at SF12 (1.5 s on air): the 1 % sub-band allows one frame per ~150 s.
+        (WirelessMedium medium, _) = Network();
+        LoRaWanDevice d = Device(medium, 1, confirmed: false, SimDuration.FromSeconds(5), sf: 12);
+
+        _sim.RunUntil(SimTime.FromStart(SimDuration.FromHours(1)));
+
+        PacketRecord[] uplinks = [.. _records.Where(r => r.Sender == 1).OrderBy(r => r.StartNs)];
+        double airtime = (uplinks[0].EndNs - uplinks[0].StartNs) / 1e9;
+        for (int i = 1; i < uplinks.Length; i++)
+        {
+            Assert.True((uplinks[i].StartNs - uplinks[i - 1].StartNs) / 1e9 >= (100 * airtime) - 1e-6, $"frames {i - 1} and {i} are too close");
+        }
+
+        Assert.InRange(uplinks.Length, (int)(3600 / (100 * airtime)) - 1, (int)(3600 / (100 * airtime)) + 1);
+        Assert.True(d.MessagesDropped > 0);
+        Assert.True(d.DutyCycleWait > SimDuration.FromMinutes(30));
+    }
+
+    [Fact]
+    public void BusyNetwork_AcksFallBackToRx2_AndUnackedMessagesAreRetransmitted()
+    {
+        (WirelessMedium medium, NetworkServer server) = Network();
+        LoRaWanDevice[] devices = [.. Enumerable.Range(1, 100).Select(i => Device(medium, i, confirmed: true, SimDuration.FromMinutes(1)))];
+
+        _sim.RunUntil(SimTime.FromStart(SimDuration.FromHours(6)));
+
+        string stats = $"acks {server.AcksSent}, missed {server.AcksMissed}, retx {devices.Sum(d => d.Retransmissions)}, rx {devices.Sum(d => d.DownlinksReceived.Rx1)}/{devices.Sum(d => d.DownlinksReceived.Rx2)}, acked {devices.Sum(d => d.MessagesAcked)} of {devices.Sum(d => d.Messages)}, halfduplex {_records.Count(r => r.Outcome == ReceptionOutcome.HalfDuplex)}";
+        Assert.True(server.AcksSent.Rx2 > 0, "the gateway's 1 % sub-band never pushed an ACK into RX2: " + stats);
+        Assert.True(devices.Sum(d => d.Retransmissions) > 0, stats);
+        Assert.True(devices.Sum(d => d.DownlinksReceived.Rx2) > 0);
+        // A device counts an ACK only if one of the server's ACKs reached it.
+        Assert.True(devices.Sum(d => d.MessagesAcked) <= server.AcksSent.Rx1 + server.AcksSent.Rx2);
+        Assert.True(devices.Sum(d => d.MessagesAcked) > 0, stats);
+        // The gateway's own duty cycle caps its ACKs: one per 100 ACK airtimes in RX1's 1 % sub-band and one per 10 in
+        // RX2's 10 % sub-band (LoRaWAN's well-known downlink bottleneck; most of these messages go unacknowledged).
+        double rx1Ack = LoRaTimeOnAir.Compute(new LoRaModulation(9, Bw, 1), NetworkServer.AckPayloadBytes, LoRaChipFamily.Sx127x).AirtimeSeconds;
+        double rx2Ack = LoRaTimeOnAir.Compute(new LoRaModulation(12, Bw, 1), NetworkServer.AckPayloadBytes, LoRaChipFamily.Sx127x).AirtimeSeconds;
+        Assert.InRange(server.AcksSent.Rx1, 1, (6 * 3600 / (100 * rx1Ack)) + 1);
+        Assert.InRange(server.AcksSent.Rx2, 1, (6 * 3600 / (10 * rx2Ack)) + 1);
+        Assert.True(server.AcksMissed > 0, stats);
+        // Gateways are half-duplex: receptions cut by their own ACKs are recorded.
+        Assert.Contains(_records, r => r.Outcome == ReceptionOutcome.HalfDuplex);
+    }
+
+    private sealed class Sink(List<PacketRecord> records) : IPacketSink
+    {
+        public void Record(in PacketRecord record) => records.Add(record);
+    }
+}
