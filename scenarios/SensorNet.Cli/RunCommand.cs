@@ -125,9 +125,22 @@ internal static class RunCommand
         AnsiConsole.Write(table);
         if (run.Config.Network is not null)
         {
-            long sent = run.Nodes.Sum(n => n.FramesSent);
-            long delivered = run.Nodes.Sum(n => n.FramesDelivered);
-            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Gateways received {delivered:N0} of {sent:N0} frames: DER {(sent == 0 ? 0 : (double)delivered / sent):F4}."));
+            NodeSummary[] aloha = [.. run.Nodes.Where(n => n.Kind == "loraAloha")];
+            NodeSummary[] lorawan = [.. run.Nodes.Where(n => n.Kind == "lorawan")];
+            if (aloha.Length > 0)
+            {
+                long sent = aloha.Sum(n => n.FramesSent);
+                long delivered = aloha.Sum(n => n.FramesDelivered);
+                AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"ALOHA: gateways received {delivered:N0} of {sent:N0} frames: DER {(sent == 0 ? 0 : (double)delivered / sent):F4}."));
+            }
+
+            if (lorawan.Length > 0)
+            {
+                long messages = lorawan.Sum(n => n.Messages);
+                AnsiConsole.MarkupLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"LoRaWAN: the server received {lorawan.Sum(n => n.FramesDelivered):N0} of {messages:N0} messages, {lorawan.Sum(n => n.MessagesAcked):N0} acknowledged; {lorawan.Sum(n => n.FramesSent):N0} transmissions ({lorawan.Sum(n => n.Retransmissions):N0} retransmissions)."));
+            }
         }
 
         AnsiConsole.MarkupLine($"{run.Events:N0} events. Results: [link]{Markup.Escape(target)}[/]");

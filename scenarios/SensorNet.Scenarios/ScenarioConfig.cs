@@ -7,6 +7,7 @@ using SensorNet.NodeKernel.Boards;
 using SensorNet.NodeKernel.Chips;
 using SensorNet.NodeKernel.Firmware;
 using SensorNet.RadioModels.LoRa;
+using SensorNet.RadioModels.LoRa.LoRaWan;
 using SensorNet.SimEngine.Quantities;
 using SensorNet.SimEngine.Random;
 using SensorNet.SimEngine.Time;
@@ -69,6 +70,25 @@ public sealed record LoRaAlohaGroupConfig(string Name, int Count, PlacementConfi
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Radio, Channels.Count, MeanWait, PayloadBytes);
+}
+
+/// <summary>LoRaWAN class A end devices (<see cref="LoRaWanDevice"/>), activated by personalisation, sending periodically.</summary>
+/// <param name="Name">Group name.</param>
+/// <param name="Count">Number of devices.</param>
+/// <param name="Placement">Where they stand.</param>
+/// <param name="Storage">Energy storage.</param>
+/// <param name="Radio">LoRa radio (its SF is the uplink data rate).</param>
+/// <param name="Settings">Channels, period, payload, confirmed uplinks and retransmissions.</param>
+public sealed record LoRaWanGroupConfig(string Name, int Count, PlacementConfig Placement, StorageConfig Storage, LoRaRadioConfig Radio, LoRaWanSettings Settings)
+    : NodeGroupConfig(Name, Count, Placement, Storage)
+{
+    /// <inheritdoc/>
+    public bool Equals(LoRaWanGroupConfig? other) =>
+        other is not null && base.Equals(other) && Radio == other.Radio && Settings.Channels.SequenceEqual(other.Settings.Channels)
+        && Settings with { Channels = [] } == other.Settings with { Channels = [] };
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Radio, Settings.Period, Settings.PayloadBytes);
 }
 
 /// <summary>Nodes running the interim LoRa sense-and-send firmware (no Tock kernel).</summary>

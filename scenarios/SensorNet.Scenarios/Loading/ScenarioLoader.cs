@@ -2,6 +2,7 @@ using SensorNet.Energy;
 using SensorNet.Energy.Harvesting;
 using SensorNet.Energy.Solar;
 using SensorNet.Energy.Supply;
+using SensorNet.RadioModels.LoRa.LoRaWan;
 using SensorNet.RadioModels.Medium;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -89,13 +90,18 @@ public static partial class ScenarioLoader
         }
 
         NetworkConfig? network = root.OptionalMapping("network") is { } nr ? ReadNetwork(nr) : null;
+        if (network is null && groups.FindIndex(g => g is LoRaAlohaGroupConfig or LoRaWanGroupConfig) is var needy and >= 0)
+        {
+            throw items[needy].Error("kind", "expected a 'network:' section with gateways for LoRa devices on the shared medium");
+        }
+
         root.RejectUnknownKeys();
         return new ScenarioConfig(name, seed, duration, groups, sampling, powerStateTrace) { Network = network };
     }
 
     private static NodeGroupConfig ReadGroup(YamlMappingReader r, int index, SimDuration duration, string scenarioDirectory)
     {
-        string kind = r.RequireKind("loraSenseAndSend", "tock", "loraAloha");
+        string kind = r.RequireKind("loraSenseAndSend", "tock", "loraAloha", "lorawan");
         string name = r.Optional("name", ValidateName, "a group name of letters, digits, '-', '_' and '.'", $"group{index}");
         int count = (int)r.RequireInteger("count", 1, 1_000_000);
         PlacementConfig placement = ReadPlacement(r.RequireMapping("placement"));
@@ -104,6 +110,7 @@ public static partial class ScenarioLoader
         {
             "tock" => ReadTockGroup(r, name, count, placement, storage, duration, scenarioDirectory),
             "loraAloha" => ReadAlohaGroup(r, name, count, placement, storage, duration),
+            "lorawan" => ReadLoRaWanGroup(r, name, count, placement, storage, duration),
             _ => ReadLoRaGroup(r, name, count, placement, storage, duration),
         };
         PowerConfig? power = r.OptionalMapping("power") is { } pr ? ReadPower(pr, storage) : null;
@@ -223,6 +230,44 @@ public static partial class ScenarioLoader
         }
 
         return new LoRaAlohaGroupConfig(name, count, placement, storage, radio, channels, meanWait, payload);
+    }
+
+    private static LoRaWanGroupConfig ReadLoRaWanGroup(YamlMappingReader r, string name, int count, PlacementConfig placement, StorageConfig storage, SimDuration duration)
+    {
+        LoRaRadioConfig radio = ReadRadio(r.RequireMapping("radio"));
+        if (radio.Modulation.Bandwidth.Value != 125e3 || radio.Modulation.SpreadingFactor < 7)
+        {
+            throw r.Error("radio", "expected an EU868 BW125 data rate: SF7–SF12 at 125 kHz");
+        }
+
+        IReadOnlyList<Hertz> channels = r.OptionalStringList("channels").Count == 0 ? Eu868.DefaultChannels : Frequencies(r, "channels");
+        foreach (Hertz f in channels)
+        {
+            try
+            {
+                Eu868.SubBand(f);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                throw r.Error("channels", $"expected EU868 carriers (863–870 MHz sub-bands), not {f.Value / 1e6:0.###} MHz");
+            }
+        }
+
+        SimDuration period = r.Require("period", QuantityText.ParseDuration, "a duration such as '10 min'");
+        if (period < SimDuration.FromSeconds(1) || period > duration)
+        {
+            throw r.Error("period", "expected at least 1 s and no longer than the scenario");
+        }
+
+        int payload = r.Require("payload", QuantityText.ParseBytes, "a PHY payload size such as '20 B'");
+        if (payload is < 12 or > 255)
+        {
+            throw r.Error("payload", "expected 12–255 B of PHY payload (13 B of LoRaWAN headers and MIC plus the application's bytes)");
+        }
+
+        bool confirmed = r.OptionalBoolean("confirmed", false);
+        int maxTransmissions = (int)r.OptionalInteger("maxTransmissions", 1, 8, confirmed ? 8 : 1);
+        return new LoRaWanGroupConfig(name, count, placement, storage, radio, new LoRaWanSettings(channels, period, payload, confirmed, maxTransmissions));
     }
 
     private static List<Hertz> Frequencies(YamlMappingReader r, string key)

@@ -34,7 +34,11 @@ public static class ResultTables
         .Int32Column("restarts", n => n.Restarts)
         .Int64Column("downtime_ns", n => n.DowntimeNs)
         .DoubleColumn("converter_loss_j", n => n.ConverterLossJ)
-        .Int64Column("frames_delivered", n => n.FramesDelivered);
+        .Int64Column("frames_delivered", n => n.FramesDelivered)
+        .Int64Column("messages", n => n.Messages)
+        .Int64Column("messages_acked", n => n.MessagesAcked)
+        .Int64Column("retransmissions", n => n.Retransmissions)
+        .Int64Column("duty_cycle_wait_ns", n => n.DutyCycleWaitNs);
 
     /// <summary>Residency per node, component and power state: <c>residency.parquet</c>.</summary>
     public static ResultTable<ResidencyRow> Residency { get; } = new ResultTable<ResidencyRow>("residency")

@@ -158,6 +158,15 @@ public static class ResultsWriter
                 case LoRaAlohaGroupConfig a:
                     WriteAlohaGroup(w, a);
                     break;
+                case LoRaWanGroupConfig l:
+                    w.WriteString("kind", "lorawan");
+                    WriteRadio(w, l.Radio);
+                    WriteFrequencies(w, l.Settings.Channels);
+                    w.WriteNumber("period_ns", l.Settings.Period.Nanoseconds);
+                    w.WriteNumber("payload_bytes", l.Settings.PayloadBytes);
+                    w.WriteBoolean("confirmed", l.Settings.Confirmed);
+                    w.WriteNumber("max_transmissions", l.Settings.MaxTransmissions);
+                    break;
                 default:
                     throw new InvalidOperationException($"Unknown node group {g.GetType().Name}.");
             }

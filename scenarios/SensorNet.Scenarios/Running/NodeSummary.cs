@@ -59,6 +59,18 @@ public sealed record NodeSummary(
     /// <summary>Frames a gateway received (any one of them), when the scenario has a network.</summary>
     public long FramesDelivered { get; init; }
 
+    /// <summary>LoRaWAN: application messages generated.</summary>
+    public long Messages { get; init; }
+
+    /// <summary>LoRaWAN: confirmed messages whose ACK arrived.</summary>
+    public long MessagesAcked { get; init; }
+
+    /// <summary>LoRaWAN: transmissions beyond the first of each message.</summary>
+    public long Retransmissions { get; init; }
+
+    /// <summary>LoRaWAN: time transmissions waited for the duty cycle, in ns.</summary>
+    public long DutyCycleWaitNs { get; init; }
+
     /// <summary>Energy the regulator turned into heat, in J.</summary>
     public double ConverterLossJ { get; init; }
 }

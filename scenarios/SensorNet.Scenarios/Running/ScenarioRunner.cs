@@ -9,6 +9,8 @@ using SensorNet.Energy.Solar;
 using SensorNet.NodeKernel.Boards;
 using SensorNet.NodeKernel.Kernel;
 using SensorNet.RadioModels.LoRa;
+using SensorNet.RadioModels.LoRa.LoRaWan;
+using SensorNet.RadioModels.LoRa.Reception;
 using SensorNet.RadioModels.Medium;
 using SensorNet.RadioModels.Propagation;
 using SensorNet.SimEngine;
@@ -38,7 +40,7 @@ public static class ScenarioRunner
         ArgumentNullException.ThrowIfNull(config);
         var simulation = new Simulation(initialCapacity: Math.Max(1024, config.NodeCount * 2));
         var streams = new RngStreams(config.Seed, replication);
-        (WirelessMedium? medium, PacketCollector? packets) = BuildNetwork(simulation, config, streams);
+        (WirelessMedium? medium, PacketCollector? packets, NetworkServer? server) = BuildNetwork(simulation, config, streams);
         IRunNode[] nodes = BuildNodes(simulation, config, streams, medium);
         foreach (IRunNode node in nodes)
         {
@@ -104,8 +106,12 @@ public static class ScenarioRunner
 
         if (packets is not null)
         {
+            // LoRaWAN counts messages the network server received (retransmissions of one message count once).
             Dictionary<int, long> delivered = packets.DeliveredBySender();
-            summaries = [.. summaries.Select(n => n with { FramesDelivered = delivered.GetValueOrDefault(n.NodeId) })];
+            summaries = [.. summaries.Select(n => n with
+            {
+                FramesDelivered = n.Kind == "lorawan" ? server!.MessagesReceived.GetValueOrDefault(n.NodeId) : delivered.GetValueOrDefault(n.NodeId),
+            })];
         }
 
         return new RunResult(config, replication, end.Nanoseconds, simulation.EventsExecuted, summaries, residency, kernels, processes, sampler?.Samples ?? [], trace?.Rows ?? [])
@@ -115,12 +121,15 @@ public static class ScenarioRunner
     }
 
     // The medium and its gateways (ids after the nodes); none without a network section.
-    private static (WirelessMedium? Medium, PacketCollector? Packets) BuildNetwork(Simulation simulation, ScenarioConfig config, RngStreams streams)
+    private static (WirelessMedium? Medium, PacketCollector? Packets, NetworkServer? Server) BuildNetwork(Simulation simulation, ScenarioConfig config, RngStreams streams)
     {
         if (config.Network is not { } network)
         {
-            return (null, null);
+            return (null, null, null);
         }
+
+        // Gateways answer LoRaWAN devices at the EU868 default 14 dBm (max EIRP 16 dBm).
+        NetworkServer? server = config.Groups.Any(g => g is LoRaWanGroupConfig) ? new NetworkServer(simulation, new Dbm(14)) : null;
 
         int firstGateway = config.NodeCount;
         var packets = new PacketCollector(new HashSet<int>(Enumerable.Range(firstGateway, network.Gateways.Count)));
@@ -136,13 +145,36 @@ public static class ScenarioRunner
             GatewayConfig g = network.Gateways[i];
             LoRaSensitivity table = g.Table;
             Dbm Sensitivity(int sf) => table.Get(sf, g.Bandwidth);
-            medium.Attach(firstGateway + i, new Position(g.X, g.Y), new ReceiverSettings(g.Channels, g.Bandwidth, 0, g.Demodulators, Sensitivity, network.CreateReception(Sensitivity)));
+            RadioPort port = medium.Attach(firstGateway + i, new Position(g.X, g.Y), new ReceiverSettings(g.Channels, g.Bandwidth, 0, g.Demodulators, Sensitivity, network.CreateReception(Sensitivity)), server);
+            server?.AddGateway(port);
         }
 
-        return (medium, packets);
+        return (medium, packets, server);
     }
 
-    private static AlohaRunNode BuildAloha(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, LoRaAlohaGroupConfig group, RngStreams streams, WirelessMedium? medium)
+    private static LoRaDeviceRunNode BuildLoRaWan(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, LoRaWanGroupConfig group, RngStreams streams, WirelessMedium medium, NetworkConfig network)
+    {
+        var energy = new NodeEnergy(simulation, storage, group.Power?.Thresholds(storage), group.Power?.Regulator?.Create());
+        var radio = new LoRaRadio(simulation, energy, group.Radio.Chip, group.Radio.Modulation, group.Radio.TxPower);
+        Hertz bandwidth = group.Radio.Modulation.Bandwidth;
+        // End devices decode with the LoRa rules (LoRaSim's check describes a gateway only) and the SX1272 table.
+        IReceptionModel model = network.Reception.StartsWith("loraSim", StringComparison.Ordinal)
+            ? new LoRaReceptionModel(LoRaReceptionOptions.BorEtAl)
+            : network.CreateReception(sf => LoRaSensitivity.Sx1272.Get(sf, bandwidth));
+        var receiver = new ReceiverSettings(group.Settings.Channels, bandwidth, group.Radio.Modulation.SpreadingFactor, 1, sf => LoRaSensitivity.Sx1272.Get(sf, bandwidth), model);
+        RadioPort port = medium.AttachSleeping(id, new Position(position.X, position.Y), receiver);
+        var device = new LoRaWanDevice(simulation, radio, port, group.Settings, streams.For(id, RngPurpose.Traffic));
+        port.Listener = device;
+        return new LoRaDeviceRunNode(id, group.Name, "lorawan", position, energy, radio, device.Start, s => s with
+        {
+            Messages = device.Messages,
+            MessagesAcked = device.MessagesAcked,
+            Retransmissions = device.Retransmissions,
+            DutyCycleWaitNs = device.DutyCycleWait.Nanoseconds,
+        });
+    }
+
+    private static LoRaDeviceRunNode BuildAloha(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, LoRaAlohaGroupConfig group, RngStreams streams, WirelessMedium? medium)
     {
         var energy = new NodeEnergy(simulation, storage, group.Power?.Thresholds(storage), group.Power?.Regulator?.Create());
         var radio = new LoRaRadio(simulation, energy, group.Radio.Chip, group.Radio.Modulation, group.Radio.TxPower);
@@ -154,7 +186,7 @@ public static class ScenarioRunner
         }
 
         var device = new AlohaLoRaDevice(simulation, radio, group.MeanWait, group.PayloadBytes, streams.For(id, RngPurpose.Traffic));
-        return new AlohaRunNode(id, group.Name, position, energy, device);
+        return new LoRaDeviceRunNode(id, group.Name, "loraAloha", position, energy, radio, device.Start);
     }
 
     private static IRunNode[] BuildNodes(Simulation simulation, ScenarioConfig config, RngStreams streams, WirelessMedium? medium)
@@ -172,6 +204,7 @@ public static class ScenarioRunner
                 nodes.Add(g switch
                 {
                     LoRaAlohaGroupConfig a => BuildAloha(simulation, id, position, storage, a, streams, medium),
+                    LoRaWanGroupConfig w => BuildLoRaWan(simulation, id, position, storage, w, streams, medium!, config.Network!),
                     LoRaSenseGroupConfig l => new LoRaRunNode(new SensorNode(simulation, id, position, storage, l.Mcu, l.Radio.Chip, l.Radio.Modulation, l.Radio.TxPower, l.App, streams), g.Name),
                     TockGroupConfig t => BuildTock(simulation, id, position, Energy(simulation, storage, t), t, streams, groupIndex),
                     TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, Energy(simulation, storage, t), t),

@@ -6,23 +6,33 @@ using SensorNet.SimEngine.Time;
 
 namespace SensorNet.Scenarios.Running;
 
-/// <summary>A device of a <see cref="LoRaAlohaGroupConfig"/> group: LoRaSim's pure-ALOHA sender, no MCU model.</summary>
-internal sealed class AlohaRunNode(int id, string group, (Meters X, Meters Y) position, NodeEnergy energy, AlohaLoRaDevice device) : IRunNode
+/// <summary>
+/// A LoRa device modelled by its radio alone, no MCU (<see cref="LoRaAlohaGroupConfig"/>: LoRaSim's ALOHA sender;
+/// <see cref="LoRaWanGroupConfig"/>: a LoRaWAN class A device).
+/// </summary>
+/// <param name="id">Node id.</param>
+/// <param name="group">Group name.</param>
+/// <param name="kind">The group's kind.</param>
+/// <param name="position">Position.</param>
+/// <param name="energy">Energy system.</param>
+/// <param name="radio">The radio.</param>
+/// <param name="start">Starts the device's traffic.</param>
+/// <param name="counters">Adds the device's own counters to its summary.</param>
+internal sealed class LoRaDeviceRunNode(int id, string group, string kind, (Meters X, Meters Y) position, NodeEnergy energy, LoRaRadio radio, Action start, Func<NodeSummary, NodeSummary>? counters = null) : IRunNode
 {
     public int Id => id;
 
     public NodeEnergy Energy => energy;
 
-    public void Boot(SimTime now) => device.Start();
+    public void Boot(SimTime now) => start();
 
     public NodeSummary Summarise(SimDuration duration)
     {
-        LoRaRadio radio = device.Radio;
         Joules total = energy.Demanded;
-        return new NodeSummary(
+        var summary = new NodeSummary(
             id,
             group,
-            "loraAloha",
+            kind,
             position.X.Value,
             position.Y.Value,
             "none",
@@ -42,6 +52,7 @@ internal sealed class AlohaRunNode(int id, string group, (Meters X, Meters Y) po
             radio.Airtime.Nanoseconds,
             energy.DepletedAt?.Nanoseconds,
             energy.Harvested.Value);
+        return counters?.Invoke(summary) ?? summary;
     }
 
     public KernelReport? Kernel(SimDuration duration) => null;
