@@ -15,7 +15,9 @@ namespace SensorNet.RadioModels.LoRa.LoRaWan;
 /// <param name="Confirmed">Confirmed uplinks: wait for an ACK, retransmit without one.</param>
 /// <param name="MaxTransmissions">Transmissions per confirmed message, the first included (LoRaWAN 1.0.x: at most 8).</param>
 /// <param name="WindowSymbols">Preamble symbols a receive window stays open to detect a downlink.</param>
-public sealed record LoRaWanSettings(IReadOnlyList<Hertz> Channels, SimDuration Period, int PayloadBytes, bool Confirmed, int MaxTransmissions = 8, int WindowSymbols = 8);
+/// <param name="Adr">Adaptive data rate: the network server may move the device to a faster data rate, and the device
+/// falls back to slower ones when it hears nothing for ADR_ACK_LIMIT + ADR_ACK_DELAY uplinks.</param>
+public sealed record LoRaWanSettings(IReadOnlyList<Hertz> Channels, SimDuration Period, int PayloadBytes, bool Confirmed, int MaxTransmissions = 8, int WindowSymbols = 8, bool Adr = false);
 
 /// <summary>
 /// A LoRaWAN class A end device (LoRaWAN 1.0.x specification §3.3, EU868 parameters from <see cref="Eu868"/>): each
@@ -28,8 +30,12 @@ public sealed record LoRaWanSettings(IReadOnlyList<Hertz> Channels, SimDuration 
 /// <remarks>
 /// <para>Frames carry their meaning in <see cref="Transmission.Tag"/>: an uplink's tag is 2·FCnt + confirmed bit; a
 /// downlink's is (device id · 2³² + FCnt) (<see cref="NetworkServer"/>).</para>
-/// <para><b>Not modelled:</b> join procedure (devices start activated, ABP), MAC commands and ADR, frame payload
-/// encryption, class B/C. Messages that come due while an exchange is in progress wait for it (one queued at most;
+/// <para>ADR (LoRaWAN 1.0.x §4.3.1.1, with <see cref="LoRaWanSettings.Adr"/>): a LinkADRReq in a downlink moves the
+/// device to the data rate it carries; without any downlink for ADR_ACK_LIMIT (64) + ADR_ACK_DELAY (32) uplinks the
+/// device lowers its data rate by one step, and again every ADR_ACK_DELAY uplinks (models.md §1.6). Transmit-power
+/// steps are not applied (the radio's power table is fixed per node).</para>
+/// <para><b>Not modelled:</b> join procedure (devices start activated, ABP), MAC commands other than LinkADRReq's
+/// data rate, frame payload encryption, class B/C. Messages that come due while an exchange is in progress wait for it (one queued at most;
 /// more are counted as dropped).</para>
 /// </remarks>
 public sealed class LoRaWanDevice : IEventHandler, IRadioListener, IRadioPortListener
@@ -48,7 +54,8 @@ public sealed class LoRaWanDevice : IEventHandler, IRadioListener, IRadioPortLis
     private readonly SimTimer _windowClose;
     private readonly SimTimer _rx1;
     private readonly SimTimer _rx2;
-    private readonly LoRaModulation _uplinkModulation;
+    private LoRaModulation _uplinkModulation;
+    private long _uplinksSinceDownlink;
     private bool _busy;
     private bool _queued;
     private bool _acked;
@@ -161,10 +168,16 @@ public sealed class LoRaWanDevice : IEventHandler, IRadioListener, IRadioPortLis
     void IRadioPortListener.OnReceived(RadioPort receiver, Transmission transmission, Dbm power, ReceptionVerdict verdict, SimTime now)
     {
         bool forMe = verdict.Outcome is ReceptionOutcome.Received or ReceptionOutcome.Captured
-            && transmission.Tag == NetworkServer.DownlinkTag(Port.NodeId, _fcnt);
+            && NetworkServer.IsDownlinkFor(transmission.Tag, Port.NodeId, _fcnt);
         if (forMe)
         {
             _acked = true;
+            _uplinksSinceDownlink = 0;
+            if (Settings.Adr && NetworkServer.DataRateIn(transmission.Tag) is { } dr)
+            {
+                SetSpreadingFactor(Eu868.SpreadingFactorOf(dr));
+            }
+
             DownlinksReceived = _inRx1 ? (DownlinksReceived.Rx1 + 1, DownlinksReceived.Rx2) : (DownlinksReceived.Rx1, DownlinksReceived.Rx2 + 1);
         }
 
@@ -212,10 +225,30 @@ public sealed class LoRaWanDevice : IEventHandler, IRadioListener, IRadioPortLis
             Retransmissions++;
         }
 
+        if (Settings.Adr && ++_uplinksSinceDownlink > 64 + 32 && (_uplinksSinceDownlink - 64) % 32 == 1 && _uplinkModulation.SpreadingFactor < 12)
+        {
+            SetSpreadingFactor(_uplinkModulation.SpreadingFactor + 1); // ADR back-off: nothing heard for too long
+        }
+
         Radio.Modulation = _uplinkModulation;
         Radio.AttachTo(Port, _uplinkChannel);
-        SimDuration airtime = Radio.Transmit(Settings.PayloadBytes, this, NetworkServer.UplinkTag(_fcnt, Settings.Confirmed));
+        SimDuration airtime = Radio.Transmit(Settings.PayloadBytes, this, NetworkServer.UplinkTag(_fcnt, Settings.Confirmed, Settings.Adr));
         _dutyCycle.Record(_uplinkChannel, now, airtime);
+    }
+
+    /// <summary>Uplink spreading factor now (changes with ADR).</summary>
+    public int SpreadingFactor => _uplinkModulation.SpreadingFactor;
+
+    /// <summary>Data-rate changes applied (ADR commands and back-off steps).</summary>
+    public long DataRateChanges { get; private set; }
+
+    private void SetSpreadingFactor(int sf)
+    {
+        if (sf != _uplinkModulation.SpreadingFactor)
+        {
+            _uplinkModulation = new LoRaModulation(sf, _uplinkModulation.Bandwidth, _uplinkModulation.CodingRate, _uplinkModulation.PreambleSymbols, ldro: _uplinkModulation.Ldro);
+            DataRateChanges++;
+        }
     }
 
     private void OpenWindow(SimTime now, Hertz channel, int spreadingFactor, bool rx1)

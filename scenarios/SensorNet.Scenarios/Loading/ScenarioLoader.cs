@@ -267,7 +267,8 @@ public static partial class ScenarioLoader
 
         bool confirmed = r.OptionalBoolean("confirmed", false);
         int maxTransmissions = (int)r.OptionalInteger("maxTransmissions", 1, 8, confirmed ? 8 : 1);
-        return new LoRaWanGroupConfig(name, count, placement, storage, radio, new LoRaWanSettings(channels, period, payload, confirmed, maxTransmissions));
+        bool adr = r.OptionalBoolean("adr", false);
+        return new LoRaWanGroupConfig(name, count, placement, storage, radio, new LoRaWanSettings(channels, period, payload, confirmed, maxTransmissions, Adr: adr));
     }
 
     private static List<Hertz> Frequencies(YamlMappingReader r, string key)

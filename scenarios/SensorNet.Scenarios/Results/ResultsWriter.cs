@@ -166,6 +166,7 @@ public static class ResultsWriter
                     w.WriteNumber("payload_bytes", l.Settings.PayloadBytes);
                     w.WriteBoolean("confirmed", l.Settings.Confirmed);
                     w.WriteNumber("max_transmissions", l.Settings.MaxTransmissions);
+                    w.WriteBoolean("adr", l.Settings.Adr);
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown node group {g.GetType().Name}.");

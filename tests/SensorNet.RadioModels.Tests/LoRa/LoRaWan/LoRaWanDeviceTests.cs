@@ -34,12 +34,12 @@ public class LoRaWanDeviceTests
     private static ReceiverSettings Settings(IReadOnlyList<Hertz> channels, int sf, int demodulators) =>
         new(channels, Bw, sf, demodulators, s => LoRaSensitivity.Sx1272.Get(s, Bw), new LoRaReceptionModel(LoRaReceptionOptions.BorEtAl));
 
-    private LoRaWanDevice Device(WirelessMedium medium, int id, bool confirmed, SimDuration period, int sf = 9)
+    private LoRaWanDevice Device(WirelessMedium medium, int id, bool confirmed, SimDuration period, int sf = 9, bool adr = false)
     {
         var energy = new NodeEnergy(_sim, new UnlimitedSupply());
         var radio = new LoRaRadio(_sim, energy, LoRaChipProfile.Sx1276, new LoRaModulation(sf, Bw, 1), new Dbm(14));
         RadioPort port = medium.AttachSleeping(id, new Position(new Meters(100 + id), default), Settings(Eu868.DefaultChannels, sf, 1));
-        var device = new LoRaWanDevice(_sim, radio, port, new LoRaWanSettings(Eu868.DefaultChannels, period, 20, confirmed), new RandomStream((ulong)id + 77));
+        var device = new LoRaWanDevice(_sim, radio, port, new LoRaWanSettings(Eu868.DefaultChannels, period, 20, confirmed, Adr: adr), new RandomStream((ulong)id + 77));
         port.Listener = device;
         device.Start();
         return device;
@@ -125,6 +125,38 @@ public class LoRaWanDeviceTests
         Assert.True(server.AcksMissed > 0, stats);
         // Gateways are half-duplex: receptions cut by their own ACKs are recorded.
         Assert.Contains(_records, r => r.Outcome == ReceptionOutcome.HalfDuplex);
+    }
+
+    [Fact]
+    public void Adr_StrongLink_MovesTheDeviceToDr5AfterTwentyUplinks()
+    {
+        // At 0 dB path loss the SNR is 14 − (−117.0) dBm ≫ the 10 dB margin: the first decision jumps to DR5 (SF7).
+        (WirelessMedium medium, NetworkServer server) = Network();
+        LoRaWanDevice d = Device(medium, 1, confirmed: false, SimDuration.FromMinutes(10), sf: 12, adr: true);
+
+        _sim.RunUntil(SimTime.FromStart(SimDuration.FromMinutes(10 * 25)));
+
+        Assert.Equal(7, d.SpreadingFactor);
+        Assert.Equal((1L, 1L), (server.AdrCommands, d.DataRateChanges));
+        // Uplinks before the command went out at SF12, after it at SF7.
+        PacketRecord[] uplinks = [.. _records.Where(r => r.Sender == 1).OrderBy(r => r.StartNs)];
+        Assert.All(uplinks.Take(20), u => Assert.Equal(12, u.SpreadingFactor));
+        Assert.All(uplinks.Skip(20), u => Assert.Equal(7, u.SpreadingFactor));
+        Assert.Contains(_records, r => r.Sender == 1000 && r.SpreadingFactor == 12 && r.Outcome == ReceptionOutcome.Received);
+    }
+
+    [Fact]
+    public void Adr_NothingHeard_BacksOffOneDataRateAfter96UplinksThenEvery32()
+    {
+        // No gateway: after ADR_ACK_LIMIT + ADR_ACK_DELAY = 96 silent uplinks the 97th goes out one step slower, and
+        // then every 32nd (129th, 161st, 193rd): SF7 → SF11 within 200 uplinks.
+        var medium = new WirelessMedium(_sim, new UnitDisk(new Meters(10)), MediumOptions.LoRa, 1, new Sink(_records));
+        LoRaWanDevice d = Device(medium, 1, confirmed: false, SimDuration.FromMinutes(10), sf: 7, adr: true);
+
+        _sim.RunUntil(SimTime.FromStart(SimDuration.FromMinutes((10 * 200) + 9)));
+
+        Assert.Equal(200, d.Radio.FramesSent);
+        Assert.Equal((11, 4L), (d.SpreadingFactor, d.DataRateChanges));
     }
 
     private sealed class Sink(List<PacketRecord> records) : IPacketSink
