@@ -4,6 +4,7 @@ using SensorNet.Energy;
 using SensorNet.Energy.Accounting;
 using SensorNet.Energy.Consumers;
 using SensorNet.RadioModels.LoRa;
+using SensorNet.RadioModels.Medium;
 using SensorNet.SimEngine;
 using SensorNet.SimEngine.Events;
 using SensorNet.SimEngine.Quantities;
@@ -174,6 +175,9 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
 
     /// <summary>The consumer state transmissions use at the programmed power.</summary>
     public int TransmitStateIndex => TransmitState(TxPowerDbm);
+
+    /// <summary>The node's antenna on the shared medium; null: frames cost energy and time but reach no one.</summary>
+    public RadioPort? Port { get; set; }
 
     /// <summary>Carrier frequency of the last SetRfFrequency, in Hz.</summary>
     public double FrequencyHz { get; private set; }
@@ -428,6 +432,22 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
             case RampEndTag:
                 LoRaAirtime airtime = LoRaTimeOnAir.Compute(_onAirModulation!, PayloadLength, Chip.Family);
                 LastTimeOnAir = airtime.Duration;
+                // A frame still on the air from before a brown-out keeps the antenna: the new boot's frame is not heard.
+                if (Port is { IsTransmitting: false } port)
+                {
+                    port.Medium.Transmit(
+                        port,
+                        new Hertz(FrequencyHz),
+                        _onAirModulation!.Bandwidth,
+                        _onAirModulation.SpreadingFactor,
+                        SimDuration.FromSecondsRounded(airtime.SymbolTimeSeconds),
+                        _onAirModulation.PreambleSymbols,
+                        new Dbm(TxPowerDbm),
+                        LastTimeOnAir,
+                        PayloadLength,
+                        FramesSent);
+                }
+
                 _consumer.SetState(TransmitStateIndex);
                 _txEvent = _simulation.ScheduleAfter(LastTimeOnAir, this, TxDoneTag);
                 TransmitStarted?.Invoke(now);

@@ -133,7 +133,9 @@ public static class ScenarioRunner
 
         int firstGateway = config.NodeCount;
         var packets = new PacketCollector(new HashSet<int>(Enumerable.Range(firstGateway, network.Gateways.Count)));
-        Dbm maxTx = new(Math.Max(20, config.Groups.OfType<LoRaAlohaGroupConfig>().Select(g => g.Radio.TxPower.Value).DefaultIfEmpty(20).Max()));
+        // SX1262 boards (Tock) reach +22 dBm; the index is sized for the strongest transmitter.
+        double strongest = config.Groups.Any(g => g is TockLoRaGroupConfig) ? 22 : 20;
+        Dbm maxTx = new(Math.Max(strongest, config.Groups.OfType<LoRaAlohaGroupConfig>().Select(g => g.Radio.TxPower.Value).Concat(config.Groups.OfType<LoRaWanGroupConfig>().Select(g => g.Radio.TxPower.Value)).DefaultIfEmpty(20).Max()));
         var medium = new WirelessMedium(
             simulation,
             network.Propagation.Create(),
@@ -207,7 +209,7 @@ public static class ScenarioRunner
                     LoRaWanGroupConfig w => BuildLoRaWan(simulation, id, position, storage, w, streams, medium!, config.Network!),
                     LoRaSenseGroupConfig l => new LoRaRunNode(new SensorNode(simulation, id, position, storage, l.Mcu, l.Radio.Chip, l.Radio.Modulation, l.Radio.TxPower, l.App, streams), g.Name),
                     TockGroupConfig t => BuildTock(simulation, id, position, Energy(simulation, storage, t), t, streams, groupIndex),
-                    TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, Energy(simulation, storage, t), t),
+                    TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, Energy(simulation, storage, t), t, medium?.Attach(id, new Position(position.X, position.Y))),
                     _ => throw new InvalidOperationException($"Unknown node group {g.GetType().Name}."),
                 });
             }
@@ -220,8 +222,20 @@ public static class ScenarioRunner
     private static NodeEnergy Energy(Simulation simulation, IEnergyStorage storage, NodeGroupConfig group) =>
         new(simulation, storage, group.Power?.Thresholds(storage), group.Power?.Regulator?.Create());
 
-    private static TockRunNode BuildTockLoRa(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockLoRaGroupConfig group) =>
-        TockRunNode.For(simulation, id, energy, () => LoadApps(LoRaBoards.Build(simulation, id, group.Board, energy), b => b.Node, group.Apps), group.Name, position);
+    // The antenna outlives the boards: every boot's SX1262 transmits through the same port.
+    private static TockRunNode BuildTockLoRa(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockLoRaGroupConfig group, RadioPort? port) =>
+        TockRunNode.For(
+            simulation,
+            id,
+            energy,
+            () =>
+            {
+                LoRaBoard board = LoadApps(LoRaBoards.Build(simulation, id, group.Board, energy), b => b.Node, group.Apps);
+                board.Radio.Port = port;
+                return board;
+            },
+            group.Name,
+            position);
 
     private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockGroupConfig group, RngStreams streams, int groupIndex)
     {
