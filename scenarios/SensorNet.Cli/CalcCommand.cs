@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SensorNet.Energy.Solar;
+using SensorNet.RadioModels.Ieee802154;
 using SensorNet.RadioModels.LoRa;
 using SensorNet.RadioModels.Propagation;
 using SensorNet.SimEngine.Quantities;
@@ -11,7 +12,7 @@ using SensorNet.SimEngine.Quantities;
 namespace SensorNet.Cli;
 
 /// <summary>
-/// <c>sensornet calc solar-position|clear-sky|pv-power|battery-life|lora-airtime|lora-range … [--json]</c>: the model calculators.
+/// <c>sensornet calc solar-position|clear-sky|pv-power|battery-life|lora-airtime|lora-range|oqpsk-ber … [--json]</c>: the model calculators.
 /// </summary>
 /// <remarks>
 /// A scripting interface: option names, JSON keys and units are kept stable. JSON numbers are written by
@@ -20,8 +21,11 @@ namespace SensorNet.Cli;
 /// </remarks>
 internal static partial class CalcCommand
 {
+    // The largest 802.15.4 PSDU (aMaxPHYPacketSize, 127 B) in bits.
+    private const int MaxOqpskBits = Ieee802154Phy.MaxPhyPacketSize * 8;
+
     internal static Command Create() =>
-        new("calc", "Model calculators: solar position (NREL SPA), clear-sky irradiance, PV power, battery life, LoRa time on air, LoRa range.")
+        new("calc", "Model calculators: solar position (NREL SPA), clear-sky irradiance, PV power, battery life, LoRa time on air, LoRa range, 802.15.4 O-QPSK bit error rate.")
         {
             SolarPositionCommand(),
             ClearSkyCommand(),
@@ -29,6 +33,7 @@ internal static partial class CalcCommand
             BatteryLifeCommand(),
             LoRaAirtimeCommand(),
             LoRaRangeCommand(),
+            OqpskBerCommand(),
         };
 
     private static Command SolarPositionCommand()
@@ -470,6 +475,38 @@ internal static partial class CalcCommand
                         new Column("range_5sigma_m", "5σ range m", "0.#"),
                     ],
                     rows);
+        }));
+        return command;
+    }
+
+    private static Command OqpskBerCommand()
+    {
+        var snr = new Option<double>("--snr-db") { Description = "SNR or SINR, dB.", Required = true };
+        var bits = new Option<int?>("--bits") { Description = $"Frame length, bits (1–{MaxOqpskBits}, i.e. up to aMaxPHYPacketSize); adds packet_success." };
+        var json = JsonOption();
+        var command = new Command("oqpsk-ber", "IEEE 802.15.4 2.4 GHz O-QPSK bit error rate (802.15.4-2006 Annex E, as in ns-3 lr-wpan) and packet success rate.")
+        {
+            snr, bits, json,
+        };
+        command.SetAction(parse => Run(parse.GetValue(json), () =>
+        {
+            double snrDb = parse.GetValue(snr);
+            int? bitCount = parse.GetValue(bits);
+            Check(double.IsFinite(snrDb), "--snr-db must be a finite number of dB");
+            Check(bitCount is null or (>= 1 and <= MaxOqpskBits), $"--bits must be 1–{MaxOqpskBits} (127 bytes)");
+            var ratio = new Decibels(snrDb);
+            var report = new Report()
+                .Number("snr_db", "SNR", snrDb, "dB")
+                .Number("ber", "bit error rate", OqpskErrorModel.BitErrorRate(ratio), "", "G9")
+                .Flag("receivable", "receivable (SNR > -5 dB)", ratio > Ieee802154Phy.ReceptionThreshold);
+            if (bitCount is { } n)
+            {
+                report
+                    .Number("bits", "frame length", n, "bits")
+                    .Number("packet_success", "packet success rate", OqpskErrorModel.PacketSuccessRate(ratio, n), "", "G9");
+            }
+
+            return report;
         }));
         return command;
     }

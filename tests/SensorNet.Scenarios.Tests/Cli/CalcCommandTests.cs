@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using SensorNet.RadioModels.Ieee802154;
+using SensorNet.SimEngine.Quantities;
 
 namespace SensorNet.Scenarios.Tests.Cli;
 
@@ -181,6 +183,41 @@ public class CalcCommandTests
     }
 
     [Fact]
+    public void OqpskBer_MaxFrameAtMinus1Db_MatchesTheLibrary()
+    {
+        using JsonDocument doc = CalcJson("oqpsk-ber", "--snr-db", "-1", "--bits", "1016");
+        JsonElement r = doc.RootElement;
+
+        Assert.Equal(-1.0, r.GetProperty("snr_db").GetDouble());
+        Assert.Equal(OqpskErrorModel.BitErrorRate(new Decibels(-1)), r.GetProperty("ber").GetDouble());
+        Assert.Equal(OqpskErrorModel.PacketSuccessRate(new Decibels(-1), 1016), r.GetProperty("packet_success").GetDouble());
+        Assert.Equal(1016, r.GetProperty("bits").GetInt32());
+        Assert.True(r.GetProperty("receivable").GetBoolean());
+
+        // (1 − 1.1489437e−3)^1016 ≈ 0.31099 (50-digit evaluation).
+        Assert.Equal(0.3109889412871357, r.GetProperty("packet_success").GetDouble(), 1e-12);
+    }
+
+    [Fact]
+    public void OqpskBer_Ns3Vector5Db_WithoutBits_HasNoPacketSuccess()
+    {
+        using JsonDocument doc = CalcJson("oqpsk-ber", "--snr-db", "5");
+        JsonElement r = doc.RootElement;
+
+        // ns-3 lr-wpan-error-model-test.cc: 7.38e−14; 50-digit value 7.3860094e−14.
+        Assert.Equal(7.3860094e-14, r.GetProperty("ber").GetDouble(), 7.3860094e-14 * 1e-7);
+        Assert.False(r.TryGetProperty("packet_success", out _));
+    }
+
+    [Fact]
+    public void OqpskBer_AtTheThreshold_IsNotReceivable()
+    {
+        using JsonDocument doc = CalcJson("oqpsk-ber", "--snr-db", "-5");
+
+        Assert.False(doc.RootElement.GetProperty("receivable").GetBoolean());
+    }
+
+    [Fact]
     public void BatteryLife_Linear_IsEnergyOverPower()
     {
         // 225 mAh × 3.0 V = 2430 J; 50 µA × 3.0 V = 150 µW; 2430 J / 150 µW = 16 200 000 s = 187.5 days.
@@ -252,6 +289,11 @@ public class CalcCommandTests
     [InlineData("--storage must be", "battery-life", "--load", "5 uA", "--storage", "nimh")]
     [InlineData("--storage supercap needs --load as a power", "battery-life", "--load", "50 uA", "--storage", "supercap", "--capacitance", "1 F", "--max-voltage", "5 V")]
     [InlineData("--load:", "battery-life", "--load", "1e27 kW", "--capacity", "225 mAh", "--voltage", "3 V")]
+    [InlineData("--snr-db must be a finite", "oqpsk-ber", "--snr-db", "NaN")]
+    [InlineData("--snr-db must be a finite", "oqpsk-ber", "--snr-db", "Infinity")]
+    [InlineData("--bits must be 1–1016", "oqpsk-ber", "--snr-db", "3", "--bits", "0")]
+    [InlineData("--bits must be 1–1016", "oqpsk-ber", "--snr-db", "3", "--bits", "1017")]
+    [InlineData("'--snr-db' is required", "oqpsk-ber", "--bits", "8")]
     [InlineData("'--lat' is required", "solar-position", "--time", "2003-10-17T12:30:30Z", "--lon", "0")]
     public void InvalidArguments_ExitTwoWithOneLineReason(string reason, params string[] args)
     {
