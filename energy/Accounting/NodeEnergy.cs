@@ -348,7 +348,7 @@ public sealed class NodeEnergy : IEventHandler
         }
 
         _draw = draw;
-        _input = InputFor(draw);
+        _input = IsPowered ? InputFor(draw) : Watts.Zero; // off, the supervisor disconnects the regulator too
         if (IsPowered)
         {
             ScheduleDepletion();

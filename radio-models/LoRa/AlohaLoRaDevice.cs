@@ -57,8 +57,10 @@ public sealed class AlohaLoRaDevice : IEventHandler, IRadioListener
     /// <inheritdoc/>
     void IEventHandler.OnEvent(SimTime now, long tag)
     {
-        Sent++;
-        Radio.Transmit(PayloadBytes, this);
+        if (Radio.Transmit(PayloadBytes, this) > SimDuration.Zero)
+        {
+            Sent++;
+        }
     }
 
     /// <inheritdoc/>

@@ -69,13 +69,18 @@ public sealed class LoRaRadio : IEventHandler
     public SimDuration Airtime { get; private set; }
 
     /// <summary>Starts sending a frame of <paramref name="payloadBytes"/> PHY payload bytes; <paramref name="listener"/> hears when it ends.</summary>
-    /// <returns>The frame's time on air.</returns>
+    /// <returns>The frame's time on air; zero if the node has lost power (nothing is sent).</returns>
     /// <exception cref="InvalidOperationException">A frame is already on air (the radio is half-duplex and single-frame).</exception>
     public SimDuration Transmit(int payloadBytes, IRadioListener listener, long? tag = null)
     {
         if (IsTransmitting)
         {
             throw new InvalidOperationException("The radio is already transmitting.");
+        }
+
+        if (!_consumer.IsAttached)
+        {
+            return SimDuration.Zero; // the node has lost power: no frame, no done interrupt
         }
 
         SimDuration airtime = LoRaTimeOnAir.Compute(Modulation, payloadBytes, Chip.Family).Duration;

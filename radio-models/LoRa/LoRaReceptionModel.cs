@@ -1,6 +1,7 @@
 using SensorNet.RadioModels.LoRa.Reception;
 using SensorNet.RadioModels.Medium;
 using SensorNet.SimEngine.Quantities;
+using SensorNet.SimEngine.Time;
 
 namespace SensorNet.RadioModels.LoRa;
 
@@ -30,8 +31,9 @@ public sealed class LoRaReceptionModel(LoRaReceptionOptions options) : IReceptio
 
         // Ids inside the rules are positions in this call; the wanted frame gets −1.
         int n = 0;
-        bool sameCarrier = false;
-        Transmission w = wanted.Transmission;
+        bool contested = false;
+        LoRaSignal self = ToSignal(-1, wanted);
+        SimTime boundary = LoRaReceptionRules.ProtectedBoundary(self, Options.PreambleTiming);
         foreach (ArrivingSignal s in overlapping)
         {
             Transmission t = s.Transmission;
@@ -42,14 +44,15 @@ public sealed class LoRaReceptionModel(LoRaReceptionOptions options) : IReceptio
 
             _ids[n] = t.Id;
             _signals[n] = ToSignal(n, s);
-            sameCarrier |= LoRaReceptionRules.SameCarrier(ToSignal(-1, wanted), _signals[n], Options.Carrier);
+            // "Captured": it survived a same-SF frame on its carrier that overlapped it beyond the preamble grace.
+            contested |= t.SpreadingFactor == self.SpreadingFactor && _signals[n].End > boundary && LoRaReceptionRules.SameCarrier(self, _signals[n], Options.Carrier);
             n++;
         }
 
-        LoRaReceptionResult result = LoRaReceptionRules.Evaluate(ToSignal(-1, wanted), _signals.AsSpan(0, n), sensitivity, Options);
+        LoRaReceptionResult result = LoRaReceptionRules.Evaluate(self, _signals.AsSpan(0, n), sensitivity, Options);
         return result.Outcome switch
         {
-            LoRaReceptionOutcome.Received => new ReceptionVerdict(sameCarrier ? ReceptionOutcome.Captured : ReceptionOutcome.Received),
+            LoRaReceptionOutcome.Received => new ReceptionVerdict(contested ? ReceptionOutcome.Captured : ReceptionOutcome.Received),
             LoRaReceptionOutcome.BelowSensitivity => new ReceptionVerdict(ReceptionOutcome.BelowSensitivity),
             _ => new ReceptionVerdict(ReceptionOutcome.Interference, result.InterfererId is { } i ? _ids[i] : -1),
         };

@@ -11,7 +11,8 @@ namespace SensorNet.RadioModels.Medium;
 /// <param name="Demodulators">Frames it can receive at once: 1 for a node, 8 for an SX1301 gateway.</param>
 /// <param name="Sensitivity">Sensitivity for a frame of the given spreading factor (0 for non-LoRa).</param>
 /// <param name="Model">Decides whether a locked frame survives.</param>
-public sealed record ReceiverSettings(IReadOnlyList<Hertz> Channels, Hertz Bandwidth, int SpreadingFactor, int Demodulators, Func<int, Dbm> Sensitivity, IReceptionModel Model);
+/// <param name="InvertedIq">Demodulates inverted-IQ frames (LoRaWAN downlinks) instead of normal ones.</param>
+public sealed record ReceiverSettings(IReadOnlyList<Hertz> Channels, Hertz Bandwidth, int SpreadingFactor, int Demodulators, Func<int, Dbm> Sensitivity, IReceptionModel Model, bool InvertedIq = false);
 
 /// <summary>Told about frames a port received.</summary>
 public interface IRadioPortListener
@@ -97,7 +98,6 @@ public sealed class RadioPort
         public Transmission Tx;
         public Dbm Power;
         public bool Locked;
-        public bool Aborted;
         public bool Ended;
     }
 }

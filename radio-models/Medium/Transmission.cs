@@ -56,6 +56,9 @@ public sealed class Transmission : IEventHandler
     /// <summary>PHY payload length.</summary>
     public int PayloadBytes { get; internal set; }
 
+    /// <summary>LoRa IQ polarity: inverted for LoRaWAN downlinks, so uplink receivers do not demodulate them and vice versa.</summary>
+    public bool InvertedIq { get; internal set; }
+
     /// <summary>Opaque data of the sender (a frame counter, a message kind).</summary>
     public long Tag { get; internal set; }
 

@@ -60,6 +60,7 @@ public sealed class WirelessMedium
     private readonly Dictionary<(long X, long Y), List<RadioPort>> _grid = [];
     private readonly Stack<Transmission> _pool = new();
     private readonly List<Transmission> _released = [];
+    private readonly List<(RadioPort Port, Dbm Power, ReceptionVerdict Verdict)> _verdicts = [];
     private readonly double _cell;
     private ArrivingSignal[] _scratch = new ArrivingSignal[16];
     private long _nextId;
@@ -131,7 +132,7 @@ public sealed class WirelessMedium
     /// <summary>Puts a frame on the air from <paramref name="sender"/> for <paramref name="airtime"/>.</summary>
     /// <returns>The transmission (valid until its end has been processed).</returns>
     /// <exception cref="InvalidOperationException">The port is already transmitting.</exception>
-    public Transmission Transmit(RadioPort sender, Hertz frequency, Hertz bandwidth, int spreadingFactor, SimDuration symbolTime, int preambleSymbols, Dbm txPower, SimDuration airtime, int payloadBytes, long tag = 0)
+    public Transmission Transmit(RadioPort sender, Hertz frequency, Hertz bandwidth, int spreadingFactor, SimDuration symbolTime, int preambleSymbols, Dbm txPower, SimDuration airtime, int payloadBytes, long tag = 0, bool invertedIq = false)
     {
         ArgumentNullException.ThrowIfNull(sender);
         if (sender.IsTransmitting)
@@ -148,10 +149,10 @@ public sealed class WirelessMedium
         SimTime now = _simulation.Now;
         tx.Id = _nextId++;
         (tx.Sender, tx.Frequency, tx.Bandwidth, tx.SpreadingFactor, tx.SymbolTime, tx.PreambleSymbols) = (sender, frequency, bandwidth, spreadingFactor, symbolTime, preambleSymbols);
-        (tx.TxPower, tx.Start, tx.End, tx.PayloadBytes, tx.Tag, tx.Ended, tx.Holders) = (txPower, now, now + airtime, payloadBytes, tag, false, 0);
+        (tx.TxPower, tx.Start, tx.End, tx.PayloadBytes, tx.Tag, tx.Ended, tx.Holders, tx.InvertedIq) = (txPower, now, now + airtime, payloadBytes, tag, false, 0, invertedIq);
         tx.Reached.Clear();
 
-        // Half-duplex: what the sender was receiving is lost.
+        // Half-duplex: what the sender was receiving is lost now, and its demodulators are free again.
         sender.IsTransmitting = true;
         List<RadioPort.Arrival> own = sender.Signals;
         for (int i = 0; i < own.Count; i++)
@@ -159,8 +160,11 @@ public sealed class WirelessMedium
             if (own[i].Locked && !own[i].Ended)
             {
                 RadioPort.Arrival a = own[i];
-                a.Aborted = true;
+                a.Locked = false;
                 own[i] = a;
+                sender.Locks--;
+                Record(a.Tx, sender, a.Power, new ReceptionVerdict(ReceptionOutcome.HalfDuplex));
+                sender.Listener?.OnReceived(sender, a.Tx, a.Power, new ReceptionVerdict(ReceptionOutcome.HalfDuplex), now);
             }
         }
 
@@ -195,6 +199,9 @@ public sealed class WirelessMedium
         tx.Ended = true;
         tx.Sender.IsTransmitting = false;
         SimTime now = _simulation.Now;
+        // First every receiver's verdict and freed demodulator, then the listeners: a listener that transmits at once
+        // (an ACK) must find the other receivers already released from this frame.
+        _verdicts.Clear();
         foreach (RadioPort port in tx.Reached)
         {
             List<RadioPort.Arrival> signals = port.Signals;
@@ -208,36 +215,33 @@ public sealed class WirelessMedium
             }
 
             port.Locks--;
-            ReceptionVerdict verdict;
-            if (arrival.Aborted)
+            int n = 0;
+            foreach (RadioPort.Arrival other in signals)
             {
-                verdict = new ReceptionVerdict(ReceptionOutcome.HalfDuplex);
-            }
-            else
-            {
-                int n = 0;
-                foreach (RadioPort.Arrival other in signals)
+                if (!ReferenceEquals(other.Tx, tx) && other.Tx.Start < tx.End && other.Tx.End > tx.Start)
                 {
-                    if (!ReferenceEquals(other.Tx, tx) && other.Tx.Start < tx.End && other.Tx.End > tx.Start)
+                    if (n == _scratch.Length)
                     {
-                        if (n == _scratch.Length)
-                        {
-                            Array.Resize(ref _scratch, n * 2);
-                        }
-
-                        _scratch[n++] = new ArrivingSignal(other.Tx, other.Power);
+                        Array.Resize(ref _scratch, n * 2);
                     }
-                }
 
-                ReceiverSettings rx = port.Receiver!;
-                verdict = rx.Model.Decide(new ArrivingSignal(tx, arrival.Power), _scratch.AsSpan(0, n), rx.Sensitivity(tx.SpreadingFactor));
-                Array.Clear(_scratch, 0, n); // drop the references
+                    _scratch[n++] = new ArrivingSignal(other.Tx, other.Power);
+                }
             }
 
+            ReceiverSettings rx = port.Receiver!;
+            ReceptionVerdict verdict = rx.Model.Decide(new ArrivingSignal(tx, arrival.Power), _scratch.AsSpan(0, n), rx.Sensitivity(tx.SpreadingFactor));
+            Array.Clear(_scratch, 0, n); // drop the references
             Record(tx, port, arrival.Power, verdict);
-            port.Listener?.OnReceived(port, tx, arrival.Power, verdict, now);
+            _verdicts.Add((port, arrival.Power, verdict));
         }
 
+        foreach ((RadioPort port, Dbm power, ReceptionVerdict verdict) in _verdicts)
+        {
+            port.Listener?.OnReceived(port, tx, power, verdict, now);
+        }
+
+        _verdicts.Clear();
         foreach (RadioPort port in tx.Reached)
         {
             Prune(port);
@@ -323,7 +327,7 @@ public sealed class WirelessMedium
 
     private static bool Tuned(ReceiverSettings rx, Transmission tx)
     {
-        if (rx.Bandwidth != tx.Bandwidth || (rx.SpreadingFactor != 0 && rx.SpreadingFactor != tx.SpreadingFactor))
+        if (rx.Bandwidth != tx.Bandwidth || rx.InvertedIq != tx.InvertedIq || (rx.SpreadingFactor != 0 && rx.SpreadingFactor != tx.SpreadingFactor))
         {
             return false;
         }

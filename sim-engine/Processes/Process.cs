@@ -14,12 +14,14 @@ public sealed class Process : IEventHandler
     private Signal? _waitingOn;
     private EventHandle _pending;
     private bool _stepping;
+    private readonly EventDomain? _domain;
 
     internal Process(Simulation simulation, IEnumerator<Wait> body, string name)
     {
         _simulation = simulation;
         _body = body;
         Name = name;
+        _domain = simulation.CurrentDomain;
     }
 
     /// <summary>The name given at start, for diagnostics.</summary>
@@ -81,13 +83,14 @@ public sealed class Process : IEventHandler
         }
         else
         {
-            _pending = _simulation.Schedule(now + w.Delay, this);
+            _pending = _simulation.ScheduleIn(_domain, now + w.Delay, this, 0, 0);
         }
     }
 
-    internal void Start() => _pending = _simulation.Schedule(_simulation.Now, this);
+    internal void Start() => _pending = _simulation.ScheduleIn(_domain, _simulation.Now, this, 0, 0);
 
-    internal void ResumeAt(SimTime now) => _pending = _simulation.Schedule(now, this);
+    // Resumed from whoever triggers the signal, but still in the domain the process was created in.
+    internal void ResumeAt(SimTime now) => _pending = _simulation.ScheduleIn(_domain, now, this, 0, 0);
 
     private void Finish()
     {

@@ -31,9 +31,12 @@ public sealed record LoRaWanSettings(IReadOnlyList<Hertz> Channels, SimDuration 
 /// <para>Frames carry their meaning in <see cref="Transmission.Tag"/>: an uplink's tag is 2·FCnt + confirmed bit; a
 /// downlink's is (device id · 2³² + FCnt) (<see cref="NetworkServer"/>).</para>
 /// <para>ADR (LoRaWAN 1.0.x §4.3.1.1, with <see cref="LoRaWanSettings.Adr"/>): a LinkADRReq in a downlink moves the
-/// device to the data rate it carries; without any downlink for ADR_ACK_LIMIT (64) + ADR_ACK_DELAY (32) uplinks the
-/// device lowers its data rate by one step, and again every ADR_ACK_DELAY uplinks (models.md §1.6). Transmit-power
+/// device to the data rate it carries; after ADR_ACK_LIMIT (64) uplinks without a downlink the device sets ADRACKReq,
+/// which the server answers, and without any downlink for ADR_ACK_LIMIT + ADR_ACK_DELAY (32) uplinks it lowers its
+/// data rate by one step, and again every ADR_ACK_DELAY uplinks (models.md §1.6). Transmit-power
 /// steps are not applied (the radio's power table is fixed per node).</para>
+/// <para>A node that loses power stops for good (no restart model for radio-only devices): its radio refuses to
+/// transmit.</para>
 /// <para><b>Not modelled:</b> join procedure (devices start activated, ABP), MAC commands other than LinkADRReq's
 /// data rate, frame payload encryption, class B/C. Messages that come due while an exchange is in progress wait for it (one queued at most;
 /// more are counted as dropped).</para>
@@ -60,6 +63,7 @@ public sealed class LoRaWanDevice : IEventHandler, IRadioListener, IRadioPortLis
     private bool _queued;
     private bool _acked;
     private bool _inRx1;
+    private bool _rx2Passed;
     private bool _waiting;
     private int _attempt;
     private long _fcnt = -1;
@@ -160,6 +164,7 @@ public sealed class LoRaWanDevice : IEventHandler, IRadioListener, IRadioPortLis
     void IRadioListener.OnTransmitDone(SimTime now)
     {
         Radio.Sleep();
+        _rx2Passed = false;
         _rx1.Set(now + Eu868.Rx1Delay);
         _rx2.Set(now + Eu868.Rx2Delay);
     }
@@ -232,7 +237,14 @@ public sealed class LoRaWanDevice : IEventHandler, IRadioListener, IRadioPortLis
 
         Radio.Modulation = _uplinkModulation;
         Radio.AttachTo(Port, _uplinkChannel);
-        SimDuration airtime = Radio.Transmit(Settings.PayloadBytes, this, NetworkServer.UplinkTag(_fcnt, Settings.Confirmed, Settings.Adr));
+        // ADRACKReq once ADR_ACK_LIMIT uplinks went unanswered: the server must answer it with a downlink.
+        bool adrAckReq = Settings.Adr && _uplinksSinceDownlink >= 64;
+        SimDuration airtime = Radio.Transmit(Settings.PayloadBytes, this, NetworkServer.UplinkTag(_fcnt, Settings.Confirmed, Settings.Adr, adrAckReq));
+        if (airtime == SimDuration.Zero)
+        {
+            return; // the node has lost power: nothing goes on the air and the device stays silent
+        }
+
         _dutyCycle.Record(_uplinkChannel, now, airtime);
     }
 
@@ -255,12 +267,14 @@ public sealed class LoRaWanDevice : IEventHandler, IRadioListener, IRadioPortLis
     {
         if (Port.Listening)
         {
-            return; // RX1 is still receiving a long downlink when RX2 would open: the radio stays on RX1's frame
+            _rx2Passed = true; // RX1 is still receiving a long frame when RX2 would open: RX2 is lost
+            return;
         }
 
         _inRx1 = rx1;
         var modulation = new LoRaModulation(spreadingFactor, _uplinkModulation.Bandwidth, _uplinkModulation.CodingRate);
-        Port.Receiver = Port.Receiver! with { Channels = [channel], SpreadingFactor = spreadingFactor };
+        // Downlinks use inverted IQ, so the window does not lock onto other devices' uplinks (LoRaWAN 1.0.x §3.3).
+        Port.Receiver = Port.Receiver! with { Channels = [channel], SpreadingFactor = spreadingFactor, InvertedIq = true };
         Radio.Receive();
         Port.Listening = true;
         _windowClose.Set(now + SimDuration.FromSecondsRounded(Settings.WindowSymbols * modulation.SymbolTimeSeconds));
@@ -270,9 +284,9 @@ public sealed class LoRaWanDevice : IEventHandler, IRadioListener, IRadioPortLis
     {
         Port.Listening = false;
         Radio.Sleep();
-        if (_inRx1 && !_acked)
+        if (_inRx1 && !_acked && !_rx2Passed)
         {
-            return; // RX2 is already scheduled
+            return; // RX2 is still to come
         }
 
         Finish(now);

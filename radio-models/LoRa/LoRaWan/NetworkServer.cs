@@ -21,7 +21,8 @@ namespace SensorNet.RadioModels.LoRa.LoRaWan;
 /// uplinks (received power over the 125 kHz noise floor with a 6 dB noise figure), and after 20 of them computes the
 /// margin SNRmax − required SNR(SF) − 10 dB installation margin; every full 3 dB raises the data rate one step up to
 /// DR5 (SF7). A changed data rate goes out as a LinkADRReq (5 more bytes) in the next downlink, sent in RX1 even for
-/// unconfirmed uplinks. Transmit-power steps are not sent.</para>
+/// unconfirmed uplinks; an uplink with ADRACKReq is always answered. Downlinks use inverted IQ. Transmit-power steps
+/// are not sent.</para>
 /// <para><b>Not modelled:</b> other MAC commands, application downlinks, join accept, backhaul latency (the server
 /// decides instantly).</para>
 /// </remarks>
@@ -59,15 +60,22 @@ public sealed class NetworkServer : IRadioPortListener, IEventHandler
     /// <summary>Uplinks of ADR devices the server keeps SNRs of.</summary>
     public const int AdrHistory = 20;
 
-    /// <summary>An uplink's tag: 4·FCnt plus the ADR bit (2) and the confirmed bit (1).</summary>
-    public static long UplinkTag(long fcnt, bool confirmed, bool adr = false) => (fcnt * 4) + (adr ? 2 : 0) + (confirmed ? 1 : 0);
+    private const long DownlinkFlag = 1L << 62;
 
-    /// <summary>A downlink's tag: device id · 2³², the LinkADRReq data rate + 1 (0: none) · 2²⁴, and the answered FCnt's low 24 bits.</summary>
+    /// <summary>An uplink's tag: 8·FCnt plus the ADRACKReq (4), ADR (2) and confirmed (1) bits.</summary>
+    public static long UplinkTag(long fcnt, bool confirmed, bool adr = false, bool adrAckReq = false) =>
+        (fcnt * 8) + (adrAckReq ? 4 : 0) + (adr ? 2 : 0) + (confirmed ? 1 : 0);
+
+    /// <summary>
+    /// A downlink's tag: a downlink flag (bit 62), device id · 2³², the LinkADRReq data rate + 1 (0: none) · 2²⁴, and
+    /// the answered FCnt's low 24 bits.
+    /// </summary>
     public static long DownlinkTag(int device, long fcnt, int? dataRate = null) =>
-        ((long)device << 32) | ((long)((dataRate ?? -1) + 1) << 24) | (fcnt & 0xFF_FFFF);
+        DownlinkFlag | ((long)device << 32) | ((long)((dataRate ?? -1) + 1) << 24) | (fcnt & 0xFF_FFFF);
 
     /// <summary>True if a downlink tag answers <paramref name="device"/>'s uplink <paramref name="fcnt"/>.</summary>
-    public static bool IsDownlinkFor(long tag, int device, long fcnt) => (tag >> 32) == device && (tag & 0xFF_FFFF) == (fcnt & 0xFF_FFFF);
+    public static bool IsDownlinkFor(long tag, int device, long fcnt) =>
+        (tag & DownlinkFlag) != 0 && ((tag & ~DownlinkFlag) >> 32) == device && (tag & 0xFF_FFFF) == (fcnt & 0xFF_FFFF);
 
     /// <summary>The data rate a downlink's LinkADRReq sets, if it carries one.</summary>
     public static int? DataRateIn(long tag) => ((tag >> 24) & 0xFF) is var dr and > 0 ? (int)dr - 1 : null;
@@ -91,9 +99,10 @@ public sealed class NetworkServer : IRadioPortListener, IEventHandler
         }
 
         int device = transmission.Sender.NodeId;
-        long fcnt = transmission.Tag >> 2;
+        long fcnt = transmission.Tag >> 3;
         bool confirmed = (transmission.Tag & 1) != 0;
         bool adr = (transmission.Tag & 2) != 0;
+        bool adrAckReq = (transmission.Tag & 4) != 0;
         if (_seen.Add((device, fcnt)))
         {
             MessagesReceived[device] = MessagesReceived.GetValueOrDefault(device) + 1;
@@ -115,7 +124,7 @@ public sealed class NetworkServer : IRadioPortListener, IEventHandler
             return;
         }
 
-        _pending[transmission.Id] = new Pending(device, fcnt, confirmed, adr, transmission.Frequency, transmission.Bandwidth, transmission.SpreadingFactor, receiver, power, now, Rx2: false);
+        _pending[transmission.Id] = new Pending(device, fcnt, confirmed, adr, adrAckReq, transmission.Frequency, transmission.Bandwidth, transmission.SpreadingFactor, receiver, power, now, Rx2: false);
         _simulation.Schedule(now + Eu868.Rx1Delay, this, transmission.Id);
     }
 
@@ -165,7 +174,7 @@ public sealed class NetworkServer : IRadioPortListener, IEventHandler
         }
 
         int? dataRate = p.Rx2 ? p.DataRate : AdrDecision(p);
-        if (!p.Confirmed && dataRate is null)
+        if (!p.Confirmed && !p.AdrAckReq && dataRate is null)
         {
             return; // nothing to say
         }
@@ -189,7 +198,7 @@ public sealed class NetworkServer : IRadioPortListener, IEventHandler
         int payload = AckPayloadBytes + (dataRate is null ? 0 : LinkAdrReqBytes);
         var modulation = new LoRaModulation(sf, p.Bandwidth, 1);
         SimDuration airtime = LoRaTimeOnAir.Compute(modulation, payload, LoRaChipFamily.Sx127x).Duration;
-        gateway.Medium.Transmit(gateway, frequency, p.Bandwidth, sf, SimDuration.FromSecondsRounded(modulation.SymbolTimeSeconds), modulation.PreambleSymbols, _txPower, airtime, payload, DownlinkTag(p.Device, p.FCnt, dataRate));
+        gateway.Medium.Transmit(gateway, frequency, p.Bandwidth, sf, SimDuration.FromSecondsRounded(modulation.SymbolTimeSeconds), modulation.PreambleSymbols, _txPower, airtime, payload, DownlinkTag(p.Device, p.FCnt, dataRate), invertedIq: true);
         dutyCycle.Record(frequency, now, airtime);
         AdrCommands += dataRate is null ? 0 : 1;
         if (p.Confirmed)
@@ -198,5 +207,5 @@ public sealed class NetworkServer : IRadioPortListener, IEventHandler
         }
     }
 
-    private readonly record struct Pending(int Device, long FCnt, bool Confirmed, bool Adr, Hertz Frequency, Hertz Bandwidth, int SpreadingFactor, RadioPort Gateway, Dbm Power, SimTime UplinkEnd, bool Rx2, int? DataRate = null);
+    private readonly record struct Pending(int Device, long FCnt, bool Confirmed, bool Adr, bool AdrAckReq, Hertz Frequency, Hertz Bandwidth, int SpreadingFactor, RadioPort Gateway, Dbm Power, SimTime UplinkEnd, bool Rx2, int? DataRate = null);
 }

@@ -114,9 +114,9 @@ public static partial class ScenarioLoader
             _ => ReadLoRaGroup(r, name, count, placement, storage, duration),
         };
         PowerConfig? power = r.OptionalMapping("power") is { } pr ? ReadPower(pr, storage) : null;
-        if (power is not null && kind == "loraSenseAndSend")
+        if (power is not null && kind != "tock")
         {
-            throw r.Error("power", "power management only on 'tock' groups (the interim firmware has no reboot model)");
+            throw r.Error("power", "power management only on 'tock' groups (the other kinds have no reboot model)");
         }
 
         r.RejectUnknownKeys();

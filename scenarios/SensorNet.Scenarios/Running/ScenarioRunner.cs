@@ -156,7 +156,7 @@ public static class ScenarioRunner
 
     private static LoRaDeviceRunNode BuildLoRaWan(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, LoRaWanGroupConfig group, RngStreams streams, WirelessMedium medium, NetworkConfig network)
     {
-        var energy = new NodeEnergy(simulation, storage, group.Power?.Thresholds(storage), group.Power?.Regulator?.Create());
+        var energy = new NodeEnergy(simulation, storage);
         var radio = new LoRaRadio(simulation, energy, group.Radio.Chip, group.Radio.Modulation, group.Radio.TxPower);
         Hertz bandwidth = group.Radio.Modulation.Bandwidth;
         // End devices decode with the LoRa rules (LoRaSim's check describes a gateway only) and the SX1272 table.
@@ -178,7 +178,7 @@ public static class ScenarioRunner
 
     private static LoRaDeviceRunNode BuildAloha(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, LoRaAlohaGroupConfig group, RngStreams streams, WirelessMedium? medium)
     {
-        var energy = new NodeEnergy(simulation, storage, group.Power?.Thresholds(storage), group.Power?.Regulator?.Create());
+        var energy = new NodeEnergy(simulation, storage);
         var radio = new LoRaRadio(simulation, energy, group.Radio.Chip, group.Radio.Modulation, group.Radio.TxPower);
         if (medium is not null)
         {

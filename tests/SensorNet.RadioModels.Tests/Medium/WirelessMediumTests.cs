@@ -67,6 +67,28 @@ public class WirelessMediumTests
     }
 
     [Fact]
+    public void HalfDuplexAbort_FreesTheDemodulatorAtOnce()
+    {
+        // A one-demodulator receiver loses the long frame it was receiving when it transmits at 100 ms, and can take
+        // the next frame at 500 ms although the aborted one is still on the air.
+        WirelessMedium m = Medium();
+        RadioPort node = m.Attach(100, new Position(default, default), Gateway(demodulators: 1));
+        RadioPort a = m.Attach(1, new Position(new Meters(5), default));
+        RadioPort b = m.Attach(2, new Position(new Meters(6), default));
+
+        Send(m, a, Ch1, 12, new Dbm(14), SimDuration.FromSeconds(3));
+        _sim.RunUntil(SimTime.FromStart(SimDuration.FromMilliseconds(100)));
+        Send(m, node, Ch2, 9, new Dbm(14), SimDuration.FromMilliseconds(50));
+        _sim.RunUntil(SimTime.FromStart(SimDuration.FromMilliseconds(500)));
+        Send(m, b, Ch2, 9, new Dbm(14), SimDuration.FromMilliseconds(100));
+        _sim.Run();
+
+        Assert.Equal(ReceptionOutcome.HalfDuplex, _sink.Of(1).Outcome);
+        Assert.Equal(3_000_000_000, _sink.Records.Single(r => r.Sender == 1).EndNs); // the record keeps the frame's own end
+        Assert.Equal(ReceptionOutcome.Received, _sink.Of(2).Outcome);
+    }
+
+    [Fact]
     public void NinthConcurrentFrame_FindsNoFreeDemodulator()
     {
         WirelessMedium m = Medium();
@@ -135,9 +157,8 @@ public class WirelessMediumTests
         foreach (PacketRecord r in done.Where(r => r.EndNs < SimDuration.FromSeconds(3599).Nanoseconds))
         {
             PacketRecord[] onChannel = [.. done.Where(o => o.TransmissionId != r.TransmissionId && o.FrequencyHz == r.FrequencyHz && o.StartNs < r.EndNs && o.EndNs > r.StartNs)];
-            ReceptionOutcome expected = onChannel.Any(o => o.SpreadingFactor == r.SpreadingFactor) ? ReceptionOutcome.Interference
-                : onChannel.Length > 0 ? ReceptionOutcome.Captured // survived other SFs on its carrier (orthogonal)
-                : ReceptionOutcome.Received;
+            // Equal powers: a same-SF overlap destroys; other SFs are orthogonal and leave it simply received.
+            ReceptionOutcome expected = onChannel.Any(o => o.SpreadingFactor == r.SpreadingFactor) ? ReceptionOutcome.Interference : ReceptionOutcome.Received;
             Assert.True(expected == r.Outcome, $"{r} expected {expected}; interferer: {done.FirstOrDefault(o => o.TransmissionId == r.InterfererId)}");
         }
 

@@ -159,6 +159,67 @@ public class LoRaWanDeviceTests
         Assert.Equal((11, 4L), (d.SpreadingFactor, d.DataRateChanges));
     }
 
+    [Fact]
+    public void LongDownlinkHeldInRx1PastRx2_DoesNotStallTheDevice()
+    {
+        // Inverted-IQ (downlink-like) SF9 frames of 3 s start every 20 ms on every channel, so RX1 always locks onto one
+        // that is still on the air when RX2 would open. The device must give up RX2 and carry on with its messages.
+        (WirelessMedium medium, _) = Network();
+        LoRaWanDevice d = Device(medium, 1, confirmed: false, SimDuration.FromMinutes(10));
+        var jammer = new Jammer(_sim, medium, [.. Enumerable.Range(0, 160).Select(i => medium.Attach(2000 + i, new Position(new Meters(50), default)))]);
+        jammer.OnEvent(SimTime.Zero, 0);
+
+        _sim.RunUntil(SimTime.FromStart(SimDuration.FromHours(2)));
+
+        Assert.InRange(d.Radio.FramesSent, d.Messages - 1, d.Messages);
+        Assert.True(d.Messages >= 11);
+    }
+
+    [Fact]
+    public void Adr_AlreadyFastest_AdrAckReqIsAnswered_SoTheDeviceNeverBacksOff()
+    {
+        // At SF7 the server has nothing to change, so without ADRACKReq the device would hear nothing and back off after
+        // 96 uplinks; the request at the 65th uplink gets a downlink that resets its count.
+        (WirelessMedium medium, NetworkServer server) = Network();
+        LoRaWanDevice d = Device(medium, 1, confirmed: false, SimDuration.FromMinutes(10), sf: 7, adr: true);
+
+        _sim.RunUntil(SimTime.FromStart(SimDuration.FromMinutes((10 * 200) + 9)));
+
+        Assert.Equal((7, 0L), (d.SpreadingFactor, d.DataRateChanges));
+        Assert.Equal(0, server.AdrCommands);
+        Assert.InRange(d.DownlinksReceived.Rx1, 2, 4); // one answer per 65 uplinks
+    }
+
+    [Fact]
+    public void UplinkTags_NeverReadAsADownlinkForAnyDevice()
+    {
+        for (long fcnt = 0; fcnt < 64; fcnt++)
+        {
+            long uplink = NetworkServer.UplinkTag(fcnt, confirmed: fcnt % 2 == 0, adr: fcnt % 3 == 0, adrAckReq: fcnt % 5 == 0);
+            Assert.False(NetworkServer.IsDownlinkFor(uplink, 0, fcnt >> 3));
+            Assert.False(NetworkServer.IsDownlinkFor(uplink, 0, fcnt));
+            Assert.True(NetworkServer.IsDownlinkFor(NetworkServer.DownlinkTag(0, fcnt), 0, fcnt));
+            Assert.Equal(3, NetworkServer.DataRateIn(NetworkServer.DownlinkTag(7, fcnt, 3)));
+        }
+    }
+
+    private sealed class Jammer(Simulation sim, WirelessMedium medium, RadioPort[] ports) : SensorNet.SimEngine.Events.IEventHandler
+    {
+        private int _next;
+
+        public void OnEvent(SimTime now, long tag)
+        {
+            RadioPort p = ports[_next++ % ports.Length];
+            if (!p.IsTransmitting)
+            {
+                Hertz channel = Eu868.DefaultChannels[_next % 3];
+                medium.Transmit(p, channel, Bw, 9, SimDuration.FromMicroseconds(4096), 8, new Dbm(14), SimDuration.FromSeconds(3), 20, 0, invertedIq: true);
+            }
+
+            sim.ScheduleAfter(SimDuration.FromMilliseconds(20), this);
+        }
+    }
+
     private sealed class Sink(List<PacketRecord> records) : IPacketSink
     {
         public void Record(in PacketRecord record) => records.Add(record);
