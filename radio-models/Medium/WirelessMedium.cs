@@ -194,6 +194,33 @@ public sealed class WirelessMedium
         return tx;
     }
 
+    /// <summary>
+    /// Energy detection for a clear-channel assessment: the power now arriving at <paramref name="port"/> within the
+    /// channel (<paramref name="center"/>, <paramref name="bandwidth"/>), each signal weighted by the share of its
+    /// bandwidth that falls into the channel (flat spectra). The port must be listening to hear anything.
+    /// </summary>
+    /// <returns>The summed power; −∞ dBm when the channel is silent.</returns>
+    public Dbm ChannelPower(RadioPort port, Hertz center, Hertz bandwidth)
+    {
+        ArgumentNullException.ThrowIfNull(port);
+        SimTime now = _simulation.Now;
+        double watts = 0;
+        foreach (RadioPort.Arrival a in port.Signals)
+        {
+            if (!a.Ended && a.Tx.Start <= now && a.Tx.End > now)
+            {
+                double lo = Math.Max(a.Tx.Frequency.Value - (a.Tx.Bandwidth.Value / 2), center.Value - (bandwidth.Value / 2));
+                double hi = Math.Min(a.Tx.Frequency.Value + (a.Tx.Bandwidth.Value / 2), center.Value + (bandwidth.Value / 2));
+                if (hi > lo)
+                {
+                    watts += a.Power.ToWatts().Value * (hi - lo) / a.Tx.Bandwidth.Value;
+                }
+            }
+        }
+
+        return watts > 0 ? new Dbm(10 * Math.Log10(watts * 1000)) : new Dbm(double.NegativeInfinity);
+    }
+
     internal void EndTransmission(Transmission tx)
     {
         tx.Ended = true;

@@ -1,0 +1,272 @@
+using SensorNet.RadioModels.Medium;
+using SensorNet.SimEngine;
+using SensorNet.SimEngine.Events;
+using SensorNet.SimEngine.Quantities;
+using SensorNet.SimEngine.Random;
+using SensorNet.SimEngine.Time;
+
+namespace SensorNet.RadioModels.Ieee802154;
+
+/// <summary>Settings of an <see cref="Ieee802154MacNode"/>.</summary>
+/// <param name="CcaThreshold">Energy-detection threshold of the CCA (U: a typical −75 dBm; 802.15.4 allows up to 10 dB above sensitivity).</param>
+/// <param name="MaxFrameRetries">Retransmissions after a missing ACK (macMaxFrameRetries, 3).</param>
+/// <param name="QueueCapacity">Frames waiting behind the one being sent; more are dropped and counted.</param>
+public sealed record Ieee802154MacOptions(Dbm CcaThreshold, int MaxFrameRetries = 3, int QueueCapacity = 8)
+{
+    /// <summary>The 802.15.4-2006 defaults with a −75 dBm ED threshold.</summary>
+    public static Ieee802154MacOptions Default { get; } = new(new Dbm(-75));
+}
+
+/// <summary>
+/// An always-on IEEE 802.15.4 node (Tock's AwakeMac; a border router or a mains-powered sender) on the shared medium:
+/// unslotted CSMA-CA before every data frame (<see cref="UnslottedCsmaCa"/>, CCA by energy detection over the channel
+/// at the end of the 8-symbol CCA), aTurnaroundTime before transmitting, acknowledgement requested for every data
+/// frame and awaited for macAckWaitDuration (864 µs) after its end, up to macMaxFrameRetries retransmissions, each with
+/// a fresh CSMA-CA; a receiver acknowledges a data frame addressed to it aTurnaroundTime after it ends, without
+/// CSMA-CA (IEEE 802.15.4-2006 §7.5.1.4, §7.5.6.4; constants in <see cref="Ieee802154Phy"/>, models.md §2).
+/// </summary>
+/// <remarks>
+/// <para>Frames carry (kind, source, destination, sequence number) in <see cref="Transmission.Tag"/>. Duplicates
+/// (a retransmission whose ACK was lost) are acknowledged again and counted once.</para>
+/// <para><b>Limits:</b> the CCA samples the channel energy at the end of the CCA period rather than averaging over
+/// it; no interframe spacing is enforced between a sender's successive frames beyond the backoff; the radio's energy is
+/// not modelled here (the Tock boards model it); no beacons, no GTS, no security.</para>
+/// </remarks>
+public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
+{
+    /// <summary>PSDU of an acknowledgement frame (frame control 2, sequence 1, FCS 2).</summary>
+    public const int AckPsduBytes = 5;
+
+    private const long StepTag = 0;
+    private const long SendAckTag = 1;
+    private const long AckFlag = 1L << 62;
+
+    private readonly Simulation _simulation;
+    private readonly UnslottedCsmaCa _csma;
+    private readonly SimTimer _step;
+    private readonly SimTimer _sendAck;
+    private readonly Queue<(int Destination, int PsduBytes)> _queue = new();
+    private readonly HashSet<(int Source, int Sequence)> _seen = [];
+    private (int Destination, int PsduBytes) _current;
+    private Phase _phase;
+    private int _attempt;
+    private int _sequence;
+    private long _pendingAck;
+
+    /// <summary>Creates the node on a listening <paramref name="port"/> tuned to <paramref name="channel"/> (11–26).</summary>
+    public Ieee802154MacNode(Simulation simulation, RadioPort port, int channel, Dbm txPower, RandomStream rng, Ieee802154MacOptions? options = null)
+    {
+        _simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
+        Port = port ?? throw new ArgumentNullException(nameof(port));
+        Options = options ?? Ieee802154MacOptions.Default;
+        Channel = Ieee802154Phy.ChannelCenterFrequency(channel);
+        TxPower = txPower;
+        _csma = new UnslottedCsmaCa(rng ?? throw new ArgumentNullException(nameof(rng)));
+        _step = new SimTimer(simulation, this, StepTag);
+        _sendAck = new SimTimer(simulation, this, SendAckTag);
+        port.Listener = this;
+    }
+
+    private enum Phase
+    {
+        Idle,
+        Backoff,
+        Cca,
+        Turnaround,
+        Transmitting,
+        AwaitAck,
+    }
+
+    /// <summary>The antenna.</summary>
+    public RadioPort Port { get; }
+
+    /// <summary>Settings.</summary>
+    public Ieee802154MacOptions Options { get; }
+
+    /// <summary>Channel centre frequency.</summary>
+    public Hertz Channel { get; }
+
+    /// <summary>Transmit power.</summary>
+    public Dbm TxPower { get; }
+
+    /// <summary>Frames handed to the MAC.</summary>
+    public long Offered { get; private set; }
+
+    /// <summary>Frames dropped because the queue was full.</summary>
+    public long Dropped { get; private set; }
+
+    /// <summary>Data-frame transmissions, retransmissions included.</summary>
+    public long Transmissions { get; private set; }
+
+    /// <summary>Frames acknowledged.</summary>
+    public long Acked { get; private set; }
+
+    /// <summary>Frames given up after the last retry without an ACK.</summary>
+    public long NoAck { get; private set; }
+
+    /// <summary>Frames given up because every CCA of an attempt found the channel busy.</summary>
+    public long ChannelAccessFailures { get; private set; }
+
+    /// <summary>Distinct data frames received for this node.</summary>
+    public long Delivered { get; private set; }
+
+    /// <summary>ACK frames sent.</summary>
+    public long AcksSent { get; private set; }
+
+    /// <summary>Queues a data frame of <paramref name="psduBytes"/> (MAC header, payload and FCS) for <paramref name="destination"/>.</summary>
+    public void Send(int destination, int psduBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(psduBytes, Ieee802154Phy.MinMpduOverhead);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(psduBytes, Ieee802154Phy.MaxPhyPacketSize);
+        Offered++;
+        if (_phase == Phase.Idle)
+        {
+            Begin((destination, psduBytes));
+        }
+        else if (_queue.Count < Options.QueueCapacity)
+        {
+            _queue.Enqueue((destination, psduBytes));
+        }
+        else
+        {
+            Dropped++;
+        }
+    }
+
+    /// <inheritdoc/>
+    void IEventHandler.OnEvent(SimTime now, long tag)
+    {
+        if (tag == SendAckTag)
+        {
+            // An ACK goes out aTurnaroundTime after the frame, without CSMA-CA, unless this radio is itself sending.
+            if (!Port.IsTransmitting)
+            {
+                AcksSent++;
+                Port.Medium.Transmit(Port, Channel, Ieee802154Phy.ChannelWidth, 0, Ieee802154Phy.SymbolTime, Ieee802154Phy.PreambleSymbols, TxPower, Ieee802154Phy.FrameDuration(AckPsduBytes), AckPsduBytes, _pendingAck);
+            }
+
+            return;
+        }
+
+        switch (_phase)
+        {
+            case Phase.Backoff:
+                _phase = Phase.Cca;
+                _step.Set(now + Ieee802154Phy.CcaDuration);
+                break;
+            case Phase.Cca:
+                bool busy = Port.IsTransmitting || Port.Medium.ChannelPower(Port, Channel, Ieee802154Phy.ChannelWidth) >= Options.CcaThreshold;
+                Apply(busy ? _csma.ChannelBusy() : _csma.ChannelIdle(), now);
+                break;
+            case Phase.Turnaround:
+                if (Port.IsTransmitting)
+                {
+                    Apply(_csma.Start(), now); // our own ACK took the radio: contend again
+                    break;
+                }
+
+                _attempt++;
+                Transmissions++;
+                SimDuration airtime = Ieee802154Phy.FrameDuration(_current.PsduBytes);
+                Port.Medium.Transmit(Port, Channel, Ieee802154Phy.ChannelWidth, 0, Ieee802154Phy.SymbolTime, Ieee802154Phy.PreambleSymbols, TxPower, airtime, _current.PsduBytes, FrameTag(ack: false, Port.NodeId, _current.Destination, _sequence));
+                _phase = Phase.Transmitting;
+                _step.Set(now + airtime);
+                break;
+            case Phase.Transmitting:
+                _phase = Phase.AwaitAck;
+                _step.Set(now + Ieee802154Phy.MacAckWaitDuration);
+                break;
+            case Phase.AwaitAck:
+                if (_attempt <= Options.MaxFrameRetries)
+                {
+                    Apply(_csma.Start(), now);
+                }
+                else
+                {
+                    NoAck++;
+                    Next();
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <inheritdoc/>
+    void IRadioPortListener.OnReceived(RadioPort receiver, Transmission transmission, Dbm power, ReceptionVerdict verdict, SimTime now)
+    {
+        if (verdict.Outcome is not (ReceptionOutcome.Received or ReceptionOutcome.Captured))
+        {
+            return;
+        }
+
+        long tag = transmission.Tag;
+        int destination = (int)((tag >> 32) & 0xFF_FFFF);
+        int source = (int)((tag >> 8) & 0xFF_FFFF);
+        int sequence = (int)(tag & 0xFF);
+        if (destination != Port.NodeId)
+        {
+            return;
+        }
+
+        if ((tag & AckFlag) != 0)
+        {
+            if (_phase == Phase.AwaitAck && sequence == (_sequence & 0xFF))
+            {
+                _step.Cancel();
+                Acked++;
+                Next();
+            }
+
+            return;
+        }
+
+        if (_seen.Add((source, sequence)))
+        {
+            Delivered++;
+        }
+
+        _pendingAck = FrameTag(ack: true, Port.NodeId, source, sequence);
+        _sendAck.Set(now + Ieee802154Phy.TurnaroundTime);
+    }
+
+    private void Begin((int Destination, int PsduBytes) frame)
+    {
+        _current = frame;
+        _sequence++;
+        _attempt = 0;
+        Apply(_csma.Start(), _simulation.Now);
+    }
+
+    private void Apply(CsmaCaOutcome outcome, SimTime now)
+    {
+        switch (outcome.Action)
+        {
+            case CsmaCaAction.Backoff:
+                _phase = Phase.Backoff;
+                _step.Set(now + outcome.Delay);
+                break;
+            case CsmaCaAction.Transmit:
+                _phase = Phase.Turnaround;
+                _step.Set(now + Ieee802154Phy.TurnaroundTime);
+                break;
+            default:
+                ChannelAccessFailures++;
+                Next();
+                break;
+        }
+    }
+
+    private void Next()
+    {
+        _phase = Phase.Idle;
+        if (_queue.TryDequeue(out (int Destination, int PsduBytes) frame))
+        {
+            Begin(frame);
+        }
+    }
+
+    private static long FrameTag(bool ack, int source, int destination, int sequence) =>
+        (ack ? AckFlag : 0) | ((long)(destination & 0xFF_FFFF) << 32) | ((long)(source & 0xFF_FFFF) << 8) | (long)(sequence & 0xFF);
+}
