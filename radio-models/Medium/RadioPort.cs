@@ -12,7 +12,13 @@ namespace SensorNet.RadioModels.Medium;
 /// <param name="Sensitivity">Sensitivity for a frame of the given spreading factor (0 for non-LoRa).</param>
 /// <param name="Model">Decides whether a locked frame survives.</param>
 /// <param name="InvertedIq">Demodulates inverted-IQ frames (LoRaWAN downlinks) instead of normal ones.</param>
-public sealed record ReceiverSettings(IReadOnlyList<Hertz> Channels, Hertz Bandwidth, int SpreadingFactor, int Demodulators, Func<int, Dbm> Sensitivity, IReceptionModel Model, bool InvertedIq = false);
+/// <param name="SymbolTime">
+/// The symbol time of the modulation it demodulates (16 µs for 802.15.4 O-QPSK, 1 µs for BLE 1M), so that it does not
+/// lock onto another technology's frame on the same carrier and bandwidth (BLE channel 39 and 802.15.4 channel 26 are
+/// both 2480 MHz, 2 MHz wide); such frames still reach it as interference. Null accepts any symbol time (LoRa receivers,
+/// whose symbol time follows the spreading factor).
+/// </param>
+public sealed record ReceiverSettings(IReadOnlyList<Hertz> Channels, Hertz Bandwidth, int SpreadingFactor, int Demodulators, Func<int, Dbm> Sensitivity, IReceptionModel Model, bool InvertedIq = false, SimDuration? SymbolTime = null);
 
 /// <summary>Told about frames a port received.</summary>
 public interface IRadioPortListener

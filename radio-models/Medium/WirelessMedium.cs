@@ -42,10 +42,10 @@ public sealed record MediumOptions(Dbm MaxTxPower, Dbm InterferenceFloor, Shadow
 /// (<see cref="IPropagationModel.MaximumRange"/>), so one transmission costs the receivers in the 3×3 cells around the
 /// sender, not the whole network. Only ports whose receiver is on are indexed.</para>
 /// <para>Lock: a receiver locks onto a frame at its start if it is listening, not transmitting, tuned to its carrier,
-/// bandwidth and spreading factor, the frame arrives at or above its sensitivity, and it has a free demodulator;
+/// bandwidth, spreading factor and (if the receiver names one) symbol time, the frame arrives at or above its sensitivity, and it has a free demodulator;
 /// otherwise the reason is recorded at once (below sensitivity, half-duplex, busy, no free demodulator). A port that
 /// starts transmitting aborts its receptions in progress (half-duplex). Frequency overlap is left to the reception
-/// model (LoRa compares carriers).</para>
+/// model (LoRa compares carriers; the 2.4 GHz models weight every signal by its <see cref="SpectralOverlap"/>).</para>
 /// <para><b>Limits:</b> ports do not move; a sender that loses power mid-frame still completes the frame on the air;
 /// antenna gains are part of the link budget the caller sets through transmit power.</para>
 /// </remarks>
@@ -354,7 +354,8 @@ public sealed class WirelessMedium
 
     private static bool Tuned(ReceiverSettings rx, Transmission tx)
     {
-        if (rx.Bandwidth != tx.Bandwidth || rx.InvertedIq != tx.InvertedIq || (rx.SpreadingFactor != 0 && rx.SpreadingFactor != tx.SpreadingFactor))
+        if (rx.Bandwidth != tx.Bandwidth || rx.InvertedIq != tx.InvertedIq || (rx.SpreadingFactor != 0 && rx.SpreadingFactor != tx.SpreadingFactor)
+            || (rx.SymbolTime is { } symbol && symbol != tx.SymbolTime))
         {
             return false;
         }

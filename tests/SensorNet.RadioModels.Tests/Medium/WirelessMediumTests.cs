@@ -183,13 +183,4 @@ public class WirelessMediumTests
             sim.ScheduleAfter(SimDuration.FromMilliseconds(17 + (_k % 5 * 40)), this);
         }
     }
-
-    private sealed class RecordingSink : IPacketSink
-    {
-        public List<PacketRecord> Records { get; } = [];
-
-        public void Record(in PacketRecord record) => Records.Add(record);
-
-        public PacketRecord Of(int sender) => Records.Single(r => r.Sender == sender);
-    }
 }
