@@ -26,8 +26,9 @@ public sealed record Ieee802154MacOptions(Dbm CcaThreshold, int MaxFrameRetries 
 /// CSMA-CA (IEEE 802.15.4-2006 §7.5.1.4, §7.5.6.4; constants in <see cref="Ieee802154Phy"/>, models.md §2).
 /// </summary>
 /// <remarks>
-/// <para>Frames carry (kind, source, destination, sequence number) in <see cref="Transmission.Tag"/>. Duplicates
-/// (a retransmission whose ACK was lost) are acknowledged again and counted once.</para>
+/// <para>Frames carry (kind, source, destination, 8-bit sequence number) in <see cref="Transmission.Tag"/>. Duplicates
+/// (a retransmission whose ACK was lost: the same sequence number as the source's last frame) are acknowledged again
+/// and counted once.</para>
 /// <para><b>Limits:</b> the CCA samples the channel energy at the end of the CCA period rather than averaging over
 /// it; no interframe spacing is enforced between a sender's successive frames beyond the backoff; the radio's energy is
 /// not modelled here (the Tock boards model it); no beacons, no GTS, no security.</para>
@@ -46,7 +47,7 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
     private readonly SimTimer _step;
     private readonly SimTimer _sendAck;
     private readonly Queue<(int Destination, int PsduBytes)> _queue = new();
-    private readonly HashSet<(int Source, int Sequence)> _seen = [];
+    private readonly Dictionary<int, int> _lastSequence = [];
     private (int Destination, int PsduBytes) _current;
     private Phase _phase;
     private int _attempt;
@@ -222,8 +223,10 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
             return;
         }
 
-        if (_seen.Add((source, sequence)))
+        // A retransmission whose ACK was lost repeats the source's last sequence number (8 bits, wrapping).
+        if (!_lastSequence.TryGetValue(source, out int last) || last != sequence)
         {
+            _lastSequence[source] = sequence;
             Delivered++;
         }
 

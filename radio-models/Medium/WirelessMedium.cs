@@ -209,12 +209,7 @@ public sealed class WirelessMedium
         {
             if (!a.Ended && a.Tx.Start <= now && a.Tx.End > now)
             {
-                double lo = Math.Max(a.Tx.Frequency.Value - (a.Tx.Bandwidth.Value / 2), center.Value - (bandwidth.Value / 2));
-                double hi = Math.Min(a.Tx.Frequency.Value + (a.Tx.Bandwidth.Value / 2), center.Value + (bandwidth.Value / 2));
-                if (hi > lo)
-                {
-                    watts += a.Power.ToWatts().Value * (hi - lo) / a.Tx.Bandwidth.Value;
-                }
+                watts += a.Power.ToWatts().Value * SpectralOverlap.Fraction(center, bandwidth, a.Tx.Frequency, a.Tx.Bandwidth);
             }
         }
 
