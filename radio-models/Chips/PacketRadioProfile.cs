@@ -49,6 +49,23 @@ public sealed record PacketRadioProfile(string Name, Volts Supply, Amperes Off, 
         "at86rf233", new Volts(3.3), Amperes.FromMicroamperes(0.02), Amperes.FromMilliamperes(11.8), Amperes.FromMilliamperes(13.8), SimDuration.FromMicroseconds(110),
         "RX_ON 11.8 mA, TX +4 dBm 13.8 mA, SLEEP 0.02 µA, ramp 110 µs: U placeholders (models.md §4.5)");
 
+    /// <summary>
+    /// nRF52840 RADIO in 802.15.4 mode on the internal LDO at 3 V: the product specification lists LDO currents only for
+    /// BLE 1M, RX 10.10 mA (IRADIO_RX1) and TX 0 dBm 10.80 mA (IRADIO_TX3) (P), used here for 802.15.4 as well (an
+    /// approximation: with DC/DC the two modes differ by under 5 %); ramp-up 40 µs (U).
+    /// </summary>
+    public static PacketRadioProfile Nrf52840Ieee802154Ldo { get; } = new(
+        "nrf52840-802154-ldo", new Volts(3.0), new Amperes(0), Amperes.FromMilliamperes(10.10), Amperes.FromMilliamperes(10.80), SimDuration.FromMicroseconds(40),
+        "RX 10.10 mA, TX 0 dBm 10.80 mA: nRF52840 PS IRADIO_RX1/IRADIO_TX3 (BLE 1M, LDO; used for 802.15.4) (P); ramp-up 40 µs (U)");
+
+    /// <summary>
+    /// CC2420 at 0 dBm: RX 18.8 mA, TX 17.4 mA (S: lequana2/wsn-energy <c>cc2420-const.h</c>, models.md §4.4),
+    /// power-down 20 µA (U: datasheet Table 9); ramp-up 192 µs, the 12-symbol RX/TX turnaround (U).
+    /// </summary>
+    public static PacketRadioProfile Cc2420 { get; } = new(
+        "cc2420", new Volts(3.0), Amperes.FromMicroamperes(20), Amperes.FromMilliamperes(18.8), Amperes.FromMilliamperes(17.4), SimDuration.FromMicroseconds(192),
+        "RX 18.8 mA, TX 0 dBm 17.4 mA: wsn-energy cc2420-const.h (S); power-down 20 uA, ramp 192 us (U)");
+
     /// <summary>The power-state table (off, rx, tx).</summary>
     public PowerStateTable PowerStates() =>
         PowerStateTable.FromCurrents(Name, Supply, [("off", Off), ("rx", Receive), ("tx", Transmit)], Source);
