@@ -40,23 +40,38 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
 
     private const long StepTag = 0;
     private const long SendAckTag = 1;
+    private const long AckDoneTag = 2;
     private const long AckFlag = 1L << 62;
 
     private readonly Simulation _simulation;
     private readonly UnslottedCsmaCa _csma;
     private readonly SimTimer _step;
     private readonly SimTimer _sendAck;
-    private readonly Queue<(int Destination, int PsduBytes)> _queue = new();
+    private readonly Queue<Frame> _queue = new();
+    private readonly SimTimer _ackDone;
     private readonly Dictionary<int, int> _lastSequence = [];
-    private (int Destination, int PsduBytes) _current;
+    private Frame _current;
+    private long _ownSequence;
     private Phase _phase;
     private int _attempt;
     private int _sequence;
     private long _pendingAck;
 
     /// <summary>Creates the node on a listening <paramref name="port"/> tuned to <paramref name="channel"/> (11–26).</summary>
-    public Ieee802154MacNode(Simulation simulation, RadioPort port, int channel, Dbm txPower, RandomStream rng, Ieee802154MacOptions? options = null)
+    /// <param name="simulation">The simulation.</param>
+    /// <param name="port">Its antenna, listening on the channel.</param>
+    /// <param name="channel">802.15.4 channel, 11–26.</param>
+    /// <param name="txPower">Transmit power.</param>
+    /// <param name="rng">The node's stream for CSMA-CA backoffs.</param>
+    /// <param name="options">MAC settings.</param>
+    /// <param name="radio">The radio's energy consumer (states off, rx, tx of a <see cref="Chips.PacketRadioProfile"/>): on
+    /// at once, in tx while a frame or ACK is on the air; null models no energy.</param>
+    /// <param name="registry">End-to-end bookkeeping shared by a multi-hop network; null for single-hop use.</param>
+    public Ieee802154MacNode(Simulation simulation, RadioPort port, int channel, Dbm txPower, RandomStream rng, Ieee802154MacOptions? options = null, Energy.Consumers.StateBasedConsumer? radio = null, CollectionRegistry? registry = null)
     {
+        _radio = radio;
+        _registry = registry;
+        _radio?.SetState(Chips.PacketRadioProfile.ReceiveState);
         _simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
         Port = port ?? throw new ArgumentNullException(nameof(port));
         Options = options ?? Ieee802154MacOptions.Default;
@@ -65,8 +80,41 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
         _csma = new UnslottedCsmaCa(rng ?? throw new ArgumentNullException(nameof(rng)));
         _step = new SimTimer(simulation, this, StepTag);
         _sendAck = new SimTimer(simulation, this, SendAckTag);
+        _ackDone = new SimTimer(simulation, this, AckDoneTag);
         port.Listener = this;
     }
+
+    private readonly Energy.Consumers.StateBasedConsumer? _radio;
+    private readonly CollectionRegistry? _registry;
+
+    /// <summary>Next hop toward a sink for frames this node forwards or originates; null for a sink.</summary>
+    public int? Parent { get; set; }
+
+    /// <summary>True for a sink: data frames addressed to it end their journey here.</summary>
+    public bool IsSink { get; init; }
+
+    /// <summary>Own messages generated (<see cref="SendToParent"/>).</summary>
+    public long Generated { get; private set; }
+
+    /// <summary>Frames forwarded for other nodes.</summary>
+    public long Forwarded { get; private set; }
+
+    /// <summary>Hands an own message of <paramref name="psduBytes"/> to the MAC, addressed to <see cref="Parent"/>.</summary>
+    /// <returns>False if the node has no route (no parent).</returns>
+    public bool SendToParent(int psduBytes)
+    {
+        Generated++;
+        _ownSequence++;
+        if (Parent is not { } parent)
+        {
+            return false;
+        }
+
+        Enqueue(new Frame(parent, psduBytes, Port.NodeId, _ownSequence, 0));
+        return true;
+    }
+
+    private readonly record struct Frame(int Destination, int PsduBytes, int Origin, long OriginSequence, int Hops);
 
     private enum Phase
     {
@@ -119,14 +167,20 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(psduBytes, Ieee802154Phy.MinMpduOverhead);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(psduBytes, Ieee802154Phy.MaxPhyPacketSize);
+        _ownSequence++;
+        Enqueue(new Frame(destination, psduBytes, Port.NodeId, _ownSequence, 0));
+    }
+
+    private void Enqueue(Frame frame)
+    {
         Offered++;
         if (_phase == Phase.Idle)
         {
-            Begin((destination, psduBytes));
+            Begin(frame);
         }
         else if (_queue.Count < Options.QueueCapacity)
         {
-            _queue.Enqueue((destination, psduBytes));
+            _queue.Enqueue(frame);
         }
         else
         {
@@ -143,9 +197,18 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
             if (!Port.IsTransmitting)
             {
                 AcksSent++;
-                Port.Medium.Transmit(Port, Channel, Ieee802154Phy.ChannelWidth, 0, Ieee802154Phy.SymbolTime, Ieee802154Phy.PreambleSymbols, TxPower, Ieee802154Phy.FrameDuration(AckPsduBytes), AckPsduBytes, _pendingAck);
+                SimDuration ackTime = Ieee802154Phy.FrameDuration(AckPsduBytes);
+                Port.Medium.Transmit(Port, Channel, Ieee802154Phy.ChannelWidth, 0, Ieee802154Phy.SymbolTime, Ieee802154Phy.PreambleSymbols, TxPower, ackTime, AckPsduBytes, _pendingAck);
+                _radio?.SetState(Chips.PacketRadioProfile.TransmitState);
+                _ackDone.Set(now + ackTime);
             }
 
+            return;
+        }
+
+        if (tag == AckDoneTag)
+        {
+            _radio?.SetState(Chips.PacketRadioProfile.ReceiveState);
             return;
         }
 
@@ -170,10 +233,13 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
                 Transmissions++;
                 SimDuration airtime = Ieee802154Phy.FrameDuration(_current.PsduBytes);
                 Port.Medium.Transmit(Port, Channel, Ieee802154Phy.ChannelWidth, 0, Ieee802154Phy.SymbolTime, Ieee802154Phy.PreambleSymbols, TxPower, airtime, _current.PsduBytes, FrameTag(ack: false, Port.NodeId, _current.Destination, _sequence));
+                _registry?.OnAir(Port.NodeId, _sequence & 0xFF, _current.Origin, _current.OriginSequence, _current.Hops);
+                _radio?.SetState(Chips.PacketRadioProfile.TransmitState);
                 _phase = Phase.Transmitting;
                 _step.Set(now + airtime);
                 break;
             case Phase.Transmitting:
+                _radio?.SetState(Chips.PacketRadioProfile.ReceiveState);
                 _phase = Phase.AwaitAck;
                 _step.Set(now + Ieee802154Phy.MacAckWaitDuration);
                 break;
@@ -228,13 +294,28 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
         {
             _lastSequence[source] = sequence;
             Delivered++;
+            if (_registry is not null)
+            {
+                // The frame's journey: ends at a sink, else goes on toward this node's parent.
+                (int origin, long originSequence, int hopsBefore) = _registry.Carried(source, sequence);
+                int hops = hopsBefore + 1;
+                if (IsSink)
+                {
+                    _registry.AtSink(origin, originSequence, hops);
+                }
+                else if (Parent is { } parent)
+                {
+                    Forwarded++;
+                    Enqueue(new Frame(parent, transmission.PayloadBytes, origin, originSequence, hops));
+                }
+            }
         }
 
         _pendingAck = FrameTag(ack: true, Port.NodeId, source, sequence);
         _sendAck.Set(now + Ieee802154Phy.TurnaroundTime);
     }
 
-    private void Begin((int Destination, int PsduBytes) frame)
+    private void Begin(Frame frame)
     {
         _current = frame;
         _sequence++;
@@ -264,7 +345,7 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
     private void Next()
     {
         _phase = Phase.Idle;
-        if (_queue.TryDequeue(out (int Destination, int PsduBytes) frame))
+        if (_queue.TryDequeue(out Frame frame))
         {
             Begin(frame);
         }

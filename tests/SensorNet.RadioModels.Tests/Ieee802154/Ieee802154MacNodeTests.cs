@@ -78,6 +78,30 @@ public class Ieee802154MacNodeTests
     }
 
     [Fact]
+    public void CollectionChain_ForwardsHopByHop_AndTheSinkCountsEachMessageOnceWithItsHops()
+    {
+        // Sink at 0 m, nodes at 40, 80, 120 m, radio range 50 m: node 3's messages need three hops.
+        var sim = new Simulation();
+        var medium = new WirelessMedium(sim, new UnitDisk(new Meters(50)), new MediumOptions(new Dbm(10), new Dbm(-120)), 1);
+        var registry = new CollectionRegistry();
+        var settings = new ReceiverSettings([Ieee802154Phy.ChannelCenterFrequency(Ch)], Ieee802154Phy.ChannelWidth, 0, 1, _ => new Dbm(-100), new CollisionModel());
+        Ieee802154MacNode[] nodes = [.. Enumerable.Range(0, 4).Select(i => new Ieee802154MacNode(sim, medium.Attach(i, new Position(new Meters(40 * i), default), settings), Ch, new Dbm(0), new RandomStream((ulong)i + 1), registry: registry)
+        {
+            IsSink = i == 0,
+            Parent = i == 0 ? null : i - 1,
+        })];
+        var traffic = new Periodic(sim, () => nodes[3].SendToParent(40), SimDuration.FromMilliseconds(200));
+        traffic.OnEvent(SimTime.Zero, 0);
+
+        sim.RunUntil(SimTime.FromStart(SimDuration.FromSeconds(20)));
+
+        Assert.Equal(100, nodes[3].Generated);
+        Assert.Equal(100, registry.DeliveredByOrigin[3]);
+        Assert.Equal(300, registry.HopsByOrigin[3]);
+        Assert.Equal((100L, 100L), (nodes[2].Forwarded, nodes[1].Forwarded));
+    }
+
+    [Fact]
     public void DeafSink_EachFrameIsSentFourTimes_ThenGivenUp()
     {
         Node(0, 0, listening: false);
