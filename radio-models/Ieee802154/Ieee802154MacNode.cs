@@ -162,6 +162,9 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
     /// <summary>ACK frames sent.</summary>
     public long AcksSent { get; private set; }
 
+    /// <summary>Time on the air, data frames and ACKs.</summary>
+    public SimDuration Airtime { get; private set; }
+
     /// <summary>Queues a data frame of <paramref name="psduBytes"/> (MAC header, payload and FCS) for <paramref name="destination"/>.</summary>
     public void Send(int destination, int psduBytes)
     {
@@ -201,6 +204,7 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
                 Port.Medium.Transmit(Port, Channel, Ieee802154Phy.ChannelWidth, 0, Ieee802154Phy.SymbolTime, Ieee802154Phy.PreambleSymbols, TxPower, ackTime, AckPsduBytes, _pendingAck);
                 _radio?.SetState(Chips.PacketRadioProfile.TransmitState);
                 _ackDone.Set(now + ackTime);
+                Airtime += ackTime;
             }
 
             return;
@@ -234,6 +238,7 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
                 SimDuration airtime = Ieee802154Phy.FrameDuration(_current.PsduBytes);
                 Port.Medium.Transmit(Port, Channel, Ieee802154Phy.ChannelWidth, 0, Ieee802154Phy.SymbolTime, Ieee802154Phy.PreambleSymbols, TxPower, airtime, _current.PsduBytes, FrameTag(ack: false, Port.NodeId, _current.Destination, _sequence));
                 _registry?.OnAir(Port.NodeId, _sequence & 0xFF, _current.Origin, _current.OriginSequence, _current.Hops);
+                Airtime += airtime;
                 _radio?.SetState(Chips.PacketRadioProfile.TransmitState);
                 _phase = Phase.Transmitting;
                 _step.Set(now + airtime);

@@ -195,6 +195,17 @@ public sealed class WirelessMedium
     }
 
     /// <summary>
+    /// The path loss between two ports as this medium applies it: with per-link shadowing the link's own draw, which is
+    /// what a link estimator would learn; with per-packet shadowing one draw (that of a packet with id 0).
+    /// </summary>
+    public Decibels LinkLoss(RadioPort a, RadioPort b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return _propagation.PathLoss(a.Position.DistanceTo(b.Position), LinkSeed(a.NodeId, b.NodeId, 0));
+    }
+
+    /// <summary>
     /// Energy detection for a clear-channel assessment: the power now arriving at <paramref name="port"/> within the
     /// channel (<paramref name="center"/>, <paramref name="bandwidth"/>), each signal weighted by the share of its
     /// bandwidth that falls into the channel (flat spectra). The port must be listening to hear anything.

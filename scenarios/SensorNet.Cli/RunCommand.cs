@@ -134,6 +134,16 @@ internal static class RunCommand
                 AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"ALOHA: gateways received {delivered:N0} of {sent:N0} frames: DER {(sent == 0 ? 0 : (double)delivered / sent):F4}."));
             }
 
+            NodeSummary[] collection = [.. run.Nodes.Where(n => n.Kind == "ieee802154")];
+            if (collection.Length > 0)
+            {
+                long generated = collection.Sum(n => n.Messages);
+                long atSink = collection.Sum(n => n.FramesDelivered);
+                AnsiConsole.MarkupLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"802.15.4: the sinks received {atSink:N0} of {generated:N0} messages ({(generated == 0 ? 0 : (double)atSink / generated):F4}); {collection.Sum(n => n.FramesForwarded):N0} frames forwarded."));
+            }
+
             if (lorawan.Length > 0)
             {
                 long messages = lorawan.Sum(n => n.Messages);

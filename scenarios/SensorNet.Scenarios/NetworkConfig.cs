@@ -38,13 +38,16 @@ public sealed record NetworkConfig(PropagationConfig Propagation, ShadowingMode 
 }
 
 /// <summary>A path-loss model as the scenario file names it.</summary>
-/// <param name="Kind"><c>borEtAl2016</c>, <c>loraSimCode</c>, <c>freeSpace</c> or <c>unitDisk</c>.</param>
+/// <param name="Kind"><c>borEtAl2016</c>, <c>loraSimCode</c>, <c>freeSpace</c>, <c>unitDisk</c> or <c>logDistance</c>.</param>
 /// <param name="Frequency">Carrier for free space.</param>
-/// <param name="Range">Range of the unit disk.</param>
-public sealed record PropagationConfig(string Kind, Hertz Frequency = default, Meters Range = default)
+/// <param name="Range">Range of the unit disk; reference distance of a log-distance model.</param>
+/// <param name="ReferenceLoss">Log-distance loss at the reference distance.</param>
+/// <param name="Exponent">Log-distance path-loss exponent.</param>
+/// <param name="Sigma">Log-distance shadowing standard deviation.</param>
+public sealed record PropagationConfig(string Kind, Hertz Frequency = default, Meters Range = default, Decibels ReferenceLoss = default, double Exponent = 0, Decibels Sigma = default)
 {
     /// <summary>Names accepted in scenario files.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["borEtAl2016", "loraSimCode", "freeSpace", "unitDisk"];
+    public static IReadOnlyList<string> Names { get; } = ["borEtAl2016", "loraSimCode", "freeSpace", "unitDisk", "logDistance"];
 
     /// <summary>The model.</summary>
     public IPropagationModel Create() => Kind switch
@@ -52,6 +55,7 @@ public sealed record PropagationConfig(string Kind, Hertz Frequency = default, M
         "loraSimCode" => LogDistance.LoRaSimCode,
         "freeSpace" => new FreeSpace(Frequency),
         "unitDisk" => new UnitDisk(Range),
+        "logDistance" => new LogDistance(Range, ReferenceLoss, Exponent, Sigma),
         _ => LogDistance.BorEtAl2016,
     };
 }

@@ -6,6 +6,8 @@ using SensorNet.NodeKernel.Apps;
 using SensorNet.NodeKernel.Boards;
 using SensorNet.NodeKernel.Chips;
 using SensorNet.NodeKernel.Firmware;
+using SensorNet.RadioModels.Ieee802154;
+using SensorNet.RadioModels.Chips;
 using SensorNet.RadioModels.LoRa;
 using SensorNet.RadioModels.LoRa.LoRaWan;
 using SensorNet.SimEngine.Quantities;
@@ -90,6 +92,24 @@ public sealed record LoRaWanGroupConfig(string Name, int Count, PlacementConfig 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Radio, Settings.Period, Settings.PayloadBytes);
 }
+
+/// <summary>
+/// Always-on IEEE 802.15.4 nodes (<see cref="Ieee802154MacNode"/>: unslotted CSMA-CA, ACKs, retries) in a collection
+/// network: sensors send a message every period toward a sink, directly or along a static collection tree.
+/// </summary>
+/// <param name="Name">Group name.</param>
+/// <param name="Count">Number of nodes.</param>
+/// <param name="Placement">Where they stand.</param>
+/// <param name="Storage">Energy storage.</param>
+/// <param name="IsSink">True for sinks (border routers); they generate no traffic.</param>
+/// <param name="Channel">802.15.4 channel, 11–26.</param>
+/// <param name="Radio">Radio chip and its currents.</param>
+/// <param name="TxPower">Transmit power (the chip's current table is for 0 dBm).</param>
+/// <param name="Period">A message every period (sensors), first at a random offset within it.</param>
+/// <param name="PayloadBytes">PSDU of a data frame (MAC header, payload, FCS).</param>
+/// <param name="Tree">True: forward along the collection tree; false: send straight to the nearest sink.</param>
+public sealed record Ieee802154GroupConfig(string Name, int Count, PlacementConfig Placement, StorageConfig Storage, bool IsSink, int Channel, PacketRadioProfile Radio, Dbm TxPower, SimDuration Period, int PayloadBytes, bool Tree)
+    : NodeGroupConfig(Name, Count, Placement, Storage);
 
 /// <summary>Nodes running the interim LoRa sense-and-send firmware (no Tock kernel).</summary>
 /// <param name="Name">Group name.</param>

@@ -139,6 +139,25 @@ public sealed class YamlMappingReader
             : throw Error(item, $"{key}[{i}]", "expected a mapping (indented fields)"))];
     }
 
+    /// <summary>An optional sequence of mappings (possibly empty); their field paths are <c>key[i]</c>.</summary>
+    public IReadOnlyList<YamlMappingReader> OptionalMappingList(string key)
+    {
+        YamlNode? value = Value(key, required: false);
+        if (value is null)
+        {
+            return [];
+        }
+
+        if (value is not YamlSequenceNode seq)
+        {
+            throw Error(value, key, "expected a list of mappings (items starting with '- ')");
+        }
+
+        return [.. seq.Children.Select((item, i) => item is YamlMappingNode map
+            ? new YamlMappingReader(File, map, Join($"{key}[{i}]"))
+            : throw Error(item, $"{key}[{i}]", "expected a mapping (indented fields)"))];
+    }
+
     /// <summary>An optional boolean (true/false), or <paramref name="fallback"/>.</summary>
     public bool OptionalBoolean(string key, bool fallback) =>
         Optional(key, v => v switch { "true" => true, "false" => false, _ => throw new FormatException("not a boolean") }, "true or false", fallback);

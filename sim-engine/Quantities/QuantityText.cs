@@ -89,6 +89,13 @@ public static partial class QuantityText
         return new Dbm((double)n);
     }
 
+    /// <summary>Parses a ratio in dB.</summary>
+    public static Decibels ParseDecibels(string text)
+    {
+        (decimal n, _) = Split(text, ["dB"], "a ratio in dB");
+        return new Decibels((double)n);
+    }
+
     /// <summary>Parses a power; units W, mW, uW/µW, kW.</summary>
     public static Watts ParsePower(string text) => new(Scaled(text, WattsPerUnit, "a power"));
 

@@ -2,6 +2,8 @@ using SensorNet.Energy;
 using SensorNet.Energy.Harvesting;
 using SensorNet.Energy.Solar;
 using SensorNet.Energy.Supply;
+using SensorNet.RadioModels.Chips;
+using SensorNet.RadioModels.Ieee802154;
 using SensorNet.RadioModels.LoRa.LoRaWan;
 using SensorNet.RadioModels.Medium;
 using System.Globalization;
@@ -90,9 +92,9 @@ public static partial class ScenarioLoader
         }
 
         NetworkConfig? network = root.OptionalMapping("network") is { } nr ? ReadNetwork(nr) : null;
-        if (network is null && groups.FindIndex(g => g is LoRaAlohaGroupConfig or LoRaWanGroupConfig) is var needy and >= 0)
+        if (network is null && groups.FindIndex(g => g is LoRaAlohaGroupConfig or LoRaWanGroupConfig or Ieee802154GroupConfig) is var needy and >= 0)
         {
-            throw items[needy].Error("kind", "expected a 'network:' section with gateways for LoRa devices on the shared medium");
+            throw items[needy].Error("kind", "expected a 'network:' section (propagation, and gateways for LoRa) for devices on the shared medium");
         }
 
         root.RejectUnknownKeys();
@@ -101,7 +103,7 @@ public static partial class ScenarioLoader
 
     private static NodeGroupConfig ReadGroup(YamlMappingReader r, int index, SimDuration duration, string scenarioDirectory)
     {
-        string kind = r.RequireKind("loraSenseAndSend", "tock", "loraAloha", "lorawan");
+        string kind = r.RequireKind("loraSenseAndSend", "tock", "loraAloha", "lorawan", "ieee802154");
         string name = r.Optional("name", ValidateName, "a group name of letters, digits, '-', '_' and '.'", $"group{index}");
         int count = (int)r.RequireInteger("count", 1, 1_000_000);
         PlacementConfig placement = ReadPlacement(r.RequireMapping("placement"));
@@ -111,6 +113,7 @@ public static partial class ScenarioLoader
             "tock" => ReadTockGroup(r, name, count, placement, storage, duration, scenarioDirectory),
             "loraAloha" => ReadAlohaGroup(r, name, count, placement, storage, duration),
             "lorawan" => ReadLoRaWanGroup(r, name, count, placement, storage, duration),
+            "ieee802154" => ReadIeee802154Group(r, name, count, placement, storage, duration),
             _ => ReadLoRaGroup(r, name, count, placement, storage, duration),
         };
         PowerConfig? power = r.OptionalMapping("power") is { } pr ? ReadPower(pr, storage) : null;
@@ -271,6 +274,44 @@ public static partial class ScenarioLoader
         return new LoRaWanGroupConfig(name, count, placement, storage, radio, new LoRaWanSettings(channels, period, payload, confirmed, maxTransmissions, Adr: adr));
     }
 
+    private static Ieee802154GroupConfig ReadIeee802154Group(YamlMappingReader r, string name, int count, PlacementConfig placement, StorageConfig storage, SimDuration duration)
+    {
+        bool sink = r.Optional("role", v => v switch { "sensor" => false, "sink" => true, _ => throw new FormatException("unknown") }, "sensor or sink", false);
+        int channel = (int)r.OptionalInteger("channel", Ieee802154Phy.FirstChannel, Ieee802154Phy.LastChannel, 26);
+        PacketRadioProfile radio = r.Optional(
+            "radio",
+            v => v switch
+            {
+                "nrf52840" => PacketRadioProfile.Nrf52840Ieee802154,
+                "nrf52840Ldo" => PacketRadioProfile.Nrf52840Ieee802154Ldo,
+                "at86rf233" => PacketRadioProfile.At86rf233,
+                "cc2420" => PacketRadioProfile.Cc2420,
+                _ => throw new FormatException("unknown"),
+            },
+            "nrf52840, nrf52840Ldo, at86rf233 or cc2420",
+            PacketRadioProfile.Nrf52840Ieee802154);
+        Dbm txPower = r.Optional("txPower", QuantityText.ParseDbm, "a power such as '0 dBm'", new Dbm(0));
+        if (txPower.Value is < -20 or > 8)
+        {
+            throw r.Error("txPower", "expected −20 to +8 dBm");
+        }
+
+        SimDuration period = sink ? duration : r.Require("period", QuantityText.ParseDuration, "a duration such as '10 s'");
+        if (!sink && (period < SimDuration.FromMilliseconds(10) || period > duration))
+        {
+            throw r.Error("period", "expected at least 10 ms and no longer than the scenario");
+        }
+
+        int payload = r.Optional("payload", QuantityText.ParseBytes, "a PSDU size such as '40 B'", 40);
+        if (payload < Ieee802154Phy.MinMpduOverhead || payload > Ieee802154Phy.MaxPhyPacketSize)
+        {
+            throw r.Error("payload", "expected a PSDU of 9–127 B (9 B of MAC header and FCS plus the payload)");
+        }
+
+        bool tree = r.Optional("routing", v => v switch { "tree" => true, "direct" => false, _ => throw new FormatException("unknown") }, "tree or direct", true);
+        return new Ieee802154GroupConfig(name, count, placement, storage, sink, channel, radio, txPower, period, payload, tree);
+    }
+
     private static List<Hertz> Frequencies(YamlMappingReader r, string key)
     {
         IReadOnlyList<string> items = r.OptionalStringList(key);
@@ -303,14 +344,20 @@ public static partial class ScenarioLoader
         var propagation = kind switch
         {
             "freeSpace" => new PropagationConfig(kind, Frequency: pr.Require("frequency", QuantityText.ParseFrequency, "a frequency such as '868.1 MHz'")),
+            "logDistance" => new PropagationConfig(
+                kind,
+                Range: pr.Require("referenceDistance", QuantityText.ParseLength, "a length such as '1 m'"),
+                ReferenceLoss: pr.Require("referenceLoss", v => QuantityText.ParseDecibels(v), "a loss such as '40 dB'"),
+                Exponent: pr.Require("exponent", v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) is var g && g > 0 && g <= 10 ? g : throw new FormatException("out of range"), "a path-loss exponent in (0, 10]"),
+                Sigma: pr.Optional("sigma", v => QuantityText.ParseDecibels(v), "a shadowing deviation such as '4 dB'", default(Decibels))),
             "unitDisk" => new PropagationConfig(kind, Range: pr.Require("range", QuantityText.ParseLength, "a length such as '500 m'")),
             _ => new PropagationConfig(kind),
         };
         pr.RejectUnknownKeys();
         ShadowingMode shadowing = r.Optional("shadowing", v => v switch { "perLink" => ShadowingMode.PerLink, "perPacket" => ShadowingMode.PerPacket, _ => throw new FormatException("unknown") }, "perLink or perPacket", ShadowingMode.PerLink);
-        string reception = r.Require("reception", v => NetworkConfig.ReceptionNames.Contains(v) ? v : throw new FormatException("unknown"), $"one of {string.Join(", ", NetworkConfig.ReceptionNames)}");
+        string reception = r.Optional("reception", v => NetworkConfig.ReceptionNames.Contains(v) ? v : throw new FormatException("unknown"), $"one of {string.Join(", ", NetworkConfig.ReceptionNames)}", "borEtAl");
         var gateways = new List<GatewayConfig>();
-        foreach (YamlMappingReader g in r.RequireMappingList("gateways"))
+        foreach (YamlMappingReader g in r.OptionalMappingList("gateways"))
         {
             string name = g.Require("name", ValidateName, "a gateway name of letters, digits, '-', '_' and '.'");
             Meters x = g.Require("x", QuantityText.ParseLength, "a length such as '0 m'");

@@ -38,7 +38,8 @@ public static class ResultTables
         .Int64Column("messages", n => n.Messages)
         .Int64Column("messages_acked", n => n.MessagesAcked)
         .Int64Column("retransmissions", n => n.Retransmissions)
-        .Int64Column("duty_cycle_wait_ns", n => n.DutyCycleWaitNs);
+        .Int64Column("duty_cycle_wait_ns", n => n.DutyCycleWaitNs)
+        .Int64Column("frames_forwarded", n => n.FramesForwarded);
 
     /// <summary>Residency per node, component and power state: <c>residency.parquet</c>.</summary>
     public static ResultTable<ResidencyRow> Residency { get; } = new ResultTable<ResidencyRow>("residency")

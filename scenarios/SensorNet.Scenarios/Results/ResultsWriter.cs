@@ -158,6 +158,17 @@ public static class ResultsWriter
                 case LoRaAlohaGroupConfig a:
                     WriteAlohaGroup(w, a);
                     break;
+                case Ieee802154GroupConfig z:
+                    w.WriteString("kind", "ieee802154");
+                    w.WriteString("role", z.IsSink ? "sink" : "sensor");
+                    w.WriteNumber("channel", z.Channel);
+                    w.WriteString("radio", z.Radio.Name);
+                    w.WriteString("radio_source", z.Radio.Source);
+                    w.WriteNumber("tx_power_dbm", z.TxPower.Value);
+                    w.WriteNumber("period_ns", z.Period.Nanoseconds);
+                    w.WriteNumber("payload_bytes", z.PayloadBytes);
+                    w.WriteString("routing", z.Tree ? "tree" : "direct");
+                    break;
                 case LoRaWanGroupConfig l:
                     w.WriteString("kind", "lorawan");
                     WriteRadio(w, l.Radio);

@@ -71,6 +71,9 @@ public sealed record NodeSummary(
     /// <summary>LoRaWAN: time transmissions waited for the duty cycle, in ns.</summary>
     public long DutyCycleWaitNs { get; init; }
 
+    /// <summary>802.15.4 collection: frames this node forwarded toward a sink for others.</summary>
+    public long FramesForwarded { get; init; }
+
     /// <summary>Energy the regulator turned into heat, in J.</summary>
     public double ConverterLossJ { get; init; }
 }

@@ -8,6 +8,8 @@ using SensorNet.Energy.Harvesting;
 using SensorNet.Energy.Solar;
 using SensorNet.NodeKernel.Boards;
 using SensorNet.NodeKernel.Kernel;
+using SensorNet.RadioModels.Ieee802154;
+using SensorNet.RadioModels.Chips;
 using SensorNet.RadioModels.LoRa;
 using SensorNet.RadioModels.LoRa.LoRaWan;
 using SensorNet.RadioModels.LoRa.Reception;
@@ -106,11 +108,17 @@ public static class ScenarioRunner
 
         if (packets is not null)
         {
-            // LoRaWAN counts messages the network server received (retransmissions of one message count once).
+            // LoRaWAN counts messages the network server received (retransmissions of one message count once); an
+            // 802.15.4 collection network counts messages that reached a sink, however many hops they took.
             Dictionary<int, long> delivered = packets.DeliveredBySender();
             summaries = [.. summaries.Select(n => n with
             {
-                FramesDelivered = n.Kind == "lorawan" ? server!.MessagesReceived.GetValueOrDefault(n.NodeId) : delivered.GetValueOrDefault(n.NodeId),
+                FramesDelivered = n.Kind switch
+                {
+                    "lorawan" => server!.MessagesReceived.GetValueOrDefault(n.NodeId),
+                    "ieee802154" => n.FramesDelivered, // end to end, counted by the collection registry
+                    _ => delivered.GetValueOrDefault(n.NodeId),
+                },
             })];
         }
 
@@ -136,6 +144,7 @@ public static class ScenarioRunner
         // SX1262 boards (Tock) reach +22 dBm; the index is sized for the strongest transmitter.
         double strongest = config.Groups.Any(g => g is TockLoRaGroupConfig) ? 22 : 20;
         Dbm maxTx = new(Math.Max(strongest, config.Groups.OfType<LoRaAlohaGroupConfig>().Select(g => g.Radio.TxPower.Value).Concat(config.Groups.OfType<LoRaWanGroupConfig>().Select(g => g.Radio.TxPower.Value)).DefaultIfEmpty(20).Max()));
+        maxTx = new Dbm(Math.Max(maxTx.Value, config.Groups.OfType<Ieee802154GroupConfig>().Select(g => g.TxPower.Value).DefaultIfEmpty(-20).Max()));
         var medium = new WirelessMedium(
             simulation,
             network.Propagation.Create(),
@@ -154,7 +163,7 @@ public static class ScenarioRunner
         return (medium, packets, server);
     }
 
-    private static LoRaDeviceRunNode BuildLoRaWan(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, LoRaWanGroupConfig group, RngStreams streams, WirelessMedium medium, NetworkConfig network)
+    private static RadioDeviceRunNode BuildLoRaWan(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, LoRaWanGroupConfig group, RngStreams streams, WirelessMedium medium, NetworkConfig network)
     {
         var energy = new NodeEnergy(simulation, storage);
         var radio = new LoRaRadio(simulation, energy, group.Radio.Chip, group.Radio.Modulation, group.Radio.TxPower);
@@ -167,7 +176,7 @@ public static class ScenarioRunner
         RadioPort port = medium.AttachSleeping(id, new Position(position.X, position.Y), receiver);
         var device = new LoRaWanDevice(simulation, radio, port, group.Settings, streams.For(id, RngPurpose.Traffic));
         port.Listener = device;
-        return new LoRaDeviceRunNode(id, group.Name, "lorawan", position, energy, radio, device.Start, s => s with
+        return new RadioDeviceRunNode(id, group.Name, "lorawan", position, energy, (radio.Chip.Name, radio.Consumer), () => (radio.FramesSent, radio.Airtime.Nanoseconds), device.Start, s => s with
         {
             Messages = device.Messages,
             MessagesAcked = device.MessagesAcked,
@@ -176,7 +185,7 @@ public static class ScenarioRunner
         });
     }
 
-    private static LoRaDeviceRunNode BuildAloha(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, LoRaAlohaGroupConfig group, RngStreams streams, WirelessMedium? medium)
+    private static RadioDeviceRunNode BuildAloha(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, LoRaAlohaGroupConfig group, RngStreams streams, WirelessMedium? medium)
     {
         var energy = new NodeEnergy(simulation, storage);
         var radio = new LoRaRadio(simulation, energy, group.Radio.Chip, group.Radio.Modulation, group.Radio.TxPower);
@@ -188,11 +197,13 @@ public static class ScenarioRunner
         }
 
         var device = new AlohaLoRaDevice(simulation, radio, group.MeanWait, group.PayloadBytes, streams.For(id, RngPurpose.Traffic));
-        return new LoRaDeviceRunNode(id, group.Name, "loraAloha", position, energy, radio, device.Start);
+        return new RadioDeviceRunNode(id, group.Name, "loraAloha", position, energy, (radio.Chip.Name, radio.Consumer), () => (radio.FramesSent, radio.Airtime.Nanoseconds), device.Start);
     }
 
     private static IRunNode[] BuildNodes(Simulation simulation, ScenarioConfig config, RngStreams streams, WirelessMedium? medium)
     {
+        CollectionRegistry? registry = null;
+        var macs = new List<(Ieee802154MacNode Node, Ieee802154GroupConfig Group)>();
         var nodes = new List<IRunNode>(config.NodeCount);
         for (int groupIndex = 0; groupIndex < config.Groups.Count; groupIndex++)
         {
@@ -207,6 +218,7 @@ public static class ScenarioRunner
                 {
                     LoRaAlohaGroupConfig a => BuildAloha(simulation, id, position, storage, a, streams, medium),
                     LoRaWanGroupConfig w => BuildLoRaWan(simulation, id, position, storage, w, streams, medium!, config.Network!),
+                    Ieee802154GroupConfig z => BuildIeee802154(simulation, id, position, storage, z, streams, medium!, registry ??= new CollectionRegistry(), macs),
                     LoRaSenseGroupConfig l => new LoRaRunNode(new SensorNode(simulation, id, position, storage, l.Mcu, l.Radio.Chip, l.Radio.Modulation, l.Radio.TxPower, l.App, streams), g.Name),
                     TockGroupConfig t => BuildTock(simulation, id, position, Energy(simulation, storage, t), t, streams, groupIndex),
                     TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, Energy(simulation, storage, t), t, medium?.Attach(id, new Position(position.X, position.Y))),
@@ -215,7 +227,38 @@ public static class ScenarioRunner
             }
         }
 
+        if (macs.Count > 0)
+        {
+            CollectionRouting.Assign(macs, medium!);
+        }
+
         return [.. nodes];
+    }
+
+    private static RadioDeviceRunNode BuildIeee802154(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, Ieee802154GroupConfig group, RngStreams streams, WirelessMedium medium, CollectionRegistry registry, List<(Ieee802154MacNode Node, Ieee802154GroupConfig Group)> macs)
+    {
+        var energy = new NodeEnergy(simulation, storage);
+        StateBasedConsumer radio = energy.AddConsumer("radio", group.Radio.PowerStates(), PacketRadioProfile.OffState);
+        var receiver = new ReceiverSettings(
+            [Ieee802154Phy.ChannelCenterFrequency(group.Channel)],
+            Ieee802154Phy.ChannelWidth,
+            0,
+            1,
+            _ => CollectionRouting.Sensitivity,
+            new OqpskReceptionModel(streams.For(id, RngPurpose.Fading)),
+            SymbolTime: Ieee802154Phy.SymbolTime);
+        RadioPort port = medium.Attach(id, new Position(position.X, position.Y), receiver);
+        var mac = new Ieee802154MacNode(simulation, port, group.Channel, group.TxPower, streams.For(id, RngPurpose.MacBackoff), radio: radio, registry: registry) { IsSink = group.IsSink };
+        macs.Add((mac, group));
+        var traffic = new PeriodicSource(simulation, group.Period, () => mac.SendToParent(group.PayloadBytes), streams.For(id, RngPurpose.Traffic));
+        return new RadioDeviceRunNode(id, group.Name, "ieee802154", position, energy, (group.Radio.Name, radio), () => (mac.Transmissions + mac.AcksSent, mac.Airtime.Nanoseconds), group.IsSink ? () => { } : traffic.Start, n => n with
+        {
+            Messages = mac.Generated,
+            MessagesAcked = mac.Acked,
+            Retransmissions = mac.Transmissions - mac.Acked - mac.NoAck,
+            FramesDelivered = registry.DeliveredByOrigin.GetValueOrDefault(id),
+            FramesForwarded = mac.Forwarded,
+        });
     }
 
     // The energy system outlives every boot of the node, so it is built outside any board's event domain.

@@ -1,24 +1,26 @@
 using SensorNet.Energy.Accounting;
 using SensorNet.NodeKernel.Kernel;
-using SensorNet.RadioModels.LoRa;
+using SensorNet.Energy.Consumers;
 using SensorNet.SimEngine.Quantities;
 using SensorNet.SimEngine.Time;
 
 namespace SensorNet.Scenarios.Running;
 
 /// <summary>
-/// A LoRa device modelled by its radio alone, no MCU (<see cref="LoRaAlohaGroupConfig"/>: LoRaSim's ALOHA sender;
-/// <see cref="LoRaWanGroupConfig"/>: a LoRaWAN class A device).
+/// A device modelled by its radio alone, no MCU (<see cref="LoRaAlohaGroupConfig"/>: LoRaSim's ALOHA sender;
+/// <see cref="LoRaWanGroupConfig"/>: a LoRaWAN class A device; <see cref="Ieee802154GroupConfig"/>: an always-on
+/// 802.15.4 node).
 /// </summary>
 /// <param name="id">Node id.</param>
 /// <param name="group">Group name.</param>
 /// <param name="kind">The group's kind.</param>
 /// <param name="position">Position.</param>
 /// <param name="energy">Energy system.</param>
-/// <param name="radio">The radio.</param>
+/// <param name="radio">The radio's chip name and energy consumer.</param>
+/// <param name="frames">Frames sent and time on air so far.</param>
 /// <param name="start">Starts the device's traffic.</param>
 /// <param name="counters">Adds the device's own counters to its summary.</param>
-internal sealed class LoRaDeviceRunNode(int id, string group, string kind, (Meters X, Meters Y) position, NodeEnergy energy, LoRaRadio radio, Action start, Func<NodeSummary, NodeSummary>? counters = null) : IRunNode
+internal sealed class RadioDeviceRunNode(int id, string group, string kind, (Meters X, Meters Y) position, NodeEnergy energy, (string Chip, StateBasedConsumer Consumer) radio, Func<(long Frames, long AirtimeNs)> frames, Action start, Func<NodeSummary, NodeSummary>? counters = null) : IRunNode
 {
     public int Id => id;
 
@@ -29,6 +31,7 @@ internal sealed class LoRaDeviceRunNode(int id, string group, string kind, (Mete
     public NodeSummary Summarise(SimDuration duration)
     {
         Joules total = energy.Demanded;
+        (long sent, long airtimeNs) = frames();
         var summary = new NodeSummary(
             id,
             group,
@@ -36,7 +39,7 @@ internal sealed class LoRaDeviceRunNode(int id, string group, string kind, (Mete
             position.X.Value,
             position.Y.Value,
             "none",
-            radio.Chip.Name,
+            radio.Chip,
             energy.Storage.Initial.Value,
             energy.Storage.Stored.Value,
             total.Value,
@@ -48,8 +51,8 @@ internal sealed class LoRaDeviceRunNode(int id, string group, string kind, (Mete
             duration.Nanoseconds, // no MCU is modelled: all of its time counts as off
             0,
             0,
-            radio.FramesSent,
-            radio.Airtime.Nanoseconds,
+            sent,
+            airtimeNs,
             energy.DepletedAt?.Nanoseconds,
             energy.Harvested.Value);
         return counters?.Invoke(summary) ?? summary;
