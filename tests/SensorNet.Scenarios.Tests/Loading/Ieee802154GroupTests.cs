@@ -1,7 +1,6 @@
 using SensorNet.RadioModels.Chips;
 using SensorNet.Scenarios.Loading;
 using SensorNet.Scenarios.Tests.Support;
-using SensorNet.SimEngine.Configuration;
 
 namespace SensorNet.Scenarios.Tests.Loading;
 
@@ -32,12 +31,6 @@ public class Ieee802154GroupTests
     [InlineData("exponent: 3.0", "exponent: 0", "network.propagation.exponent", "(0, 10]")]
     public void InvalidGroup_NamesTheFieldAndWhatWasExpected(string from, string to, string path, string expected)
     {
-        string text = Example.Replace(from, to, StringComparison.Ordinal);
-        Assert.NotEqual(Example, text);
-
-        var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.Parse(text, "c.yaml"));
-
-        Assert.Equal(path, e.FieldPath);
-        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        LoaderAssert.RejectsEdit(Example, from, to, path, expected);
     }
 }
