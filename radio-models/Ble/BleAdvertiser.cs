@@ -16,8 +16,8 @@ namespace SensorNet.RadioModels.Ble;
 /// </summary>
 /// <remarks>
 /// The gap between the PDUs of one event is implementation-specific (≤ 10 ms); here each PDU starts T_IFS (150 µs)
-/// after the previous one ends (U). The radio consumer is in tx during a PDU and off otherwise (ramp-up and the
-/// controller's own current ignored). The frame's <see cref="Transmission.Tag"/> is the event number.
+/// after the previous one ends (U). The radio consumer is in tx from the first PDU's start to the last PDU's end, the
+/// re-tuning gaps included, and off between events (ramp-up and the controller's own current ignored). The frame's <see cref="Transmission.Tag"/> is the event number.
 /// </remarks>
 public sealed class BleAdvertiser : IEventHandler
 {

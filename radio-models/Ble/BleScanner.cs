@@ -57,6 +57,9 @@ public sealed class BleScanner : IEventHandler, IRadioPortListener
     /// <summary>Distinct advertising events heard, per advertiser (node id).</summary>
     public Dictionary<int, long> EventsHeard { get; } = [];
 
+    /// <summary>True if this scanner heard advertising event <paramref name="advertisingEvent"/> of <paramref name="advertiser"/>.</summary>
+    public bool Heard(int advertiser, long advertisingEvent) => _heard.Contains((advertiser, advertisingEvent));
+
     /// <summary>PDUs received intact.</summary>
     public long PdusReceived { get; private set; }
 

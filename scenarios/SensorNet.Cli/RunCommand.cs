@@ -134,6 +134,14 @@ internal static class RunCommand
                 AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"ALOHA: gateways received {delivered:N0} of {sent:N0} frames: DER {(sent == 0 ? 0 : (double)delivered / sent):F4}."));
             }
 
+            NodeSummary[] beacons = [.. run.Nodes.Where(n => n.Kind == "bleAdvertiser")];
+            if (beacons.Length > 0)
+            {
+                long events = beacons.Sum(n => n.Messages);
+                long heard = beacons.Sum(n => n.FramesDelivered);
+                AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"BLE: scanners heard {heard:N0} of {events:N0} advertising events ({(events == 0 ? 0 : (double)heard / events):F4})."));
+            }
+
             NodeSummary[] collection = [.. run.Nodes.Where(n => n.Kind == "ieee802154")];
             if (collection.Length > 0)
             {

@@ -7,6 +7,7 @@ using SensorNet.NodeKernel.Boards;
 using SensorNet.NodeKernel.Chips;
 using SensorNet.NodeKernel.Firmware;
 using SensorNet.RadioModels.Ieee802154;
+using SensorNet.RadioModels.Ble;
 using SensorNet.RadioModels.Chips;
 using SensorNet.RadioModels.LoRa;
 using SensorNet.RadioModels.LoRa.LoRaWan;
@@ -109,6 +110,22 @@ public sealed record LoRaWanGroupConfig(string Name, int Count, PlacementConfig 
 /// <param name="PayloadBytes">PSDU of a data frame (MAC header, payload, FCS).</param>
 /// <param name="Tree">True: forward along the collection tree; false: send straight to the nearest sink.</param>
 public sealed record Ieee802154GroupConfig(string Name, int Count, PlacementConfig Placement, StorageConfig Storage, bool IsSink, int Channel, PacketRadioProfile Radio, Dbm TxPower, SimDuration Period, int PayloadBytes, bool Tree)
+    : NodeGroupConfig(Name, Count, Placement, Storage);
+
+/// <summary>
+/// BLE nodes on the 1M PHY: advertisers (<see cref="BleAdvertiser"/>, legacy advertising on 37/38/39) or passive
+/// scanners and gateways (<see cref="BleScanner"/>).
+/// </summary>
+/// <param name="Name">Group name.</param>
+/// <param name="Count">Number of nodes.</param>
+/// <param name="Placement">Where they stand.</param>
+/// <param name="Storage">Energy storage.</param>
+/// <param name="IsScanner">True for scanners, false for advertisers.</param>
+/// <param name="Interval">advInterval, or scanInterval.</param>
+/// <param name="Window">scanWindow (scanners).</param>
+/// <param name="PayloadBytes">Advertising PDU payload (advertisers).</param>
+/// <param name="TxPower">Transmit power (advertisers).</param>
+public sealed record BleGroupConfig(string Name, int Count, PlacementConfig Placement, StorageConfig Storage, bool IsScanner, SimDuration Interval, SimDuration Window, int PayloadBytes, Dbm TxPower)
     : NodeGroupConfig(Name, Count, Placement, Storage);
 
 /// <summary>Nodes running the interim LoRa sense-and-send firmware (no Tock kernel).</summary>

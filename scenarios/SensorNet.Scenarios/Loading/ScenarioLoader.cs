@@ -92,7 +92,7 @@ public static partial class ScenarioLoader
         }
 
         NetworkConfig? network = root.OptionalMapping("network") is { } nr ? ReadNetwork(nr) : null;
-        if (network is null && groups.FindIndex(g => g is LoRaAlohaGroupConfig or LoRaWanGroupConfig or Ieee802154GroupConfig) is var needy and >= 0)
+        if (network is null && groups.FindIndex(g => g is LoRaAlohaGroupConfig or LoRaWanGroupConfig or Ieee802154GroupConfig or BleGroupConfig) is var needy and >= 0)
         {
             throw items[needy].Error("kind", "expected a 'network:' section (propagation, and gateways for LoRa) for devices on the shared medium");
         }
@@ -103,7 +103,7 @@ public static partial class ScenarioLoader
 
     private static NodeGroupConfig ReadGroup(YamlMappingReader r, int index, SimDuration duration, string scenarioDirectory)
     {
-        string kind = r.RequireKind("loraSenseAndSend", "tock", "loraAloha", "lorawan", "ieee802154");
+        string kind = r.RequireKind("loraSenseAndSend", "tock", "loraAloha", "lorawan", "ieee802154", "ble");
         string name = r.Optional("name", ValidateName, "a group name of letters, digits, '-', '_' and '.'", $"group{index}");
         int count = (int)r.RequireInteger("count", 1, 1_000_000);
         PlacementConfig placement = ReadPlacement(r.RequireMapping("placement"));
@@ -114,6 +114,7 @@ public static partial class ScenarioLoader
             "loraAloha" => ReadAlohaGroup(r, name, count, placement, storage, duration),
             "lorawan" => ReadLoRaWanGroup(r, name, count, placement, storage, duration),
             "ieee802154" => ReadIeee802154Group(r, name, count, placement, storage, duration),
+            "ble" => ReadBleGroup(r, name, count, placement, storage),
             _ => ReadLoRaGroup(r, name, count, placement, storage, duration),
         };
         PowerConfig? power = r.OptionalMapping("power") is { } pr ? ReadPower(pr, storage) : null;
@@ -310,6 +311,47 @@ public static partial class ScenarioLoader
 
         bool tree = r.Optional("routing", v => v switch { "tree" => true, "direct" => false, _ => throw new FormatException("unknown") }, "tree or direct", true);
         return new Ieee802154GroupConfig(name, count, placement, storage, sink, channel, radio, txPower, period, payload, tree);
+    }
+
+    private static BleGroupConfig ReadBleGroup(YamlMappingReader r, string name, int count, PlacementConfig placement, StorageConfig storage)
+    {
+        bool scanner = r.Require("role", v => v switch { "advertiser" => false, "scanner" => true, _ => throw new FormatException("unknown") }, "advertiser or scanner");
+        if (scanner)
+        {
+            SimDuration interval = r.Require("scanInterval", QuantityText.ParseDuration, "a duration such as '100 ms'");
+            SimDuration window = r.Optional("scanWindow", QuantityText.ParseDuration, "a duration such as '30 ms'", interval);
+            if (interval < SimDuration.FromMicroseconds(2_500) || interval > SimDuration.FromMilliseconds(10_240))
+            {
+                throw r.Error("scanInterval", "expected 2.5 ms to 10.24 s");
+            }
+
+            if (window.Nanoseconds <= 0 || window > interval)
+            {
+                throw r.Error("scanWindow", "expected a window > 0 and no longer than the scan interval");
+            }
+
+            return new BleGroupConfig(name, count, placement, storage, true, interval, window, 0, default);
+        }
+
+        SimDuration advInterval = r.Require("advInterval", QuantityText.ParseDuration, "a duration such as '100 ms'");
+        if (advInterval < SimDuration.FromMilliseconds(20) || advInterval > SimDuration.FromMilliseconds(10_240) || advInterval.Nanoseconds % 625_000 != 0)
+        {
+            throw r.Error("advInterval", "expected a multiple of 0.625 ms from 20 ms to 10.24 s");
+        }
+
+        int payload = r.Optional("payload", QuantityText.ParseBytes, "a size such as '31 B'", 37);
+        if (payload is < 6 or > 37)
+        {
+            throw r.Error("payload", "expected 6–37 B (AdvA 6 B plus up to 31 B of AdvData)");
+        }
+
+        Dbm txPower = r.Optional("txPower", QuantityText.ParseDbm, "a power such as '0 dBm'", new Dbm(0));
+        if (txPower.Value is < -40 or > 8)
+        {
+            throw r.Error("txPower", "expected −40 to +8 dBm");
+        }
+
+        return new BleGroupConfig(name, count, placement, storage, false, advInterval, default, payload, txPower);
     }
 
     private static List<Hertz> Frequencies(YamlMappingReader r, string key)

@@ -158,6 +158,21 @@ public static class ResultsWriter
                 case LoRaAlohaGroupConfig a:
                     WriteAlohaGroup(w, a);
                     break;
+                case BleGroupConfig b:
+                    w.WriteString("kind", "ble");
+                    w.WriteString("role", b.IsScanner ? "scanner" : "advertiser");
+                    w.WriteNumber(b.IsScanner ? "scan_interval_ns" : "adv_interval_ns", b.Interval.Nanoseconds);
+                    if (b.IsScanner)
+                    {
+                        w.WriteNumber("scan_window_ns", b.Window.Nanoseconds);
+                    }
+                    else
+                    {
+                        w.WriteNumber("payload_bytes", b.PayloadBytes);
+                        w.WriteNumber("tx_power_dbm", b.TxPower.Value);
+                    }
+
+                    break;
                 case Ieee802154GroupConfig z:
                     w.WriteString("kind", "ieee802154");
                     w.WriteString("role", z.IsSink ? "sink" : "sensor");

@@ -9,6 +9,7 @@ using SensorNet.Energy.Solar;
 using SensorNet.NodeKernel.Boards;
 using SensorNet.NodeKernel.Kernel;
 using SensorNet.RadioModels.Ieee802154;
+using SensorNet.RadioModels.Ble;
 using SensorNet.RadioModels.Chips;
 using SensorNet.RadioModels.LoRa;
 using SensorNet.RadioModels.LoRa.LoRaWan;
@@ -116,7 +117,7 @@ public static class ScenarioRunner
                 FramesDelivered = n.Kind switch
                 {
                     "lorawan" => server!.MessagesReceived.GetValueOrDefault(n.NodeId),
-                    "ieee802154" => n.FramesDelivered, // end to end, counted by the collection registry
+                    "ieee802154" or "bleAdvertiser" or "bleScanner" => n.FramesDelivered, // counted by the devices themselves
                     _ => delivered.GetValueOrDefault(n.NodeId),
                 },
             })];
@@ -144,7 +145,7 @@ public static class ScenarioRunner
         // SX1262 boards (Tock) reach +22 dBm; the index is sized for the strongest transmitter.
         double strongest = config.Groups.Any(g => g is TockLoRaGroupConfig) ? 22 : 20;
         Dbm maxTx = new(Math.Max(strongest, config.Groups.OfType<LoRaAlohaGroupConfig>().Select(g => g.Radio.TxPower.Value).Concat(config.Groups.OfType<LoRaWanGroupConfig>().Select(g => g.Radio.TxPower.Value)).DefaultIfEmpty(20).Max()));
-        maxTx = new Dbm(Math.Max(maxTx.Value, config.Groups.OfType<Ieee802154GroupConfig>().Select(g => g.TxPower.Value).DefaultIfEmpty(-20).Max()));
+        maxTx = new Dbm(Math.Max(maxTx.Value, config.Groups.OfType<Ieee802154GroupConfig>().Select(g => g.TxPower.Value).Concat(config.Groups.OfType<BleGroupConfig>().Select(g => g.TxPower.Value)).DefaultIfEmpty(-20).Max()));
         var medium = new WirelessMedium(
             simulation,
             network.Propagation.Create(),
@@ -204,6 +205,7 @@ public static class ScenarioRunner
     {
         CollectionRegistry? registry = null;
         var macs = new List<(Ieee802154MacNode Node, Ieee802154GroupConfig Group)>();
+        var scanners = new List<BleScanner>();
         var nodes = new List<IRunNode>(config.NodeCount);
         for (int groupIndex = 0; groupIndex < config.Groups.Count; groupIndex++)
         {
@@ -218,6 +220,7 @@ public static class ScenarioRunner
                 {
                     LoRaAlohaGroupConfig a => BuildAloha(simulation, id, position, storage, a, streams, medium),
                     LoRaWanGroupConfig w => BuildLoRaWan(simulation, id, position, storage, w, streams, medium!, config.Network!),
+                    BleGroupConfig b => BuildBle(simulation, id, position, storage, b, streams, medium!, scanners),
                     Ieee802154GroupConfig z => BuildIeee802154(simulation, id, position, storage, z, streams, medium!, registry ??= new CollectionRegistry(), macs),
                     LoRaSenseGroupConfig l => new LoRaRunNode(new SensorNode(simulation, id, position, storage, l.Mcu, l.Radio.Chip, l.Radio.Modulation, l.Radio.TxPower, l.App, streams), g.Name),
                     TockGroupConfig t => BuildTock(simulation, id, position, Energy(simulation, storage, t), t, streams, groupIndex),
@@ -234,6 +237,42 @@ public static class ScenarioRunner
 
         return [.. nodes];
     }
+
+    // An advertiser's frames_delivered counts its events heard by any scanner, each once.
+    private static RadioDeviceRunNode BuildBle(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, BleGroupConfig group, RngStreams streams, WirelessMedium medium, List<BleScanner> scanners)
+    {
+        var energy = new NodeEnergy(simulation, storage);
+        StateBasedConsumer radio = energy.AddConsumer("radio", PacketRadioProfile.Nrf52840Ble.PowerStates(), PacketRadioProfile.OffState);
+        if (group.IsScanner)
+        {
+            var settings = new ReceiverSettings([BleChannels.CenterFrequency(37)], BleChannels.ChannelWidth, 0, 1, _ => BleSensitivity, new BleReceptionModel(), SymbolTime: BleChannels.SymbolTime);
+            var scanner = new BleScanner(simulation, medium.AttachSleeping(id, new Position(position.X, position.Y), settings), group.Interval, group.Window, radio);
+            scanners.Add(scanner);
+            return new RadioDeviceRunNode(id, group.Name, "bleScanner", position, energy, (PacketRadioProfile.Nrf52840Ble.Name, radio), () => (0, 0), scanner.Start, n => n with { Messages = scanner.PdusReceived });
+        }
+
+        var advertiser = new BleAdvertiser(simulation, medium.Attach(id, new Position(position.X, position.Y)), group.Interval, group.PayloadBytes, group.TxPower, streams.For(id, RngPurpose.Traffic), radio);
+        return new RadioDeviceRunNode(id, group.Name, "bleAdvertiser", position, energy, (PacketRadioProfile.Nrf52840Ble.Name, radio), () => (advertiser.Pdus, advertiser.Airtime.Nanoseconds), advertiser.Start, n => n with
+        {
+            Messages = advertiser.Events,
+            FramesDelivered = HeardEvents(scanners, id, advertiser.Events),
+        });
+    }
+
+    // Distinct events of one advertiser heard by any scanner: the union over scanners of their (advertiser, event) sets.
+    private static long HeardEvents(List<BleScanner> scanners, int advertiser, long events)
+    {
+        long heard = 0;
+        for (long e = 1; e <= events; e++)
+        {
+            heard += scanners.Exists(s => s.Heard(advertiser, e)) ? 1 : 0;
+        }
+
+        return heard;
+    }
+
+    /// <summary>nRF52840 BLE 1M receiver sensitivity (U).</summary>
+    private static readonly Dbm BleSensitivity = new(-95);
 
     private static RadioDeviceRunNode BuildIeee802154(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, Ieee802154GroupConfig group, RngStreams streams, WirelessMedium medium, CollectionRegistry registry, List<(Ieee802154MacNode Node, Ieee802154GroupConfig Group)> macs)
     {
