@@ -4,6 +4,7 @@ using SensorNet.NodeKernel.Processes;
 using SensorNet.NodeKernel.Syscalls;
 using SensorNet.NodeKernel.Time;
 using SensorNet.RadioModels;
+using SensorNet.RadioModels.Ble;
 using SensorNet.RadioModels.Chips;
 using SensorNet.SimEngine.Time;
 
@@ -351,6 +352,13 @@ public sealed class BleAdvertisingDriver : ISyscallDriver, IHardwareAlarmClient,
     private long Send(TockProcess p)
     {
         int advData = (int)Math.Min(p.Allowed(Number, 0, SyscallClass.ReadOnlyAllow).Length, MaxAdvDataBytes);
+        if (Current(p) is { } app)
+        {
+            // On the shared medium: the advertising channel of this PDU and the power the process asked for.
+            Radio.Channel = BleChannels.CenterFrequency(app.Channel);
+            Radio.TxPower = new SimEngine.Quantities.Dbm(unchecked((sbyte)app.TxPower));
+        }
+
         Radio.Transmit(PduTime(advData), this, receiveAfter: false);
         return SendCycles;
     }

@@ -1,6 +1,8 @@
 using SensorNet.Energy.Accounting;
 using SensorNet.Energy.Consumers;
+using SensorNet.RadioModels.Medium;
 using SensorNet.SimEngine;
+using SensorNet.SimEngine.Quantities;
 using SensorNet.SimEngine.Events;
 using SensorNet.SimEngine.Time;
 
@@ -35,6 +37,15 @@ public sealed class PacketRadio : IEventHandler
         Profile = profile ?? throw new ArgumentNullException(nameof(profile));
         _consumer = energy.AddConsumer(name, profile.PowerStates(), PacketRadioProfile.OffState);
     }
+
+    /// <summary>The node's antenna on the shared medium; null: frames cost energy and time but reach no one.</summary>
+    public RadioPort? Port { get; set; }
+
+    /// <summary>Carrier of the next frame on <see cref="Port"/> (a BLE driver sets it per advertising channel).</summary>
+    public Hertz Channel { get; set; } = Ieee802154.Ieee802154Phy.ChannelCenterFrequency(26);
+
+    /// <summary>Transmit power on the medium (the profile's currents are for 0 dBm).</summary>
+    public Dbm TxPower { get; set; } = new(0);
 
     /// <summary>The chip.</summary>
     public PacketRadioProfile Profile { get; }
@@ -101,6 +112,13 @@ public sealed class PacketRadio : IEventHandler
 
         if (tag == RampDoneTag)
         {
+            // On the shared medium the frame is heard and interferes; a frame still on the air from before a brown-out
+            // keeps the antenna.
+            if (Port is { IsTransmitting: false } port)
+            {
+                port.Medium.Transmit(port, Channel, Ieee802154.Ieee802154Phy.ChannelWidth, 0, Profile.SymbolTime, 8, TxPower, _frameTime, 0, FramesSent);
+            }
+
             _consumer.SetState(PacketRadioProfile.TransmitState);
             _simulation.ScheduleAfter(_frameTime, this, TransmitDoneTag);
             return;

@@ -26,6 +26,9 @@ public sealed record PacketRadioProfile(string Name, Volts Supply, Amperes Off, 
     /// <summary>State index of transmit.</summary>
     public const int TransmitState = 2;
 
+    /// <summary>Symbol time of the mode (802.15.4 O-QPSK 16 µs, BLE 1M 1 µs), so receivers lock only onto their own technology.</summary>
+    public SimDuration SymbolTime { get; init; } = SimDuration.FromMicroseconds(16);
+
     /// <summary>
     /// nRF52840 RADIO in 802.15.4 mode with DC/DC at 3 V: RX 6.53 mA (IRADIO_RX2), TX 0 dBm 6.40 mA (IRADIO_TX5),
     /// Nordic product specification (P); ramp-up 40 µs (U).
@@ -40,7 +43,10 @@ public sealed record PacketRadioProfile(string Name, Volts Supply, Amperes Off, 
     /// </summary>
     public static PacketRadioProfile Nrf52840Ble { get; } = new(
         "nrf52840-ble", new Volts(3.0), new Amperes(0), Amperes.FromMilliamperes(6.26), Amperes.FromMilliamperes(6.40), SimDuration.FromMicroseconds(40),
-        "RX 6.26 mA, TX 0 dBm 6.40 mA: nRF52840 PS IRADIO_RX0/IRADIO_TX1 (P); ramp-up 40 µs (U)");
+        "RX 6.26 mA, TX 0 dBm 6.40 mA: nRF52840 PS IRADIO_RX0/IRADIO_TX1 (P); ramp-up 40 µs (U)")
+    {
+        SymbolTime = SimDuration.FromMicroseconds(1),
+    };
 
     /// <summary>
     /// AT86RF233: RX_ON ≈ 11.8 mA, TX +4 dBm ≈ 13.8 mA, TRX_OFF ≈ 0.3 mA (all U, models.md §4.5); PLL ramp 110 µs (U).

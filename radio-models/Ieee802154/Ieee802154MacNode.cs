@@ -42,6 +42,7 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
     private const long SendAckTag = 1;
     private const long AckDoneTag = 2;
     private const long AckFlag = 1L << 62;
+    private const long MacFrameFlag = 1L << 61; // frames of this MAC, as opposed to other 802.15.4 stacks on the air
 
     private readonly Simulation _simulation;
     private readonly UnslottedCsmaCa _csma;
@@ -274,6 +275,11 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
         }
 
         long tag = transmission.Tag;
+        if ((tag & MacFrameFlag) == 0)
+        {
+            return; // another stack's frame (a Tock board's driver): not addressed in this MAC's format
+        }
+
         int destination = (int)((tag >> 32) & 0xFF_FFFF);
         int source = (int)((tag >> 8) & 0xFF_FFFF);
         int sequence = (int)(tag & 0xFF);
@@ -357,5 +363,5 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
     }
 
     private static long FrameTag(bool ack, int source, int destination, int sequence) =>
-        (ack ? AckFlag : 0) | ((long)(destination & 0xFF_FFFF) << 32) | ((long)(source & 0xFF_FFFF) << 8) | (long)(sequence & 0xFF);
+        MacFrameFlag | (ack ? AckFlag : 0) | ((long)(destination & 0xFF_FFFF) << 32) | ((long)(source & 0xFF_FFFF) << 8) | (long)(sequence & 0xFF);
 }

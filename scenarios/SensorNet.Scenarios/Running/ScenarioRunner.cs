@@ -142,14 +142,14 @@ public static class ScenarioRunner
 
         int firstGateway = config.NodeCount;
         var packets = new PacketCollector(new HashSet<int>(Enumerable.Range(firstGateway, network.Gateways.Count)));
-        // SX1262 boards (Tock) reach +22 dBm; the index is sized for the strongest transmitter.
-        double strongest = config.Groups.Any(g => g is TockLoRaGroupConfig) ? 22 : 20;
-        Dbm maxTx = new(Math.Max(strongest, config.Groups.OfType<LoRaAlohaGroupConfig>().Select(g => g.Radio.TxPower.Value).Concat(config.Groups.OfType<LoRaWanGroupConfig>().Select(g => g.Radio.TxPower.Value)).DefaultIfEmpty(20).Max()));
+        // SX1262 boards (Tock) reach +22 dBm, nRF52840 BLE +8 dBm; the index is sized for the strongest transmitter.
+        double strongest = config.Groups.Any(g => g is TockLoRaGroupConfig) ? 22 : config.Groups.Any(g => g is TockGroupConfig or LoRaAlohaGroupConfig or LoRaWanGroupConfig) ? 20 : 8;
+        Dbm maxTx = new(Math.Max(strongest, config.Groups.OfType<LoRaAlohaGroupConfig>().Select(g => g.Radio.TxPower.Value).Concat(config.Groups.OfType<LoRaWanGroupConfig>().Select(g => g.Radio.TxPower.Value)).DefaultIfEmpty(strongest).Max()));
         maxTx = new Dbm(Math.Max(maxTx.Value, config.Groups.OfType<Ieee802154GroupConfig>().Select(g => g.TxPower.Value).Concat(config.Groups.OfType<BleGroupConfig>().Select(g => g.TxPower.Value)).DefaultIfEmpty(-20).Max()));
         var medium = new WirelessMedium(
             simulation,
             network.Propagation.Create(),
-            MediumOptions.LoRa with { MaxTxPower = maxTx, Shadowing = network.Shadowing },
+            MediumOptions.LoRa with { MaxTxPower = maxTx, Shadowing = network.Shadowing, InterferenceFloor = InterferenceFloor(config) },
             streams.SeedFor(RngStreams.NetworkWide, RngPurpose.Shadowing),
             packets);
         for (int i = 0; i < network.Gateways.Count; i++)
@@ -185,6 +185,13 @@ public static class ScenarioRunner
             DutyCycleWaitNs = device.DutyCycleWait.Nanoseconds,
         });
     }
+
+    // 30 dB under the thermal noise of the narrowest receiver on the medium: a 125 kHz LoRa receiver (−147 dBm), else
+    // a 2 MHz 2.4 GHz one (−174 + 63 + 6 − 30 ≈ −135 dBm).
+    private static Dbm InterferenceFloor(ScenarioConfig config) =>
+        config.Groups.Any(g => g is LoRaAlohaGroupConfig or LoRaWanGroupConfig or TockLoRaGroupConfig) || config.Network!.Gateways.Count > 0
+            ? MediumOptions.LoRa.InterferenceFloor
+            : new Dbm(-135);
 
     private static RadioDeviceRunNode BuildAloha(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, LoRaAlohaGroupConfig group, RngStreams streams, WirelessMedium? medium)
     {
@@ -223,7 +230,7 @@ public static class ScenarioRunner
                     BleGroupConfig b => BuildBle(simulation, id, position, storage, b, streams, medium!, scanners),
                     Ieee802154GroupConfig z => BuildIeee802154(simulation, id, position, storage, z, streams, medium!, registry ??= new CollectionRegistry(), macs),
                     LoRaSenseGroupConfig l => new LoRaRunNode(new SensorNode(simulation, id, position, storage, l.Mcu, l.Radio.Chip, l.Radio.Modulation, l.Radio.TxPower, l.App, streams), g.Name),
-                    TockGroupConfig t => BuildTock(simulation, id, position, Energy(simulation, storage, t), t, streams, groupIndex),
+                    TockGroupConfig t => BuildTock(simulation, id, position, Energy(simulation, storage, t), t, streams, groupIndex, medium?.Attach(id, new Position(position.X, position.Y))),
                     TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, Energy(simulation, storage, t), t, medium?.Attach(id, new Position(position.X, position.Y))),
                     _ => throw new InvalidOperationException($"Unknown node group {g.GetType().Name}."),
                 });
@@ -319,14 +326,35 @@ public static class ScenarioRunner
             group.Name,
             position);
 
-    private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockGroupConfig group, RngStreams streams, int groupIndex)
+    private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockGroupConfig group, RngStreams streams, int groupIndex, RadioPort? port)
     {
         if (group.Solar?.CreateHarvester(streams, groupIndex) is { } harvester)
         {
             energy.AddHarvester(harvester);
         }
 
-        return TockRunNode.For(simulation, id, energy, () => LoadApps(Board.Build(simulation, id, group.Board, energy), b => b.Node, group.Apps), group.Name, position);
+        // The board's 802.15.4 and BLE radios share the node's one antenna, which outlives brown-out reboots.
+        return TockRunNode.For(
+            simulation,
+            id,
+            energy,
+            () =>
+            {
+                Board board = LoadApps(Board.Build(simulation, id, group.Board, energy), b => b.Node, group.Apps);
+                if (board.RadioChip is { } chip)
+                {
+                    chip.Port = port;
+                }
+
+                if (board.BleRadio is { } ble)
+                {
+                    ble.Port = port;
+                }
+
+                return board;
+            },
+            group.Name,
+            position);
     }
 
     // Every boot loads the apps again, as the kernel loads the process binaries from flash at boot.
