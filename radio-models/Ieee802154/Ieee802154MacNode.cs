@@ -29,9 +29,9 @@ public sealed record Ieee802154MacOptions(Dbm CcaThreshold, int MaxFrameRetries 
 /// <para>Frames carry (kind, source, destination, 8-bit sequence number) in <see cref="Transmission.Tag"/>. Duplicates
 /// (a retransmission whose ACK was lost: the same sequence number as the source's last frame) are acknowledged again
 /// and counted once.</para>
+/// <para>Between a sender's successive frames it waits SIFS (MPDU ≤ 18 B) or LIFS after the previous exchange.</para>
 /// <para><b>Limits:</b> the CCA samples the channel energy at the end of the CCA period rather than averaging over
-/// it; no interframe spacing is enforced between a sender's successive frames beyond the backoff; the radio's energy is
-/// not modelled here (the Tock boards model it); no beacons, no GTS, no security.</para>
+/// it; no beacons, no GTS, no security.</para>
 /// </remarks>
 public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
 {
@@ -120,6 +120,7 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
     private enum Phase
     {
         Idle,
+        Ifs,
         Backoff,
         Cca,
         Turnaround,
@@ -249,6 +250,9 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
                 _phase = Phase.AwaitAck;
                 _step.Set(now + Ieee802154Phy.MacAckWaitDuration);
                 break;
+            case Phase.Ifs:
+                Begin(_queue.Dequeue());
+                break;
             case Phase.AwaitAck:
                 if (_attempt <= Options.MaxFrameRetries)
                 {
@@ -353,13 +357,18 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
         }
     }
 
+    // After an exchange the next frame waits the interframe spacing of the last one: SIFS after an MPDU of at most
+    // aMaxSIFSFrameSize (18 B), LIFS after a longer one.
     private void Next()
     {
-        _phase = Phase.Idle;
-        if (_queue.TryDequeue(out Frame frame))
+        if (_queue.Count == 0)
         {
-            Begin(frame);
+            _phase = Phase.Idle;
+            return;
         }
+
+        _phase = Phase.Ifs;
+        _step.Set(_simulation.Now + Ieee802154Phy.InterframeSpacing(_current.PsduBytes));
     }
 
     private static long FrameTag(bool ack, int source, int destination, int sequence) =>

@@ -102,6 +102,26 @@ public class Ieee802154MacNodeTests
     }
 
     [Fact]
+    public void QueuedFrames_WaitLifsAfterALongFrameAndSifsAfterAShortOne()
+    {
+        Node(0, 0);
+        Ieee802154MacNode sender = Node(1, 10);
+        sender.Send(0, 60); // MPDU 60 B > 18 B: LIFS (640 µs) before the next frame's CSMA-CA
+        sender.Send(0, 15); // 15 B ≤ 18 B: SIFS (192 µs) before the third
+        sender.Send(0, 15);
+
+        _sim.RunUntil(SimTime.FromStart(SimDuration.FromSeconds(1)));
+
+        PacketRecord[] data = [.. _records.Where(r => r.Sender == 1).OrderBy(r => r.StartNs)];
+        PacketRecord[] acks = [.. _records.Where(r => r.Sender == 0).OrderBy(r => r.StartNs)];
+        Assert.Equal((3, 3), (data.Length, acks.Length));
+        // Next frame start − ACK end = IFS + backoff (k · 320 µs) + CCA 128 µs + turnaround 192 µs.
+        long Gap(int i, long ifs) => data[i + 1].StartNs - acks[i].EndNs - ifs - 128_000 - 192_000;
+        Assert.True(Gap(0, 640_000) % 320_000 == 0 && Gap(0, 640_000) >= 0, $"gap {Gap(0, 640_000)}");
+        Assert.True(Gap(1, 192_000) % 320_000 == 0 && Gap(1, 192_000) >= 0, $"gap {Gap(1, 192_000)}");
+    }
+
+    [Fact]
     public void DeafSink_EachFrameIsSentFourTimes_ThenGivenUp()
     {
         Node(0, 0, listening: false);
