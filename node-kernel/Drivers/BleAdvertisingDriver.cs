@@ -348,6 +348,8 @@ public sealed class BleAdvertisingDriver : ISyscallDriver, IHardwareAlarmClient,
         return CommandResult.Success(CommandCycles);
     }
 
+    private long _pduEvent;
+
     // send_advertisement: AdvA plus at most 31 bytes of the currently allowed AdvData.
     private long Send(TockProcess p)
     {
@@ -356,6 +358,8 @@ public sealed class BleAdvertisingDriver : ISyscallDriver, IHardwareAlarmClient,
         {
             // On the shared medium: the advertising channel of this PDU and the power the process asked for.
             Radio.Channel = BleChannels.CenterFrequency(app.Channel);
+            _pduEvent += app.Channel == 37 ? 1 : 0;
+            Radio.Tag = _pduEvent; // one tag per advertising event, so scanners count the event once
             Radio.TxPower = new SimEngine.Quantities.Dbm(unchecked((sbyte)app.TxPower));
         }
 

@@ -78,6 +78,9 @@ public sealed class BleAdvertiser : IEventHandler
     /// <summary>Time on the air.</summary>
     public SimDuration Airtime { get; private set; }
 
+    /// <summary>Stops advertising for good (the node's energy ran out).</summary>
+    public void Stop() => _step.Cancel();
+
     /// <summary>Starts advertising at a random phase within one interval.</summary>
     public void Start() => _step.Set(_simulation.Now + _delay.UniformDuration(AdvInterval));
 

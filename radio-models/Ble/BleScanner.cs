@@ -63,6 +63,15 @@ public sealed class BleScanner : IEventHandler, IRadioPortListener
     /// <summary>PDUs received intact.</summary>
     public long PdusReceived { get; private set; }
 
+    /// <summary>Stops scanning for good (the node's energy ran out).</summary>
+    public void Stop()
+    {
+        _step.Cancel();
+        _closeAfterPdu = false;
+        Port.Listening = false;
+        Port.Listener = null;
+    }
+
     /// <summary>Starts scanning now.</summary>
     public void Start() => Open(_simulation.Now);
 

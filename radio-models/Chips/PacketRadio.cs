@@ -47,6 +47,12 @@ public sealed class PacketRadio : IEventHandler
     /// <summary>Transmit power on the medium (the profile's currents are for 0 dBm).</summary>
     public Dbm TxPower { get; set; } = new(0);
 
+    /// <summary>Tag of the next frame on the medium (a BLE driver gives every PDU of one advertising event the same); null: the frame count.</summary>
+    public long? Tag { get; set; }
+
+    /// <summary>Frames sent while the node's antenna was busy with its other radio's frame: they cost energy but were not on the air.</summary>
+    public long FramesNotOnAir { get; private set; }
+
     /// <summary>The chip.</summary>
     public PacketRadioProfile Profile { get; }
 
@@ -114,9 +120,16 @@ public sealed class PacketRadio : IEventHandler
         {
             // On the shared medium the frame is heard and interferes; a frame still on the air from before a brown-out
             // keeps the antenna.
-            if (Port is { IsTransmitting: false } port)
+            if (Port is { } port)
             {
-                port.Medium.Transmit(port, Channel, Ieee802154.Ieee802154Phy.ChannelWidth, 0, Profile.SymbolTime, 8, TxPower, _frameTime, 0, FramesSent);
+                if (port.IsTransmitting)
+                {
+                    FramesNotOnAir++; // the node's other radio holds the shared antenna
+                }
+                else
+                {
+                    port.Medium.Transmit(port, Channel, Profile.ChannelWidth, 0, Profile.SymbolTime, 8, TxPower, _frameTime, 0, Tag ?? FramesSent);
+                }
             }
 
             _consumer.SetState(PacketRadioProfile.TransmitState);

@@ -26,6 +26,9 @@ public sealed record PacketRadioProfile(string Name, Volts Supply, Amperes Off, 
     /// <summary>State index of transmit.</summary>
     public const int TransmitState = 2;
 
+    /// <summary>Occupied channel width on the medium (2 MHz for 802.15.4 and BLE 1M).</summary>
+    public Hertz ChannelWidth { get; init; } = Hertz.FromMegahertz(2);
+
     /// <summary>Symbol time of the mode (802.15.4 O-QPSK 16 µs, BLE 1M 1 µs), so receivers lock only onto their own technology.</summary>
     public SimDuration SymbolTime { get; init; } = SimDuration.FromMicroseconds(16);
 

@@ -42,7 +42,8 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
     private const long SendAckTag = 1;
     private const long AckDoneTag = 2;
     private const long AckFlag = 1L << 62;
-    private const long MacFrameFlag = 1L << 61; // frames of this MAC, as opposed to other 802.15.4 stacks on the air
+    private const long MacFrameFlag = 1L << 61;
+    private const int MaxHops = 64; // a frame that wandered this far is in a routing loop: dropped // frames of this MAC, as opposed to other 802.15.4 stacks on the air
 
     private readonly Simulation _simulation;
     private readonly UnslottedCsmaCa _csma;
@@ -97,13 +98,39 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
     /// <summary>Own messages generated (<see cref="SendToParent"/>).</summary>
     public long Generated { get; private set; }
 
-    /// <summary>Frames forwarded for other nodes.</summary>
+    /// <summary>Frames accepted for forwarding toward a sink on behalf of other nodes.</summary>
     public long Forwarded { get; private set; }
+
+    /// <summary>Own messages (<see cref="SendToParent"/>) whose first hop was acknowledged.</summary>
+    public long OwnAcked { get; private set; }
+
+    /// <summary>Data-frame transmissions beyond the first of each frame.</summary>
+    public long Retransmissions { get; private set; }
+
+    /// <summary>True once <see cref="Stop"/> was called (the node lost power).</summary>
+    public bool IsStopped { get; private set; }
+
+    /// <summary>Stops the node for good (its energy ran out): timers cancelled, queue dropped, receiver off.</summary>
+    public void Stop()
+    {
+        IsStopped = true;
+        _step.Cancel();
+        _sendAck.Cancel();
+        _ackDone.Cancel();
+        _queue.Clear();
+        _phase = Phase.Idle;
+        Port.Listening = false;
+    }
 
     /// <summary>Hands an own message of <paramref name="psduBytes"/> to the MAC, addressed to <see cref="Parent"/>.</summary>
     /// <returns>False if the node has no route (no parent).</returns>
     public bool SendToParent(int psduBytes)
     {
+        if (IsStopped)
+        {
+            return false;
+        }
+
         Generated++;
         _ownSequence++;
         if (Parent is not { } parent)
@@ -176,26 +203,38 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
         Enqueue(new Frame(destination, psduBytes, Port.NodeId, _ownSequence, 0));
     }
 
-    private void Enqueue(Frame frame)
+    private bool Enqueue(Frame frame)
     {
+        if (IsStopped)
+        {
+            return false;
+        }
+
         Offered++;
         if (_phase == Phase.Idle)
         {
             Begin(frame);
+            return true;
         }
-        else if (_queue.Count < Options.QueueCapacity)
+
+        if (_queue.Count < Options.QueueCapacity)
         {
             _queue.Enqueue(frame);
+            return true;
         }
-        else
-        {
-            Dropped++;
-        }
+
+        Dropped++;
+        return false;
     }
 
     /// <inheritdoc/>
     void IEventHandler.OnEvent(SimTime now, long tag)
     {
+        if (IsStopped)
+        {
+            return;
+        }
+
         if (tag == SendAckTag)
         {
             // An ACK goes out aTurnaroundTime after the frame, without CSMA-CA, unless this radio is itself sending.
@@ -235,6 +274,7 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
                     break;
                 }
 
+                Retransmissions += _attempt > 0 ? 1 : 0;
                 _attempt++;
                 Transmissions++;
                 SimDuration airtime = Ieee802154Phy.FrameDuration(_current.PsduBytes);
@@ -273,7 +313,7 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
     /// <inheritdoc/>
     void IRadioPortListener.OnReceived(RadioPort receiver, Transmission transmission, Dbm power, ReceptionVerdict verdict, SimTime now)
     {
-        if (verdict.Outcome is not (ReceptionOutcome.Received or ReceptionOutcome.Captured))
+        if (IsStopped || verdict.Outcome is not (ReceptionOutcome.Received or ReceptionOutcome.Captured))
         {
             return;
         }
@@ -298,6 +338,7 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
             {
                 _step.Cancel();
                 Acked++;
+                OwnAcked += _current.Origin == Port.NodeId ? 1 : 0;
                 Next();
             }
 
@@ -318,10 +359,9 @@ public sealed class Ieee802154MacNode : IEventHandler, IRadioPortListener
                 {
                     _registry.AtSink(origin, originSequence, hops);
                 }
-                else if (Parent is { } parent)
+                else if (Parent is { } parent && hops < MaxHops && Enqueue(new Frame(parent, transmission.PayloadBytes, origin, originSequence, hops)))
                 {
                     Forwarded++;
-                    Enqueue(new Frame(parent, transmission.PayloadBytes, origin, originSequence, hops));
                 }
             }
         }

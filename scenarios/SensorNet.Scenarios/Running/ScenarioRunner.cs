@@ -255,10 +255,12 @@ public static class ScenarioRunner
             var settings = new ReceiverSettings([BleChannels.CenterFrequency(37)], BleChannels.ChannelWidth, 0, 1, _ => BleSensitivity, new BleReceptionModel(), SymbolTime: BleChannels.SymbolTime);
             var scanner = new BleScanner(simulation, medium.AttachSleeping(id, new Position(position.X, position.Y), settings), group.Interval, group.Window, radio);
             scanners.Add(scanner);
+            energy.PowerLost += _ => scanner.Stop();
             return new RadioDeviceRunNode(id, group.Name, "bleScanner", position, energy, (PacketRadioProfile.Nrf52840Ble.Name, radio), () => (0, 0), scanner.Start, n => n with { Messages = scanner.PdusReceived });
         }
 
         var advertiser = new BleAdvertiser(simulation, medium.Attach(id, new Position(position.X, position.Y)), group.Interval, group.PayloadBytes, group.TxPower, streams.For(id, RngPurpose.Traffic), radio);
+        energy.PowerLost += _ => advertiser.Stop();
         return new RadioDeviceRunNode(id, group.Name, "bleAdvertiser", position, energy, (PacketRadioProfile.Nrf52840Ble.Name, radio), () => (advertiser.Pdus, advertiser.Airtime.Nanoseconds), advertiser.Start, n => n with
         {
             Messages = advertiser.Events,
@@ -296,12 +298,13 @@ public static class ScenarioRunner
         RadioPort port = medium.Attach(id, new Position(position.X, position.Y), receiver);
         var mac = new Ieee802154MacNode(simulation, port, group.Channel, group.TxPower, streams.For(id, RngPurpose.MacBackoff), radio: radio, registry: registry) { IsSink = group.IsSink };
         macs.Add((mac, group));
+        energy.PowerLost += _ => mac.Stop(); // radio-only devices have no reboot model: a dead node is silent
         var traffic = new PeriodicSource(simulation, group.Period, () => mac.SendToParent(group.PayloadBytes), streams.For(id, RngPurpose.Traffic));
         return new RadioDeviceRunNode(id, group.Name, "ieee802154", position, energy, (group.Radio.Name, radio), () => (mac.Transmissions + mac.AcksSent, mac.Airtime.Nanoseconds), group.IsSink ? () => { } : traffic.Start, n => n with
         {
             Messages = mac.Generated,
-            MessagesAcked = mac.Acked,
-            Retransmissions = mac.Transmissions - mac.Acked - mac.NoAck,
+            MessagesAcked = mac.OwnAcked,
+            Retransmissions = mac.Retransmissions,
             FramesDelivered = registry.DeliveredByOrigin.GetValueOrDefault(id),
             FramesForwarded = mac.Forwarded,
         });
