@@ -10,6 +10,8 @@ internal static class Program
         var root = new RootCommand("SensorNet: an energy-aware sensor-network co-simulator for Tock nodes.")
         {
             RunCommand.Create(),
+            SweepCommand.Create(),
+            SweepCommand.CreateMerge(),
             ValidateCommand.Create(),
             CalcCommand.Create(),
         };

@@ -158,6 +158,10 @@ public sealed class YamlMappingReader
             : throw Error(item, $"{key}[{i}]", "expected a mapping (indented fields)"))];
     }
 
+    /// <summary>The keys of this mapping in file order (for mappings whose keys are data, such as a sweep's field paths).</summary>
+    public IReadOnlyList<string> Keys =>
+        [.. _node.Children.Keys.Select(k => k is YamlScalarNode { Value: { } v } ? v : throw Error(k, "(key)", "expected a plain key"))];
+
     /// <summary>An optional boolean (true/false), or <paramref name="fallback"/>.</summary>
     public bool OptionalBoolean(string key, bool fallback) =>
         Optional(key, v => v switch { "true" => true, "false" => false, _ => throw new FormatException("not a boolean") }, "true or false", fallback);

@@ -93,6 +93,16 @@ public static class ResultsWriter
             w.WriteNumber("duration_ns", c.Duration.Nanoseconds);
             w.WriteNumber("end_ns", run.EndNs);
             w.WriteNumber("events", run.Events);
+            // Network-wide totals, so a sweep's summary can be built from the manifests alone.
+            w.WriteStartObject("totals");
+            w.WriteNumber("nodes", run.Nodes.Count);
+            w.WriteNumber("frames_sent", run.Nodes.Sum(n => n.FramesSent));
+            w.WriteNumber("frames_delivered", run.Nodes.Sum(n => n.FramesDelivered));
+            w.WriteNumber("messages", run.Nodes.Sum(n => n.Messages));
+            w.WriteNumber("energy_j", run.Nodes.Sum(n => n.EnergyJ));
+            w.WriteNumber("harvested_j", run.Nodes.Sum(n => n.HarvestedJ));
+            w.WriteNumber("outages", run.Nodes.Sum(n => n.Outages));
+            w.WriteEndObject();
             w.WritePropertyName("scenario");
             WriteScenario(w, c);
             w.WriteStartArray("files");

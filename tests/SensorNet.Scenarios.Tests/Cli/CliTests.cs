@@ -51,6 +51,37 @@ public class CliTests
     }
 
     [Fact]
+    public void Run_WithSet_OverridesFieldsAndRecordsTheEditedScenario()
+    {
+        using var tmp = new TempDirectory();
+        string outDir = tmp.Combine("set");
+
+        (int code, string stdout, string stderr) = Sensornet("run", RepoPaths.Example("quickstart.yaml"), "--out", outDir, "--set", "nodes[0].count=3", "--set", "duration=1 h");
+        (int bad, _, string badError) = Sensornet("run", RepoPaths.Example("quickstart.yaml"), "--out", tmp.Combine("bad"), "--set", "nodes[0].count=-1");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("3 nodes", stdout, StringComparison.Ordinal);
+        Assert.Contains("\"duration_ns\": 3600000000000", File.ReadAllText(Path.Combine(outDir, "manifest.json")), StringComparison.Ordinal);
+        Assert.Equal(2, bad);
+        Assert.Contains("nodes[0].count", badError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sweep_EmitSlurm_WritesAnArrayScriptRunningEveryShard()
+    {
+        using var tmp = new TempDirectory();
+        string script = tmp.Combine("sweep.sbatch");
+
+        (int code, _, string stderr) = Sensornet("sweep", Path.Combine(RepoPaths.Root, "scenarios", "examples", "sweeps", "lorasim-der.yaml"), "--shard", "0/6", "--emit-slurm", script, "--out", tmp.Combine("o"));
+
+        Assert.True(code == 0, stderr);
+        string text = File.ReadAllText(script);
+        Assert.Contains("#SBATCH --array=0-5", text, StringComparison.Ordinal);
+        Assert.Contains("--shard \"$SLURM_ARRAY_TASK_ID/6\"", text, StringComparison.Ordinal);
+        Assert.Contains("--resume", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownOption_ExitsTwo()
     {
         (int code, _, string stderr) = Sensornet("run", RepoPaths.Example("quickstart.yaml"), "--bogus");
