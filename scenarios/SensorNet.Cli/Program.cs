@@ -13,6 +13,7 @@ internal static class Program
             SweepCommand.Create(),
             SweepCommand.CreateMerge(),
             ValidateCommand.Create(),
+            ListCommand.Create(),
             CalcCommand.Create(),
         };
         ParseResult parse = root.Parse(args);

@@ -103,7 +103,7 @@ public static partial class ScenarioLoader
 
     private static NodeGroupConfig ReadGroup(YamlMappingReader r, int index, SimDuration duration, string scenarioDirectory)
     {
-        string kind = r.RequireKind("loraSenseAndSend", "tock", "loraAloha", "lorawan", "ieee802154", "ble");
+        string kind = r.RequireKind(ScenarioCatalog.Names(ScenarioCatalog.GroupKinds));
         string name = r.Optional("name", ValidateName, "a group name of letters, digits, '-', '_' and '.'", $"group{index}");
         int count = (int)r.RequireInteger("count", 1, 1_000_000);
         PlacementConfig placement = ReadPlacement(r.RequireMapping("placement"));
@@ -561,7 +561,7 @@ public static partial class ScenarioLoader
 
     private static TockAppConfig ReadTockApp(YamlMappingReader r, SimDuration duration)
     {
-        string kind = r.RequireKind("blink", "sense", "senseAndSend154", "button", "busyLoop", "faulting", "loraSense", "energyAware", "bleSense");
+        string kind = r.RequireKind(ScenarioCatalog.Names(ScenarioCatalog.AppKinds));
         AppStyle style = r.Optional("style", v => Enum.Parse<AppStyle>(v, ignoreCase: true), "async or sync", AppStyle.Sync);
         SimDuration period = r.Optional("period", QuantityText.ParseDuration, "a duration such as '10 s'", SimDuration.FromSeconds(1));
         if (period < SimDuration.FromMilliseconds(1) || period > duration || period.Nanoseconds % SimDuration.NanosecondsPerMillisecond != 0)
@@ -584,7 +584,7 @@ public static partial class ScenarioLoader
 
     private static PlacementConfig ReadPlacement(YamlMappingReader r)
     {
-        string kind = r.RequireKind("grid", "disc");
+        string kind = r.RequireKind(ScenarioCatalog.Names(ScenarioCatalog.PlacementKinds));
         Meters Positive(string key, string example)
         {
             Meters value = r.Require(key, QuantityText.ParseLength, $"a length such as '{example}'");
@@ -675,7 +675,7 @@ public static partial class ScenarioLoader
 
     private static StorageConfig ReadStorage(YamlMappingReader r)
     {
-        string kind = r.RequireKind("linearBattery", "kibamBattery", "peukertBattery", "liIonBattery", "coinCell", "supercapacitor");
+        string kind = r.RequireKind(ScenarioCatalog.Names(ScenarioCatalog.StorageKinds));
         StorageConfig storage = kind switch
         {
             "kibamBattery" => ReadKibam(r),

@@ -82,6 +82,19 @@ public class CliTests
     }
 
     [Fact]
+    public void List_Json_NamesEveryKindTheLoaderAccepts()
+    {
+        (int code, string stdout, string stderr) = Sensornet("list", "--json");
+
+        Assert.True(code == 0, stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        string[] storage = [.. doc.RootElement.GetProperty("storage").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!)];
+        Assert.Equal(ScenarioCatalog.Names(ScenarioCatalog.StorageKinds), storage);
+        Assert.Contains(doc.RootElement.GetProperty("boards").EnumerateArray(), b => b.GetProperty("kind").GetString() == "signpost");
+        Assert.Equal(6, doc.RootElement.GetProperty("groups").GetArrayLength());
+    }
+
+    [Fact]
     public void UnknownOption_ExitsTwo()
     {
         (int code, _, string stderr) = Sensornet("run", RepoPaths.Example("quickstart.yaml"), "--bogus");
