@@ -10,7 +10,7 @@ using Spectre.Console;
 
 namespace SensorNet.Cli;
 
-/// <summary><c>sensornet run SCENARIO [--out DIR] [--seed N] [--replication N] [--set path=value]… [--quiet]</c>.</summary>
+/// <summary><c>sensornet run SCENARIO [--out DIR] [--seed N] [--replication N] [--set path=value]… [--format parquet|csv] [--quiet]</c>.</summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -20,20 +20,23 @@ internal static class RunCommand
         var seed = new Option<ulong?>("--seed") { Description = "Override the scenario's seed." };
         var replication = new Option<int>("--replication") { Description = "Replication index (selects independent random streams).", DefaultValueFactory = _ => 0 };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
+        var format = new Option<string>("--format") { Description = "Table format: parquet (default) or csv.", DefaultValueFactory = _ => "parquet" };
+        format.AcceptOnlyFromAmong("parquet", "csv");
         var set = new Option<string[]>("--set") { Description = "Override a field: --set nodes[0].count=200 (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("run", "Run a scenario and write its results.") { scenario, output, seed, replication, set, quiet };
+        var command = new Command("run", "Run a scenario and write its results.") { scenario, output, seed, replication, set, format, quiet };
         command.SetAction((parse, ct) => ExecuteAsync(
             parse.GetRequiredValue(scenario),
             parse.GetValue(output),
             parse.GetValue(seed),
             parse.GetValue(replication),
             parse.GetValue(set) ?? [],
+            parse.GetValue(format) == "csv" ? ResultsFormat.Csv : ResultsFormat.Parquet,
             parse.GetValue(quiet),
             ct));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(FileInfo scenarioFile, DirectoryInfo? output, ulong? seed, int replication, string[] set, bool quiet, CancellationToken ct)
+    private static async Task<int> ExecuteAsync(FileInfo scenarioFile, DirectoryInfo? output, ulong? seed, int replication, string[] set, ResultsFormat format, bool quiet, CancellationToken ct)
     {
         ScenarioConfig config;
         string text;
@@ -84,7 +87,7 @@ internal static class RunCommand
             RunResult result = quiet || !AnsiConsole.Profile.Capabilities.Interactive
                 ? ScenarioRunner.Run(config, replication, null, ct)
                 : RunWithProgress(config, replication, ct);
-            await ResultsWriter.WriteAsync(result, target, scenarioFile.Name, text, ct).ConfigureAwait(false);
+            await ResultsWriter.WriteAsync(result, target, scenarioFile.Name, text, format, ct).ConfigureAwait(false);
             if (!quiet)
             {
                 PrintSummary(result, target);

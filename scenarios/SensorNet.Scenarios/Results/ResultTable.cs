@@ -1,3 +1,4 @@
+using System.Globalization;
 using Parquet;
 using Parquet.Schema;
 
@@ -25,19 +26,19 @@ public sealed class ResultTable<TRow>
     public IEnumerable<string> ColumnNames => _columns.Select(c => c.Name);
 
     /// <summary>Adds a 32-bit integer column.</summary>
-    public ResultTable<TRow> Int32Column(string name, Func<TRow, int> select) => Add(name, () => new DataField<int>(name), rows => rows.Select(select).ToArray());
+    public ResultTable<TRow> Int32Column(string name, Func<TRow, int> select) => Add(name, () => new DataField<int>(name), rows => rows.Select(select).ToArray(), r => select(r).ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Adds a 64-bit integer column.</summary>
-    public ResultTable<TRow> Int64Column(string name, Func<TRow, long> select) => Add(name, () => new DataField<long>(name), rows => rows.Select(select).ToArray());
+    public ResultTable<TRow> Int64Column(string name, Func<TRow, long> select) => Add(name, () => new DataField<long>(name), rows => rows.Select(select).ToArray(), r => select(r).ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Adds a nullable 64-bit integer column.</summary>
-    public ResultTable<TRow> NullableInt64Column(string name, Func<TRow, long?> select) => Add(name, () => new DataField<long?>(name), rows => rows.Select(select).ToArray());
+    public ResultTable<TRow> NullableInt64Column(string name, Func<TRow, long?> select) => Add(name, () => new DataField<long?>(name), rows => rows.Select(select).ToArray(), r => select(r)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
 
     /// <summary>Adds a double column.</summary>
-    public ResultTable<TRow> DoubleColumn(string name, Func<TRow, double> select) => Add(name, () => new DataField<double>(name), rows => rows.Select(select).ToArray());
+    public ResultTable<TRow> DoubleColumn(string name, Func<TRow, double> select) => Add(name, () => new DataField<double>(name), rows => rows.Select(select).ToArray(), r => select(r).ToString("R", CultureInfo.InvariantCulture));
 
     /// <summary>Adds a string column.</summary>
-    public ResultTable<TRow> StringColumn(string name, Func<TRow, string> select) => Add(name, () => new DataField<string>(name), rows => rows.Select(select).ToArray());
+    public ResultTable<TRow> StringColumn(string name, Func<TRow, string> select) => Add(name, () => new DataField<string>(name), rows => rows.Select(select).ToArray(), r => select(r));
 
     /// <summary>Writes <paramref name="rows"/> as a Parquet file (one row group, Snappy compression, no timestamps).</summary>
     /// <returns>The number of rows written.</returns>
@@ -59,14 +60,44 @@ public sealed class ResultTable<TRow>
         return rows.Count;
     }
 
-    private ResultTable<TRow> Add<T>(string name, Func<DataField> createField, Func<IReadOnlyList<TRow>, T[]> values)
+    /// <summary>
+    /// Writes the rows to a CSV file (CsvHelper, RFC 4180 quoting): a header of the column names, numbers in invariant
+    /// culture with round-trip precision, an empty field for a missing value.
+    /// </summary>
+    /// <returns>The number of rows written.</returns>
+    public async Task<int> WriteCsvAsync(IReadOnlyList<TRow> rows, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        await using var stream = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+        await using CsvHelper.CsvWriter csv = CsvHelper.CsvWriter.Create(stream, new CsvHelper.CsvWriterOptions(), false);
+        foreach (Column c in _columns)
+        {
+            csv.WriteField(c.Name);
+        }
+
+        await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+        foreach (TRow row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (Column c in _columns)
+            {
+                csv.WriteField(c.Text(row));
+            }
+
+            await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return rows.Count;
+    }
+
+    private ResultTable<TRow> Add<T>(string name, Func<DataField> createField, Func<IReadOnlyList<TRow>, T[]> values, Func<TRow, string> text)
     {
         if (_columns.Exists(c => c.Name == name))
         {
             throw new ArgumentException($"Table '{Name}' already has a column '{name}'.", nameof(name));
         }
 
-        _columns.Add(new Column(name, createField, (group, field, rows, ct) => WriteColumn(group, field, values(rows), ct)));
+        _columns.Add(new Column(name, createField, (group, field, rows, ct) => WriteColumn(group, field, values(rows), ct), text));
         return this;
     }
 
@@ -80,5 +111,5 @@ public sealed class ResultTable<TRow>
         _ => throw new NotSupportedException($"No Parquet writer for {typeof(T).Name}."),
     };
 
-    private sealed record Column(string Name, Func<DataField> CreateField, Func<ParquetRowGroupWriter, DataField, IReadOnlyList<TRow>, CancellationToken, Task> WriteAsync);
+    private sealed record Column(string Name, Func<DataField> CreateField, Func<ParquetRowGroupWriter, DataField, IReadOnlyList<TRow>, CancellationToken, Task> WriteAsync, Func<TRow, string> Text);
 }

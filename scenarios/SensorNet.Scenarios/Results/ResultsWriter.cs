@@ -25,7 +25,17 @@ public static class ResultsWriter
     /// <param name="scenarioFileName">The scenario file's name (no directory), recorded in the manifest.</param>
     /// <param name="scenarioText">The scenario file's text, hashed into the manifest.</param>
     /// <param name="cancellationToken">Cancels writing; the target is then left untouched.</param>
-    public static async Task WriteAsync(RunResult run, string directory, string scenarioFileName, string scenarioText, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(RunResult run, string directory, string scenarioFileName, string scenarioText, CancellationToken cancellationToken = default) =>
+        WriteAsync(run, directory, scenarioFileName, scenarioText, ResultsFormat.Parquet, cancellationToken);
+
+    /// <summary>Writes the results of <paramref name="run"/> as Parquet or CSV tables (same names and columns).</summary>
+    /// <param name="run">The finished run.</param>
+    /// <param name="directory">Target directory.</param>
+    /// <param name="scenarioFileName">The scenario file's name, recorded in the manifest.</param>
+    /// <param name="scenarioText">The scenario file's text, hashed into the manifest.</param>
+    /// <param name="format">Table format.</param>
+    /// <param name="cancellationToken">Cancels writing; the target is then left untouched.</param>
+    public static async Task WriteAsync(RunResult run, string directory, string scenarioFileName, string scenarioText, ResultsFormat format, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         string target = Path.GetFullPath(directory);
@@ -36,15 +46,26 @@ public static class ResultsWriter
         }
 
         Directory.CreateDirectory(partial);
+        string extension = format == ResultsFormat.Csv ? ".csv" : ".parquet";
+        async Task<(string, int)> Write<T>(ResultTable<T> table, IReadOnlyList<T> rows)
+        {
+            string name = table.Name + extension;
+            string path = Path.Combine(partial, name);
+            int count = format == ResultsFormat.Csv
+                ? await table.WriteCsvAsync(rows, path, cancellationToken).ConfigureAwait(false)
+                : await table.WriteParquetAsync(rows, path, cancellationToken).ConfigureAwait(false);
+            return (name, count);
+        }
+
         var files = new List<(string Name, int Rows)>
         {
-            ("nodes.parquet", await ResultTables.Nodes.WriteParquetAsync(run.Nodes, Path.Combine(partial, "nodes.parquet"), cancellationToken).ConfigureAwait(false)),
-            ("residency.parquet", await ResultTables.Residency.WriteParquetAsync(run.Residency, Path.Combine(partial, "residency.parquet"), cancellationToken).ConfigureAwait(false)),
-            ("kernel.parquet", await ResultTables.Kernel.WriteParquetAsync(run.Kernels, Path.Combine(partial, "kernel.parquet"), cancellationToken).ConfigureAwait(false)),
-            ("processes.parquet", await ResultTables.Processes.WriteParquetAsync(run.Processes, Path.Combine(partial, "processes.parquet"), cancellationToken).ConfigureAwait(false)),
-            ("energy.parquet", await ResultTables.Energy.WriteParquetAsync(run.Energy, Path.Combine(partial, "energy.parquet"), cancellationToken).ConfigureAwait(false)),
-            ("power_states.parquet", await ResultTables.PowerStates.WriteParquetAsync(run.PowerStates, Path.Combine(partial, "power_states.parquet"), cancellationToken).ConfigureAwait(false)),
-            ("packets.parquet", await ResultTables.Packets.WriteParquetAsync(run.Packets, Path.Combine(partial, "packets.parquet"), cancellationToken).ConfigureAwait(false)),
+            await Write(ResultTables.Nodes, run.Nodes).ConfigureAwait(false),
+            await Write(ResultTables.Residency, run.Residency).ConfigureAwait(false),
+            await Write(ResultTables.Kernel, run.Kernels).ConfigureAwait(false),
+            await Write(ResultTables.Processes, run.Processes).ConfigureAwait(false),
+            await Write(ResultTables.Energy, run.Energy).ConfigureAwait(false),
+            await Write(ResultTables.PowerStates, run.PowerStates).ConfigureAwait(false),
+            await Write(ResultTables.Packets, run.Packets).ConfigureAwait(false),
         };
         await File.WriteAllBytesAsync(Path.Combine(partial, ManifestFile), Manifest(run, scenarioFileName, scenarioText, partial, files), cancellationToken).ConfigureAwait(false);
 
@@ -426,4 +447,14 @@ public static class ResultsWriter
 
     /// <summary>Formats a double for reports with invariant culture and round-trip precision.</summary>
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
+
+/// <summary>File format of a run's tables.</summary>
+public enum ResultsFormat
+{
+    /// <summary>Apache Parquet (Parquet.Net), typed columns.</summary>
+    Parquet,
+
+    /// <summary>CSV (CsvHelper): a header row, invariant-culture numbers with round-trip precision.</summary>
+    Csv,
 }

@@ -42,6 +42,31 @@ public class ResultsWriterTests
     }
 
     [Fact]
+    public async Task Csv_ReadByDuckDb_HoldsTheSameTablesAsParquet()
+    {
+        using var tmp = new TempDirectory();
+        string path = RepoPaths.Example("quickstart.yaml");
+        RunResult run = ScenarioRunner.Run(ScenarioLoader.LoadFile(path));
+        string csvDir = tmp.Combine("csv");
+        string parquetDir = tmp.Combine("parquet");
+        string text = await File.ReadAllTextAsync(path);
+        await ResultsWriter.WriteAsync(run, csvDir, "quickstart.yaml", text, ResultsFormat.Csv);
+        await ResultsWriter.WriteAsync(run, parquetDir, "quickstart.yaml", text);
+
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        foreach (string table in new[] { "nodes", "residency", "kernel", "processes" })
+        {
+            // The same rows in both formats: the symmetric difference is empty (doubles printed with round-trip precision).
+            long diff = Scalar<long>(db, $"SELECT count(*) FROM ((SELECT * FROM read_csv_auto('{csvDir}/{table}.csv') EXCEPT SELECT * FROM read_parquet('{parquetDir}/{table}.parquet')) UNION ALL (SELECT * FROM read_parquet('{parquetDir}/{table}.parquet') EXCEPT SELECT * FROM read_csv_auto('{csvDir}/{table}.csv')))");
+            Assert.True(diff == 0, $"{table}: {diff} rows differ");
+        }
+
+        Assert.Equal(run.Nodes.Count, Scalar<long>(db, $"SELECT count(*) FROM read_csv_auto('{csvDir}/nodes.csv')"));
+        Assert.True(File.Exists(Path.Combine(csvDir, "packets.csv")));
+    }
+
+    [Fact]
     public async Task Manifest_RecordsScenarioSeedVersionAndFileHashes()
     {
         (RunResult run, string dir, TempDirectory tmp) = await WriteQuickstartAsync();
