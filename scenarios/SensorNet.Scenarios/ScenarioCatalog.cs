@@ -50,6 +50,8 @@ public static class ScenarioCatalog
     [
         ("grid", "columns, spacing, originX?, originY?"),
         ("disc", "radius, minSpacing?, centerX?, centerY?, spacingRule (strict|loraSim)?"),
+        ("uniform", "width, height, originX?, originY?"),
+        ("csv", "file (columns x_m, y_m; one row per node, in node order)"),
     ];
 
     /// <summary>Other blocks and their keys.</summary>

@@ -318,6 +318,58 @@ public sealed record GridPlacementConfig(int Columns, Meters Spacing, Meters Ori
         [("columns", Columns), ("spacing_m", Spacing.Value), ("origin_x_m", OriginX.Value), ("origin_y_m", OriginY.Value)];
 }
 
+/// <summary>Nodes uniformly at random in a rectangle (independent uniform x and y from the group's placement stream).</summary>
+/// <param name="Width">Extent along x.</param>
+/// <param name="Height">Extent along y.</param>
+/// <param name="OriginX">x of the rectangle's corner.</param>
+/// <param name="OriginY">y of the rectangle's corner.</param>
+public sealed record UniformPlacementConfig(Meters Width, Meters Height, Meters OriginX = default, Meters OriginY = default) : PlacementConfig
+{
+    /// <inheritdoc/>
+    public override string Kind => "uniform";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(Meters X, Meters Y)> Positions(int count, RandomStream rng)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        var placed = new (Meters X, Meters Y)[count];
+        for (int i = 0; i < count; i++)
+        {
+            double x = OriginX.Value + (Width.Value * rng.NextDouble());
+            placed[i] = (new Meters(x), new Meters(OriginY.Value + (Height.Value * rng.NextDouble())));
+        }
+
+        return placed;
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(string Name, double Value)> ManifestFields() =>
+        [("width_m", Width.Value), ("height_m", Height.Value), ("origin_x_m", OriginX.Value), ("origin_y_m", OriginY.Value)];
+}
+
+/// <summary>Nodes at positions read from a CSV file (<c>x_m,y_m</c> per row, in order of node).</summary>
+/// <param name="File">The file as the scenario names it.</param>
+/// <param name="Sha256">SHA-256 of its bytes, for the manifest.</param>
+/// <param name="Points">The positions.</param>
+public sealed record CsvPlacementConfig(string File, string Sha256, IReadOnlyList<(Meters X, Meters Y)> Points) : PlacementConfig
+{
+    /// <inheritdoc/>
+    public override string Kind => "csv";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(Meters X, Meters Y)> Positions(int count, RandomStream rng) =>
+        count <= Points.Count ? [.. Points.Take(count)] : throw new InvalidOperationException($"{File} holds {Points.Count} positions for {count} nodes.");
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(string Name, double Value)> ManifestFields() => [("positions", Points.Count)];
+
+    /// <inheritdoc/>
+    public bool Equals(CsvPlacementConfig? other) => other is not null && File == other.File && Sha256 == other.Sha256;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(File, Sha256);
+}
+
 /// <summary>
 /// Nodes uniformly at random in a disc, as LoRaSim places them (<c>loraDir.py</c> <c>myNode</c>: two uniform numbers
 /// a ≤ b, radius b·R, angle 2π·a/b, which is uniform over the disc), at least <see cref="MinSpacing"/> apart.

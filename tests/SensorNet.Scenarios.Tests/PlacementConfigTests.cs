@@ -44,4 +44,39 @@ public class PlacementConfigTests
 
         Assert.Equal([(new Meters(5), new Meters(1)), (new Meters(15), new Meters(1)), (new Meters(25), new Meters(1)), (new Meters(5), new Meters(11))], grid.Positions(4, new RandomStream(0)));
     }
+
+    [Fact]
+    public void Uniform_StaysInsideTheRectangle_AndCoversIt()
+    {
+        var u = new UniformPlacementConfig(new Meters(200), new Meters(50), new Meters(10), new Meters(-5));
+
+        IReadOnlyList<(Meters X, Meters Y)> p = u.Positions(4000, new RandomStream(3));
+
+        Assert.All(p, q => Assert.True(q.X.Value is >= 10 and < 210 && q.Y.Value is >= -5 and < 45));
+        // Mean of a uniform: the centre, within 5 standard errors (σ/√n: 57.7/63 ≈ 0.91 m in x, 14.4/63 ≈ 0.23 m in y).
+        Assert.InRange(p.Average(q => q.X.Value), 110 - 4.6, 110 + 4.6);
+        Assert.InRange(p.Average(q => q.Y.Value), 20 - 1.2, 20 + 1.2);
+        Assert.Equal(p, u.Positions(4000, new RandomStream(3)));
+    }
+
+    [Fact]
+    public void Csv_ReadsPositionsInNodeOrder_AndReportsABadCell()
+    {
+        using var tmp = new Support.TempDirectory();
+        File.WriteAllText(tmp.Combine("pos.csv"), "# surveyed\nx_m,y_m\n0,0\n12.5,-3\n7,8\n");
+        File.WriteAllText(tmp.Combine("bad.csv"), "x_m,y_m\n0,0\n1,north\n");
+        string scenario = File.ReadAllText(Support.RepoPaths.Example("quickstart.yaml"));
+        string Using(string file) => System.Text.RegularExpressions.Regex.Replace(scenario, @"placement:\n(\s+)kind: grid\n\s+columns: 5\n\s+spacing: 100 m", $"placement:\n$1kind: csv\n$1file: {file}").Replace("count: 10", "count: 3", StringComparison.Ordinal);
+        string good = tmp.Combine("good.yaml");
+        File.WriteAllText(good, Using("pos.csv"));
+        File.WriteAllText(tmp.Combine("badscenario.yaml"), Using("bad.csv"));
+        Assert.NotEqual(scenario.Replace("count: 10", "count: 3", StringComparison.Ordinal), File.ReadAllText(good));
+
+        ScenarioConfig c = SensorNet.Scenarios.Loading.ScenarioLoader.LoadFile(good);
+        var e = Assert.Throws<SimEngine.Configuration.ConfigurationException>(() => SensorNet.Scenarios.Loading.ScenarioLoader.LoadFile(tmp.Combine("badscenario.yaml")));
+
+        Assert.Equal([(new Meters(0), new Meters(0)), (new Meters(12.5), new Meters(-3)), (new Meters(7), new Meters(8))], c.Groups[0].Placement.Positions(3, new RandomStream(0)));
+        Assert.Contains("bad.csv:3:3", e.Message, StringComparison.Ordinal);
+        Assert.Equal("nodes[0].placement.file", e.FieldPath);
+    }
 }

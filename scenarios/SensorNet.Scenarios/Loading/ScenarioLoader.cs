@@ -106,7 +106,7 @@ public static partial class ScenarioLoader
         string kind = r.RequireKind(ScenarioCatalog.Names(ScenarioCatalog.GroupKinds));
         string name = r.Optional("name", ValidateName, "a group name of letters, digits, '-', '_' and '.'", $"group{index}");
         int count = (int)r.RequireInteger("count", 1, 1_000_000);
-        PlacementConfig placement = ReadPlacement(r.RequireMapping("placement"));
+        PlacementConfig placement = ReadPlacement(r.RequireMapping("placement"), count, scenarioDirectory);
         StorageConfig storage = ReadStorage(r.RequireMapping("storage"));
         NodeGroupConfig group = kind switch
         {
@@ -582,13 +582,37 @@ public static partial class ScenarioLoader
         return new TockAppConfig(kind, style, period, payload, print, mode, sf);
     }
 
-    private static PlacementConfig ReadPlacement(YamlMappingReader r)
+    private static PlacementConfig ReadPlacement(YamlMappingReader r, int count, string scenarioDirectory)
     {
         string kind = r.RequireKind(ScenarioCatalog.Names(ScenarioCatalog.PlacementKinds));
         Meters Positive(string key, string example)
         {
             Meters value = r.Require(key, QuantityText.ParseLength, $"a length such as '{example}'");
             return value.Value > 0 ? value : throw r.Error(key, $"expected a {key} > 0 m");
+        }
+
+        if (kind == "uniform")
+        {
+            Meters width = Positive("width", "500 m");
+            Meters height = Positive("height", "500 m");
+            Meters x0 = r.Optional("originX", QuantityText.ParseLength, "a length such as '0 m'", default(Meters));
+            Meters y0 = r.Optional("originY", QuantityText.ParseLength, "a length such as '0 m'", default(Meters));
+            r.RejectUnknownKeys();
+            return new UniformPlacementConfig(width, height, x0, y0);
+        }
+
+        if (kind == "csv")
+        {
+            string file = r.Require("file", v => v, "a CSV file of positions (x_m,y_m), relative to the scenario");
+            r.RejectUnknownKeys();
+            string path = Path.GetFullPath(Path.Combine(scenarioDirectory, file));
+            (IReadOnlyList<(Meters X, Meters Y)> points, string sha256) = PositionsCsv.Read(path, $"{r.Path}.file");
+            if (points.Count < count)
+            {
+                throw r.Error("file", $"expected at least {count} positions (one per node); the file holds {points.Count}");
+            }
+
+            return new CsvPlacementConfig(file, sha256, points);
         }
 
         if (kind == "disc")
