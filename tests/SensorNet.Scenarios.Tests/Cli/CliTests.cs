@@ -38,6 +38,30 @@ public class CliTests
         Assert.False(Directory.Exists(outDir + ".partial"));
     }
 
+    [Theory]
+    [InlineData("solar-month.yaml", "shutdown: 2.2 V", "shutdown: 1.5 V", "nodes[0].power.shutdown")]
+    [InlineData("lorasim-exp1.yaml", "reception: loraSim", "reception: aloha", "network.reception")]
+    [InlineData("ieee802154-collection.yaml", "    payload: 40 B", "    payload: 400 B", "nodes[1].payload")]
+    [InlineData("ble-beacons.yaml", "advInterval: 100 ms", "advInterval: 1 ms", "nodes[0].advInterval")]
+    [InlineData("lorawan-confirmed.yaml", "    period: 10 min\n    payload: 23 B\n    confirmed: true\n    storage: { kind: coinCell }\n  - kind", "    period: 10 min\n    payload: 5 B\n    confirmed: true\n    storage: { kind: coinCell }\n  - kind", "nodes[0].payload")]
+    public void Run_InvalidExamples_ExitTwoNamingTheFieldAndWriteNothing(string example, string from, string to, string path)
+    {
+        using var tmp = new TempDirectory();
+        string text = File.ReadAllText(RepoPaths.Example(example));
+        string edited = text.Replace(from, to, StringComparison.Ordinal);
+        Assert.NotEqual(text, edited);
+        string bad = tmp.Combine(example);
+        File.WriteAllText(bad, edited);
+        string outDir = tmp.Combine("out");
+
+        (int code, _, string stderr) = Sensornet("run", bad, "--out", outDir);
+
+        Assert.Equal(2, code);
+        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(example)}:\d+:\d+: {System.Text.RegularExpressions.Regex.Escape(path)}: ", stderr);
+        Assert.False(Directory.Exists(outDir));
+        Assert.False(Directory.Exists(outDir + ".partial"));
+    }
+
     [Fact]
     public void Validate_GoodAndBadFiles_ReportAndExit()
     {
