@@ -14,6 +14,7 @@ internal static class Program
             SweepCommand.CreateMerge(),
             ValidateCommand.Create(),
             ListCommand.Create(),
+            SchemaCommand.Create(),
             CalcCommand.Create(),
         };
         ParseResult parse = root.Parse(args);
