@@ -6,16 +6,13 @@ namespace SensorNet.Scenarios.Tests;
 
 public class ScenarioSchemaTests
 {
-    public static TheoryData<string> Examples =>
-        [.. Directory.GetFiles(Path.Combine(RepoPaths.Root, "scenarios", "examples"), "*.yaml").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
-
     /// <summary>
     /// A small structural check of every example against the schema: top-level keys allowed, required keys present,
     /// and every group, placement, storage and app kind among the schema's enums. (No full JSON Schema validator is
     /// available from the package source; the loader tests cover values.)
     /// </summary>
     [Theory]
-    [MemberData(nameof(Examples))]
+    [MemberData(nameof(Running.ExampleScenariosTests.Examples), MemberType = typeof(Running.ExampleScenariosTests))]
     public void EveryExample_UsesOnlyKeysAndKindsTheSchemaDeclares(string file)
     {
         JsonObject schema = ScenarioSchema.Build();
