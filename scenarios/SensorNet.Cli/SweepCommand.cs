@@ -88,17 +88,40 @@ internal static class SweepCommand
 
         int done = 0;
         int total = sweep.Points.Count * sweep.Replications / (shard?.Count ?? 1);
-        var progress = new Progress<SweepOutcome>(o =>
+        void Line(SweepOutcome o)
         {
             int n = Interlocked.Increment(ref done);
-            if (!quiet)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{n}/{total}] point {o.Point} replication {o.Replication}: {o.Status}{(o.Error is null ? "" : " — " + o.Error)}"));
-            }
-        });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{n}/{total}] point {o.Point} replication {o.Replication}: {o.Status}{(o.Error is null ? "" : " — " + o.Error)}"));
+        }
+
         try
         {
-            IReadOnlyList<SweepOutcome> outcomes = await SweepRunner.RunAsync(sweep, target, parallel, resume, shard, progress, ct).ConfigureAwait(false);
+            IReadOnlyList<SweepOutcome> outcomes;
+            if (!quiet && AnsiConsole.Profile.Capabilities.Interactive)
+            {
+                // A progress bar with the ETA on a terminal; one line per run in logs and pipes.
+                IReadOnlyList<SweepOutcome>? result = null;
+                await AnsiConsole.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                    .StartAsync(async ctx =>
+                    {
+                        ProgressTask task = ctx.AddTask($"{sweep.Name}: {total} runs", maxValue: total);
+                        result = await SweepRunner.RunAsync(sweep, target, parallel, resume, shard, new SyncProgress(o =>
+                        {
+                            task.Increment(1);
+                            if (o.Error is not null)
+                            {
+                                AnsiConsole.MarkupLine($"[red]point {o.Point} replication {o.Replication} failed:[/] {Markup.Escape(o.Error)}");
+                            }
+                        }), ct).ConfigureAwait(false);
+                    }).ConfigureAwait(false);
+                outcomes = result!;
+            }
+            else
+            {
+                outcomes = await SweepRunner.RunAsync(sweep, target, parallel, resume, shard, quiet ? null : new SyncProgress(Line), ct).ConfigureAwait(false);
+            }
+
             int failed = outcomes.Count(o => o.Status == "failed");
             if (!quiet)
             {
@@ -130,6 +153,11 @@ internal static class SweepCommand
         int runs = await SweepRunner.MergeAsync(sweep, [.. shards.Select(d => d.FullName)], output.FullName, ct).ConfigureAwait(false);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"merged {runs} of {sweep.Points.Count * sweep.Replications} runs into {output.FullName}"));
         return runs == sweep.Points.Count * sweep.Replications ? ExitCodes.Ok : ExitCodes.RunFailed;
+    }
+
+    private sealed class SyncProgress(Action<SweepOutcome> report) : IProgress<SweepOutcome>
+    {
+        public void Report(SweepOutcome value) => report(value);
     }
 
     private static (int Index, int Count) ParseShard(string text)

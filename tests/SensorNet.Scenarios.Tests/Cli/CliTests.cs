@@ -91,6 +91,25 @@ public class CliTests
     }
 
     [Fact]
+    public void Sweep_RunsEveryPoint_ThenResumeSkipsThemAll()
+    {
+        using var tmp = new TempDirectory();
+        string sweep = tmp.Combine("s.yaml");
+        File.WriteAllText(sweep, $"name: cli-sweep\nscenario: {RepoPaths.Example("lorasim-exp1.yaml")}\nreplications: 1\ngrid:\n  nodes[0].count: [5, 10]\n  duration: [1 h]\n");
+        string outDir = tmp.Combine("o");
+
+        (int code, string stdout, string stderr) = Sensornet("sweep", sweep, "--out", outDir, "--parallel", "2");
+        (int again, string resumed, _) = Sensornet("sweep", sweep, "--out", outDir, "--resume");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("2 ran, 0 skipped, 0 failed", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(outDir, "summary.parquet")));
+        Assert.True(File.Exists(Path.Combine(outDir, "point=0001", "replication=0", "nodes.parquet")));
+        Assert.Equal(0, again);
+        Assert.Contains("0 ran, 2 skipped, 0 failed", resumed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sweep_EmitSlurm_WritesAnArrayScriptRunningEveryShard()
     {
         using var tmp = new TempDirectory();
