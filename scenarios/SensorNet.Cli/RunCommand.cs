@@ -13,6 +13,9 @@ namespace SensorNet.Cli;
 /// <summary><c>sensornet run SCENARIO [--out DIR] [--seed N] [--replication N] [--set path=value]… [--format parquet|csv] [--quiet]</c>.</summary>
 internal static class RunCommand
 {
+    /// <summary>Above this many estimated trace rows a run needs <c>--allow-large-traces</c>.</summary>
+    public const long LargeTraceRows = 5_000_000;
+
     public static Command Create()
     {
         var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file (YAML or JSON)." };
@@ -22,8 +25,9 @@ internal static class RunCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
         var format = new Option<string>("--format") { Description = "Table format: parquet (default) or csv.", DefaultValueFactory = _ => "parquet" };
         format.AcceptOnlyFromAmong("parquet", "csv");
+        var allowLarge = new Option<bool>("--allow-large-traces") { Description = "Run even if the traces are estimated above 5 million rows." };
         var set = new Option<string[]>("--set") { Description = "Override a field: --set nodes[0].count=200 (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("run", "Run a scenario and write its results.") { scenario, output, seed, replication, set, format, quiet };
+        var command = new Command("run", "Run a scenario and write its results.") { scenario, output, seed, replication, set, format, allowLarge, quiet };
         command.SetAction((parse, ct) => ExecuteAsync(
             parse.GetRequiredValue(scenario),
             parse.GetValue(output),
@@ -31,12 +35,13 @@ internal static class RunCommand
             parse.GetValue(replication),
             parse.GetValue(set) ?? [],
             parse.GetValue(format) == "csv" ? ResultsFormat.Csv : ResultsFormat.Parquet,
+            parse.GetValue(allowLarge),
             parse.GetValue(quiet),
             ct));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(FileInfo scenarioFile, DirectoryInfo? output, ulong? seed, int replication, string[] set, ResultsFormat format, bool quiet, CancellationToken ct)
+    private static async Task<int> ExecuteAsync(FileInfo scenarioFile, DirectoryInfo? output, ulong? seed, int replication, string[] set, ResultsFormat format, bool allowLarge, bool quiet, CancellationToken ct)
     {
         ScenarioConfig config;
         string text;
@@ -82,6 +87,15 @@ internal static class RunCommand
         }
 
         string target = output?.FullName ?? Path.Combine("results", config.Name);
+        TraceEstimate estimate = TraceEstimate.Of(config);
+        if (estimate.Rows > LargeTraceRows && !allowLarge)
+        {
+            await Console.Error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"error: this run would write about {estimate.Rows:N0} trace rows (~{estimate.ApproximateBytes / 1e6:N0} MB: {estimate.EnergySamples:N0} energy samples, ~{estimate.PowerStateIntervals:N0} power-state intervals, ~{estimate.Packets:N0} packet records); pass --allow-large-traces to run it anyway")).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
         try
         {
             RunResult result = quiet || !AnsiConsole.Profile.Capabilities.Interactive

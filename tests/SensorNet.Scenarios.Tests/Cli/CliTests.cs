@@ -91,6 +91,21 @@ public class CliTests
     }
 
     [Fact]
+    public void Run_HugeTrace_IsRefusedWithAnEstimate_UnlessAllowed()
+    {
+        using var tmp = new TempDirectory();
+        string outDir = tmp.Combine("big");
+
+        // Signpost nodes under X-MAC wake every 260 ms: a year of power-state intervals is tens of millions of rows.
+        (int code, _, string stderr) = Sensornet("run", RepoPaths.Example("signpost-solar.yaml"), "--out", outDir, "--set", "outputs.powerStateTrace=true", "--set", "duration=365 d");
+
+        Assert.Equal(2, code);
+        Assert.Contains("power-state intervals", stderr, StringComparison.Ordinal);
+        Assert.Contains("--allow-large-traces", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
     public void Sweep_RunsEveryPoint_ThenResumeSkipsThemAll()
     {
         using var tmp = new TempDirectory();
