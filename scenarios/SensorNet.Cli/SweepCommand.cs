@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using SensorNet.Scenarios.Results;
 using SensorNet.Scenarios.Sweeps;
 using SensorNet.SimEngine.Configuration;
 using Spectre.Console;
@@ -22,7 +23,9 @@ internal static class SweepCommand
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of N (i/N, 0-based), for batch schedulers." };
         var slurm = new Option<FileInfo?>("--emit-slurm") { Description = "Write an sbatch job-array script that runs the shards (N = --shard's N, default 4) and exit." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
-        var command = new Command("sweep", "Run a parameter sweep: every point and replication of a base scenario.") { sweepFile, output, parallel, resume, shard, slurm, quiet };
+        var format = new Option<string>("--format") { Description = "Table format of every run: parquet (default) or csv (the summary is Parquet).", DefaultValueFactory = _ => "parquet" };
+        format.AcceptOnlyFromAmong("parquet", "csv");
+        var command = new Command("sweep", "Run a parameter sweep: every point and replication of a base scenario.") { sweepFile, output, parallel, resume, shard, slurm, format, quiet };
         command.SetAction((parse, ct) => ExecuteAsync(
             parse.GetRequiredValue(sweepFile),
             parse.GetValue(output),
@@ -30,6 +33,7 @@ internal static class SweepCommand
             parse.GetValue(resume),
             parse.GetValue(shard),
             parse.GetValue(slurm),
+            parse.GetValue(format) == "csv" ? ResultsFormat.Csv : ResultsFormat.Parquet,
             parse.GetValue(quiet),
             ct));
         return command;
@@ -45,7 +49,7 @@ internal static class SweepCommand
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(FileInfo file, DirectoryInfo? output, int parallel, bool resume, string? shardText, FileInfo? slurm, bool quiet, CancellationToken ct)
+    private static async Task<int> ExecuteAsync(FileInfo file, DirectoryInfo? output, int parallel, bool resume, string? shardText, FileInfo? slurm, ResultsFormat format, bool quiet, CancellationToken ct)
     {
         SweepDefinition sweep;
         (int Index, int Count)? shard = null;
@@ -113,13 +117,13 @@ internal static class SweepCommand
                             {
                                 AnsiConsole.MarkupLine($"[red]point {o.Point} replication {o.Replication} failed:[/] {Markup.Escape(o.Error)}");
                             }
-                        }), ct).ConfigureAwait(false);
+                        }), format, ct).ConfigureAwait(false);
                     }).ConfigureAwait(false);
                 outcomes = result!;
             }
             else
             {
-                outcomes = await SweepRunner.RunAsync(sweep, target, parallel, resume, shard, quiet ? null : new SyncProgress(Line), ct).ConfigureAwait(false);
+                outcomes = await SweepRunner.RunAsync(sweep, target, parallel, resume, shard, quiet ? null : new SyncProgress(Line), format, ct).ConfigureAwait(false);
             }
 
             int failed = outcomes.Count(o => o.Status == "failed");

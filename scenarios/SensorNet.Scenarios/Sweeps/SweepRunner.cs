@@ -46,8 +46,9 @@ public static class SweepRunner
     /// <param name="resume">Skip runs already complete with the same inputs.</param>
     /// <param name="shard">This machine's shard (index, count), or null for all runs.</param>
     /// <param name="progress">Told after each run.</param>
+    /// <param name="format">Table format of every run (the summary is Parquet).</param>
     /// <param name="cancellationToken">Stops starting new runs and cancels those in progress; finished runs stay.</param>
-    public static async Task<IReadOnlyList<SweepOutcome>> RunAsync(SweepDefinition sweep, string outputDirectory, int parallel, bool resume, (int Index, int Count)? shard = null, IProgress<SweepOutcome>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<SweepOutcome>> RunAsync(SweepDefinition sweep, string outputDirectory, int parallel, bool resume, (int Index, int Count)? shard = null, IProgress<SweepOutcome>? progress = null, ResultsFormat format = ResultsFormat.Parquet, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
@@ -73,7 +74,7 @@ public static class SweepRunner
             async (i, token) =>
             {
                 (SweepPoint point, int replication) = work[i];
-                outcomes[i] = await RunOneAsync(sweep, baseText, point, replication, outputDirectory, resume, token).ConfigureAwait(false);
+                outcomes[i] = await RunOneAsync(sweep, baseText, point, replication, outputDirectory, resume, format, token).ConfigureAwait(false);
                 progress?.Report(outcomes[i]);
             }).ConfigureAwait(false);
 
@@ -170,7 +171,7 @@ public static class SweepRunner
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
-    private static async Task<SweepOutcome> RunOneAsync(SweepDefinition sweep, string baseText, SweepPoint point, int replication, string outputDirectory, bool resume, CancellationToken token)
+    private static async Task<SweepOutcome> RunOneAsync(SweepDefinition sweep, string baseText, SweepPoint point, int replication, string outputDirectory, bool resume, ResultsFormat format, CancellationToken token)
     {
         string directory = SweepDefinition.RunDirectory(outputDirectory, point.Index, replication);
         try
@@ -183,7 +184,7 @@ public static class SweepRunner
 
             ScenarioConfig config = ScenarioLoader.Parse(text, sweep.ScenarioPath);
             RunResult run = ScenarioRunner.Run(config, replication, cancellationToken: token);
-            await ResultsWriter.WriteAsync(run, directory, Path.GetFileName(sweep.ScenarioPath), text, token).ConfigureAwait(false);
+            await ResultsWriter.WriteAsync(run, directory, Path.GetFileName(sweep.ScenarioPath), text, format, token).ConfigureAwait(false);
             return new SweepOutcome(point.Index, replication, "ran");
         }
         catch (Exception e) when (e is ConfigurationException or InvalidOperationException or IOException)

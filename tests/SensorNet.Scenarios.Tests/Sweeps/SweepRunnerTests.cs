@@ -1,3 +1,4 @@
+using SensorNet.Scenarios.Results;
 using SensorNet.Scenarios.Sweeps;
 using SensorNet.Scenarios.Tests.Support;
 
@@ -49,6 +50,25 @@ public sealed class SweepRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task CsvFormat_WritesCsvTablesPerRun_AndTheParquetSummary()
+    {
+        SweepDefinition s = Sweep();
+        string dir = _tmp.Combine("csv");
+
+        IReadOnlyList<SweepOutcome> outcomes = await SweepRunner.RunAsync(s, dir, parallel: 2, resume: false, format: ResultsFormat.Csv);
+
+        Assert.All(outcomes, o => Assert.Equal("ran", o.Status));
+        string[] runs = Directory.GetDirectories(dir, "replication=*", SearchOption.AllDirectories);
+        Assert.Equal(8, runs.Length);
+        Assert.All(runs, r =>
+        {
+            Assert.True(File.Exists(Path.Combine(r, "nodes.csv")), r);
+            Assert.Empty(Directory.GetFiles(r, "*.parquet"));
+        });
+        Assert.True(File.Exists(Path.Combine(dir, "summary.parquet")));
+    }
+
+    [Fact]
     public async Task InterruptedSweep_Resumed_HasEveryRunOnce_ByteIdenticalToAnUninterruptedOne()
     {
         SweepDefinition s = Sweep();
@@ -65,7 +85,7 @@ public sealed class SweepRunnerTests : IDisposable
                 cts.Cancel(); // as Ctrl-C would, while the fourth run may already be under way
             }
         });
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SweepRunner.RunAsync(s, broken, 1, false, null, stopAfterThree, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SweepRunner.RunAsync(s, broken, 1, false, null, stopAfterThree, cancellationToken: cts.Token));
         int before = Directory.GetDirectories(broken, "replication=*", SearchOption.AllDirectories).Length;
         Assert.InRange(before, 3, 7);
 
