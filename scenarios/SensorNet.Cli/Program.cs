@@ -16,6 +16,7 @@ internal static class Program
             ListCommand.Create(),
             SchemaCommand.Create(),
             CalcCommand.Create(),
+            ReportCommand.Create(),
         };
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

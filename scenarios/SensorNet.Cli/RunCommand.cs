@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SensorNet.Analysis.Report;
 using System.Globalization;
 using SensorNet.Scenarios;
 using SensorNet.Scenarios.Loading;
@@ -27,7 +28,8 @@ internal static class RunCommand
         format.AcceptOnlyFromAmong("parquet", "csv");
         var allowLarge = new Option<bool>("--allow-large-traces") { Description = "Run even if the traces are estimated above 5 million rows." };
         var set = new Option<string[]>("--set") { Description = "Override a field: --set nodes[0].count=200 (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("run", "Run a scenario and write its results.") { scenario, output, seed, replication, set, format, allowLarge, quiet };
+        var noReport = new Option<bool>("--no-report") { Description = "Do not write report.html next to the results." };
+        var command = new Command("run", "Run a scenario and write its results and report.html.") { scenario, output, seed, replication, set, format, allowLarge, noReport, quiet };
         command.SetAction((parse, ct) => ExecuteAsync(
             parse.GetRequiredValue(scenario),
             parse.GetValue(output),
@@ -36,12 +38,13 @@ internal static class RunCommand
             parse.GetValue(set) ?? [],
             parse.GetValue(format) == "csv" ? ResultsFormat.Csv : ResultsFormat.Parquet,
             parse.GetValue(allowLarge),
+            parse.GetValue(noReport),
             parse.GetValue(quiet),
             ct));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(FileInfo scenarioFile, DirectoryInfo? output, ulong? seed, int replication, string[] set, ResultsFormat format, bool allowLarge, bool quiet, CancellationToken ct)
+    private static async Task<int> ExecuteAsync(FileInfo scenarioFile, DirectoryInfo? output, ulong? seed, int replication, string[] set, ResultsFormat format, bool allowLarge, bool noReport, bool quiet, CancellationToken ct)
     {
         ScenarioConfig config;
         string text;
@@ -107,7 +110,8 @@ internal static class RunCommand
                 PrintSummary(result, target);
             }
 
-            return ExitCodes.Ok;
+            // The report is derived from the files just written (the same path as 'sensornet report').
+            return noReport ? ExitCodes.Ok : ReportCommand.Execute(new DirectoryInfo(target), new ReportOptions(), quiet);
         }
         catch (OperationCanceledException)
         {

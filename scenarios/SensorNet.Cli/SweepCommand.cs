@@ -25,7 +25,8 @@ internal static class SweepCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
         var format = new Option<string>("--format") { Description = "Table format of every run: parquet (default) or csv (the summary is Parquet).", DefaultValueFactory = _ => "parquet" };
         format.AcceptOnlyFromAmong("parquet", "csv");
-        var command = new Command("sweep", "Run a parameter sweep: every point and replication of a base scenario.") { sweepFile, output, parallel, resume, shard, slurm, format, quiet };
+        var noReport = new Option<bool>("--no-report") { Description = "Do not write the sweep's report.html." };
+        var command = new Command("sweep", "Run a parameter sweep: every point and replication of a base scenario.") { sweepFile, output, parallel, resume, shard, slurm, format, noReport, quiet };
         command.SetAction((parse, ct) => ExecuteAsync(
             parse.GetRequiredValue(sweepFile),
             parse.GetValue(output),
@@ -34,6 +35,7 @@ internal static class SweepCommand
             parse.GetValue(shard),
             parse.GetValue(slurm),
             parse.GetValue(format) == "csv" ? ResultsFormat.Csv : ResultsFormat.Parquet,
+            parse.GetValue(noReport),
             parse.GetValue(quiet),
             ct));
         return command;
@@ -49,7 +51,7 @@ internal static class SweepCommand
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(FileInfo file, DirectoryInfo? output, int parallel, bool resume, string? shardText, FileInfo? slurm, ResultsFormat format, bool quiet, CancellationToken ct)
+    private static async Task<int> ExecuteAsync(FileInfo file, DirectoryInfo? output, int parallel, bool resume, string? shardText, FileInfo? slurm, ResultsFormat format, bool noReport, bool quiet, CancellationToken ct)
     {
         SweepDefinition sweep;
         (int Index, int Count)? shard = null;
@@ -132,7 +134,8 @@ internal static class SweepCommand
                 AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{outcomes.Count(o => o.Status == "ran")} ran, {outcomes.Count(o => o.Status == "skipped")} skipped, {failed} failed. Results: [link]{Markup.Escape(target)}[/] (summary.parquet, sweep.json)"));
             }
 
-            return failed == 0 ? ExitCodes.Ok : ExitCodes.RunFailed;
+            int report = noReport || outcomes.All(o => o.Status == "failed") ? ExitCodes.Ok : ReportCommand.Execute(new DirectoryInfo(target), new Analysis.Report.ReportOptions(), quiet);
+            return failed > 0 ? ExitCodes.RunFailed : report;
         }
         catch (OperationCanceledException)
         {

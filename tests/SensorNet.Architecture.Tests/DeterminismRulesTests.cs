@@ -5,7 +5,7 @@ namespace SensorNet.Architecture.Tests;
 
 public class DeterminismRulesTests
 {
-    public static TheoryData<string> ModelAssemblies => new() { "SensorNet.SimEngine", "SensorNet.Energy", "SensorNet.RadioModels", "SensorNet.NodeKernel", "SensorNet.Scenarios" };
+    public static TheoryData<string> ModelAssemblies => new() { "SensorNet.SimEngine", "SensorNet.Energy", "SensorNet.RadioModels", "SensorNet.NodeKernel", "SensorNet.Scenarios", "SensorNet.Analysis" };
 
     [Theory]
     [MemberData(nameof(ModelAssemblies))]

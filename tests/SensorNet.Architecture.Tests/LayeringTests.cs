@@ -12,6 +12,7 @@ public class LayeringTests
         ["SensorNet.RadioModels"] = "radio-models/SensorNet.RadioModels.csproj",
         ["SensorNet.NodeKernel"] = "node-kernel/SensorNet.NodeKernel.csproj",
         ["SensorNet.Scenarios"] = "scenarios/SensorNet.Scenarios/SensorNet.Scenarios.csproj",
+        ["SensorNet.Analysis"] = "scenarios/SensorNet.Analysis/SensorNet.Analysis.csproj",
         ["sensornet"] = "scenarios/SensorNet.Cli/SensorNet.Cli.csproj",
     };
 

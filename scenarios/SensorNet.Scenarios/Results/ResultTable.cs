@@ -25,6 +25,9 @@ public sealed class ResultTable<TRow>
     /// <summary>Column names in order.</summary>
     public IEnumerable<string> ColumnNames => _columns.Select(c => c.Name);
 
+    /// <summary>Column names and value types in order (<see cref="int"/>, <see cref="long"/>, <see cref="Nullable{T}"/> of long, <see cref="double"/>, <see cref="string"/>), so readers can type CSV files.</summary>
+    public IReadOnlyList<ResultColumn> Columns => [.. _columns.Select(c => new ResultColumn(c.Name, c.ValueType))];
+
     /// <summary>Adds a 32-bit integer column.</summary>
     public ResultTable<TRow> Int32Column(string name, Func<TRow, int> select) => Add(name, () => new DataField<int>(name), rows => rows.Select(select).ToArray(), r => select(r).ToString(CultureInfo.InvariantCulture));
 
@@ -97,7 +100,7 @@ public sealed class ResultTable<TRow>
             throw new ArgumentException($"Table '{Name}' already has a column '{name}'.", nameof(name));
         }
 
-        _columns.Add(new Column(name, createField, (group, field, rows, ct) => WriteColumn(group, field, values(rows), ct), text));
+        _columns.Add(new Column(name, typeof(T), createField, (group, field, rows, ct) => WriteColumn(group, field, values(rows), ct), text));
         return this;
     }
 
@@ -111,5 +114,10 @@ public sealed class ResultTable<TRow>
         _ => throw new NotSupportedException($"No Parquet writer for {typeof(T).Name}."),
     };
 
-    private sealed record Column(string Name, Func<DataField> CreateField, Func<ParquetRowGroupWriter, DataField, IReadOnlyList<TRow>, CancellationToken, Task> WriteAsync, Func<TRow, string> Text);
+    private sealed record Column(string Name, Type ValueType, Func<DataField> CreateField, Func<ParquetRowGroupWriter, DataField, IReadOnlyList<TRow>, CancellationToken, Task> WriteAsync, Func<TRow, string> Text);
 }
+
+/// <summary>A result column's name and value type.</summary>
+/// <param name="Name">Column name with its unit suffix, e.g. <c>energy_j</c>.</param>
+/// <param name="ValueType">The value type: int, long, long?, double or string.</param>
+public sealed record ResultColumn(string Name, Type ValueType);

@@ -138,6 +138,18 @@ public static class ResultTables
         .StringColumn("outcome", p => OutcomeName(p.Outcome))
         .Int64Column("interferer_tx_id", p => p.InterfererId);
 
+    /// <summary>Every table a run writes, by file stem.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<ResultColumn>> Schemas { get; } = new Dictionary<string, IReadOnlyList<ResultColumn>>(StringComparer.Ordinal)
+    {
+        [Nodes.Name] = Nodes.Columns,
+        [Residency.Name] = Residency.Columns,
+        [Kernel.Name] = Kernel.Columns,
+        [Processes.Name] = Processes.Columns,
+        [Energy.Name] = Energy.Columns,
+        [PowerStates.Name] = PowerStates.Columns,
+        [Packets.Name] = Packets.Columns,
+    };
+
     private static string OutcomeName(RadioModels.Medium.ReceptionOutcome outcome) => outcome switch
     {
         RadioModels.Medium.ReceptionOutcome.Received => "received",

@@ -12,7 +12,7 @@ namespace SensorNet.Scenarios.Sweeps;
 public static class ScenarioOverrides
 {
     /// <summary>Returns <paramref name="text"/> with every (path, value) applied in order.</summary>
-    /// <exception cref="ConfigurationException">A path does not name a field of the scenario (a missing key of an existing mapping is added).</exception>
+    /// <exception cref="ConfigurationException">A path runs through a list item that does not exist or a value that is not a mapping (missing mappings and keys are added; the loader validates the result).</exception>
     public static string Apply(string text, string fileName, IEnumerable<(string Path, string Value)> overrides)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -65,7 +65,15 @@ public static class ScenarioOverrides
 
             if (!map.Children.TryGetValue(keyNode, out YamlNode? child))
             {
-                throw new ConfigurationException($"{fileName}: {path}: the scenario has no '{key}' here");
+                if (index is not null)
+                {
+                    throw new ConfigurationException($"{fileName}: {path}: the scenario has no '{key}' list here");
+                }
+
+                // A block the file leaves at its defaults (outputs, power, network…): create it; the loader then
+                // rejects a misspelt key with its field path and a suggestion, as for any scenario file.
+                child = new YamlMappingNode();
+                map.Children[keyNode] = child;
             }
 
             if (index is { } k)

@@ -18,8 +18,33 @@ public class CliTests
         Assert.True(File.Exists(Path.Combine(outDir, "nodes.parquet")));
         Assert.True(File.Exists(Path.Combine(outDir, "residency.parquet")));
         Assert.True(File.Exists(Path.Combine(outDir, "manifest.json")));
+        Assert.True(File.Exists(Path.Combine(outDir, "report.html")));
         Assert.Contains("quickstart", stdout, StringComparison.Ordinal);
         Assert.Contains("wakeups", stdout, StringComparison.Ordinal);
+        Assert.Contains("report: ", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_WritesTheReport_NoReportSkipsIt_AndABadDirectoryExitsTwo()
+    {
+        using var tmp = new TempDirectory();
+        string outDir = tmp.Combine("q");
+
+        (int run, _, string runErr) = Sensornet("run", RepoPaths.Example("quickstart.yaml"), "--out", outDir, "--no-report", "--quiet", "--set", "duration=2 h");
+        bool before = File.Exists(Path.Combine(outDir, "report.html"));
+        (int report, string stdout, string reportErr) = Sensornet("report", outDir, "--map-metric", "wakeups");
+        (int bad, _, string badErr) = Sensornet("report", tmp.Combine("nothing-here"));
+        (int badMetric, _, string metricErr) = Sensornet("report", outDir, "--map-metric", "colour");
+
+        Assert.True(run == 0, runErr);
+        Assert.False(before);
+        Assert.True(report == 0, reportErr);
+        Assert.Contains("report.html", stdout, StringComparison.Ordinal);
+        Assert.Contains("coloured by wakeups", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
+        Assert.Equal(2, bad);
+        Assert.Contains("manifest.json: not found", badErr, StringComparison.Ordinal);
+        Assert.Equal(2, badMetric);
+        Assert.Contains("'colour' is not a numeric column", metricErr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class ScenarioLoaderTests
     public void Parse_Json_GivesTheSameConfigAsYaml()
     {
         const string json = """
-            {"name": "quickstart", "seed": 42, "duration": "1 d",
+            {"name": "quickstart", "seed": 42, "duration": "1 d", "outputs": {"energySampleInterval": "10 min"},
              "nodes": [{"kind": "loraSenseAndSend", "name": "field", "count": 10, "placement": {"kind": "grid", "columns": 5, "spacing": "100 m"}, "mcu": "nrf52840",
                        "radio": {"kind": "lora", "chip": "sx1276", "txPower": "14 dBm", "spreadingFactor": 9, "bandwidth": "125 kHz", "codingRate": "4/5"},
                        "app": {"kind": "senseAndSend", "period": "10 min", "jitter": "30 s", "payload": "20 B", "senseCycles": 20000, "interruptCycles": 2000},
@@ -159,9 +159,9 @@ public class ScenarioLoaderTests
     public void Parse_Outputs_PowerStateTraceIsOptInAndABoolean()
     {
         Assert.False(ScenarioLoader.Parse(Quickstart, "q.yaml").PowerStateTrace);
-        Assert.True(ScenarioLoader.Parse(Quickstart + "outputs:\n  powerStateTrace: true\n", "q.yaml").PowerStateTrace);
+        Assert.True(ScenarioLoader.Parse(Quickstart.Replace("outputs:\n", "outputs:\n  powerStateTrace: true\n", StringComparison.Ordinal), "q.yaml").PowerStateTrace);
 
-        var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.Parse(Quickstart + "outputs:\n  powerStateTrace: sometimes\n", "q.yaml"));
+        var e = Assert.Throws<ConfigurationException>(() => ScenarioLoader.Parse(Quickstart.Replace("outputs:\n", "outputs:\n  powerStateTrace: sometimes\n", StringComparison.Ordinal), "q.yaml"));
         Assert.Equal("outputs.powerStateTrace", e.FieldPath);
     }
 
