@@ -60,7 +60,7 @@ public static class ScenarioCatalog
         ("solar", "start, ratedPower, latitude, longitude, elevation?, tilt?, azimuth?, linkeTurbidity?, step?, temperatureCoefficient?, mpptEfficiency?, weather: { kind: cloudCover, meanCloudCover, persistence, step? }? | irradianceFile (time, poa_w_m2 | ghi_w_m2, temp_air_c?)"),
         ("power", "shutdown, start (V | % | J), regulator: { kind: ldo (output, quiescentCurrent?, dropout?) | buck | boost | buckBoost (output, minimumInput, quiescentCurrent?, efficiency | efficiencyCurve[]) }?"),
         ("network", "propagation: { kind: " + string.Join(" | ", PropagationConfig.Names) + " }, shadowing (perLink|perPacket)?, reception (" + string.Join(" | ", NetworkConfig.ReceptionNames) + ")?, gateways[]: { name, x, y, channels[], bandwidth?, sensitivity (" + string.Join(" | ", GatewayConfig.SensitivityNames) + ")?, demodulators? }"),
-        ("outputs", "energySampleInterval?, powerStateTrace?"),
+        ("outputs", "energySampleInterval?, powerStateTrace?, packetTrace?"),
     ];
 
     /// <summary>The kind names of a list.</summary>

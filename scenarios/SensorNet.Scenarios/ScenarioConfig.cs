@@ -24,7 +24,8 @@ namespace SensorNet.Scenarios;
 /// <param name="Groups">Node groups; node ids run on from one group to the next.</param>
 /// <param name="EnergySampleInterval">Interval of the energy time series (<c>energy.parquet</c>); zero for none.</param>
 /// <param name="PowerStateTrace">True to trace every power-state interval (<c>power_states.parquet</c>).</param>
-public sealed record ScenarioConfig(string Name, ulong Seed, SimDuration Duration, IReadOnlyList<NodeGroupConfig> Groups, SimDuration EnergySampleInterval = default, bool PowerStateTrace = false)
+/// <param name="PacketTrace">True (the default) to record every reception outcome (<c>packets.parquet</c>); delivery is counted either way.</param>
+public sealed record ScenarioConfig(string Name, ulong Seed, SimDuration Duration, IReadOnlyList<NodeGroupConfig> Groups, SimDuration EnergySampleInterval = default, bool PowerStateTrace = false, bool PacketTrace = true)
 {
     /// <summary>Total number of nodes.</summary>
     public int NodeCount => Groups.Sum(g => g.Count);
@@ -35,7 +36,7 @@ public sealed record ScenarioConfig(string Name, ulong Seed, SimDuration Duratio
     /// <inheritdoc/>
     public bool Equals(ScenarioConfig? other) =>
         other is not null && Name == other.Name && Seed == other.Seed && Duration == other.Duration && Groups.SequenceEqual(other.Groups)
-        && EnergySampleInterval == other.EnergySampleInterval && PowerStateTrace == other.PowerStateTrace && Equals(Network, other.Network);
+        && EnergySampleInterval == other.EnergySampleInterval && PowerStateTrace == other.PowerStateTrace && PacketTrace == other.PacketTrace && Equals(Network, other.Network);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Name, Seed, Duration, Groups.Count);

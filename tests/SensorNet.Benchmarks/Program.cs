@@ -33,6 +33,10 @@ internal static class Program
                     }
 
                     return EngineBenchmark.Run(options);
+                case "scale":
+                    return ScaleBenchmark.Run(args.AsSpan(1));
+                case "scale-run":
+                    return ScaleBenchmark.RunOne(args.AsSpan(1));
                 default:
                     throw new UsageException($"unknown benchmark '{args[0]}'");
             }
@@ -51,5 +55,6 @@ internal static class Program
         writer.WriteLine();
         writer.WriteLine("benchmarks:");
         writer.WriteLine("  " + EngineBenchmarkOptions.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
+        writer.WriteLine("  " + ScaleBenchmark.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
     }
 }

@@ -73,9 +73,11 @@ public static partial class ScenarioLoader
 
         SimDuration sampling = SimDuration.Zero;
         bool powerStateTrace = false;
+        bool packetTrace = true;
         if (root.OptionalMapping("outputs") is { } outputs)
         {
             powerStateTrace = outputs.OptionalBoolean("powerStateTrace", false);
+            packetTrace = outputs.OptionalBoolean("packetTrace", true);
             sampling = outputs.Optional("energySampleInterval", QuantityText.ParseDuration, "a duration such as '10 min'", SimDuration.Zero);
             if (sampling.Nanoseconds < 0 || (sampling.Nanoseconds > 0 && sampling < SimDuration.FromSeconds(1)))
             {
@@ -98,7 +100,7 @@ public static partial class ScenarioLoader
         }
 
         root.RejectUnknownKeys();
-        return new ScenarioConfig(name, seed, duration, groups, sampling, powerStateTrace) { Network = network };
+        return new ScenarioConfig(name, seed, duration, groups, sampling, powerStateTrace, packetTrace) { Network = network };
     }
 
     private static NodeGroupConfig ReadGroup(YamlMappingReader r, int index, SimDuration duration, string scenarioDirectory)

@@ -153,6 +153,7 @@ public static class ResultsWriter
         w.WriteNumber("duration_ns", c.Duration.Nanoseconds);
         w.WriteNumber("energy_sample_interval_ns", c.EnergySampleInterval.Nanoseconds);
         w.WriteBoolean("power_state_trace", c.PowerStateTrace);
+        w.WriteBoolean("packet_trace", c.PacketTrace);
         w.WriteStartArray("nodes");
         foreach (NodeGroupConfig g in c.Groups)
         {

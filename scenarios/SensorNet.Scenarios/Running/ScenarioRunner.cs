@@ -141,7 +141,7 @@ public static class ScenarioRunner
         NetworkServer? server = config.Groups.Any(g => g is LoRaWanGroupConfig) ? new NetworkServer(simulation, new Dbm(14)) : null;
 
         int firstGateway = config.NodeCount;
-        var packets = new PacketCollector(new HashSet<int>(Enumerable.Range(firstGateway, network.Gateways.Count)));
+        var packets = new PacketCollector(new HashSet<int>(Enumerable.Range(firstGateway, network.Gateways.Count)), config.PacketTrace);
         // SX1262 boards (Tock) reach +22 dBm, nRF52840 BLE +8 dBm; the index is sized for the strongest transmitter.
         double strongest = config.Groups.Any(g => g is TockLoRaGroupConfig) ? 22 : config.Groups.Any(g => g is TockGroupConfig or LoRaAlohaGroupConfig or LoRaWanGroupConfig) ? 20 : 8;
         Dbm maxTx = new(Math.Max(strongest, config.Groups.OfType<LoRaAlohaGroupConfig>().Select(g => g.Radio.TxPower.Value).Concat(config.Groups.OfType<LoRaWanGroupConfig>().Select(g => g.Radio.TxPower.Value)).DefaultIfEmpty(strongest).Max()));

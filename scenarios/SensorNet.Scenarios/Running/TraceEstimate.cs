@@ -23,7 +23,7 @@ public readonly record struct TraceEstimate(long EnergySamples, long PowerStateI
     {
         ArgumentNullException.ThrowIfNull(config);
         long samples = config.EnergySampleInterval.Nanoseconds == 0 ? 0 : ((config.Duration.Nanoseconds / config.EnergySampleInterval.Nanoseconds) + 1) * config.NodeCount;
-        if (!config.PowerStateTrace && config.Network is null)
+        if (!config.PowerStateTrace && (config.Network is null || !config.PacketTrace))
         {
             return new TraceEstimate(samples, 0, 0);
         }

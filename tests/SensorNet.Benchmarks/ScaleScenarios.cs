@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using SensorNet.SimEngine.Random;
+
+namespace SensorNet.Benchmarks;
+
+/// <summary>
+/// The whole-scenario workloads of the <c>scale</c> benchmark, written as scenario files (plus position CSVs) so they
+/// run exactly as a user's would: every node is a Tock board with the full kernel model. Packet records are off
+/// (<c>outputs: packetTrace: false</c>): 100k LoRa nodes or 1k BLE beacons make tens to hundreds of millions of them,
+/// more than a run may hold in memory; delivery is still counted.
+/// </summary>
+internal static class ScaleScenarios
+{
+    public static IReadOnlyList<string> Names { get; } = ["lora", "ieee802154", "ble"];
+
+    /// <summary>Gateway grid of the LoRa case: 4 gateways 1.2 km apart; nodes uniformly in the 2.4 km square around them.</summary>
+    private static readonly (double X, double Y)[] Gateways = [(-600, -600), (600, -600), (-600, 600), (600, 600)];
+
+    /// <summary>
+    /// Median range per SF (7–12) of a 14 dBm SX1262 to an SX1301 gateway under Bor et al. (2016) path loss, from
+    /// <c>sensornet calc lora-range --sensitivity sx1301</c>: the SF of a node is the smallest whose range covers the
+    /// distance to its nearest gateway (SF12 beyond).
+    /// </summary>
+    private static readonly double[] RangeM = [251, 331, 436.6, 575.7, 759.3, 1001.4];
+
+    /// <summary>Writes the scenario of <paramref name="name"/> with <paramref name="nodes"/> Tock nodes into <paramref name="directory"/>; returns its path.</summary>
+    public static string Write(string name, int nodes, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        string text = name switch
+        {
+            "lora" => LoRa(nodes, directory),
+            "ieee802154" => Ieee802154(nodes),
+            "ble" => Ble(nodes),
+            _ => throw new UsageException($"unknown scale case '{name}'; expected one of {string.Join(", ", Names)}"),
+        };
+        string path = Path.Combine(directory, $"scale-{name}-{nodes}.yaml");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static string LoRa(int nodes, string directory)
+    {
+        // Positions from a fixed stream, then one group per SF so each node's SF follows its distance.
+        RandomStream rng = new RngStreams(7, 0).For(RngStreams.NetworkWide, RngPurpose.Placement);
+        var bySf = Enumerable.Range(7, 6).ToDictionary(sf => sf, _ => new StringBuilder("x_m,y_m\n"));
+        var counts = Enumerable.Range(7, 6).ToDictionary(sf => sf, _ => 0);
+        for (int i = 0; i < nodes; i++)
+        {
+            double x = rng.Uniform(-1200, 1200), y = rng.Uniform(-1200, 1200);
+            double d = Gateways.Min(g => Math.Sqrt(((x - g.X) * (x - g.X)) + ((y - g.Y) * (y - g.Y))));
+            int sf = 7 + Math.Max(0, Array.FindIndex(RangeM, r => r >= d) is int k && k >= 0 ? k : RangeM.Length - 1);
+            bySf[sf].Append(CultureInfo.InvariantCulture, $"{x:0.###},{y:0.###}\n");
+            counts[sf]++;
+        }
+
+        var b = new StringBuilder();
+        b.Append(CultureInfo.InvariantCulture, $"name: scale-lora-{nodes}\nseed: 1\nduration: 1 d\noutputs: {{ packetTrace: false }}\nnetwork:\n  propagation: {{ kind: borEtAl2016 }}\n  gateways:\n");
+        for (int g = 0; g < Gateways.Length; g++)
+        {
+            b.Append(CultureInfo.InvariantCulture, $"    - {{ name: gw-{g}, x: {Gateways[g].X} m, y: {Gateways[g].Y} m, channels: [868.1 MHz] }}\n");
+        }
+
+        b.Append("nodes:\n");
+        foreach ((int sf, StringBuilder csv) in bySf.Where(p => counts[p.Key] > 0))
+        {
+            File.WriteAllText(Path.Combine(directory, $"sf{sf}.csv"), csv.ToString());
+            b.Append(CultureInfo.InvariantCulture, $$"""
+                  - kind: tock
+                    name: sf{{sf}}
+                    count: {{counts[sf]}}
+                    placement: { kind: csv, file: sf{{sf}}.csv }
+                    board: apollo3-lora-things-plus
+                    apps:
+                      - { kind: loraSense, mode: interrupt, period: 10 min, payload: 20 B, spreadingFactor: {{sf}} }
+                    storage: { kind: linearBattery, capacity: 1000 mAh, voltage: 3.3 V }
+
+                """);
+        }
+
+        return b.ToString();
+    }
+
+    private static string Ieee802154(int nodes) => string.Create(CultureInfo.InvariantCulture, $$"""
+        name: scale-ieee802154-{{nodes}}
+        seed: 1
+        duration: 1 d
+        outputs: { packetTrace: false }
+        network:
+          propagation: { kind: logDistance, referenceDistance: 1 m, referenceLoss: 40 dB, exponent: 3, sigma: 4 dB }
+        nodes:
+          - kind: tock
+            name: sensors
+            count: {{nodes}}
+            placement: { kind: disc, radius: 60 m }
+            board: nrf52840dk
+            apps:
+              - { kind: senseAndSend154, period: 60 s, payload: 20 B }
+            storage: { kind: coinCell }
+          - kind: ieee802154
+            name: border-router
+            count: 1
+            role: sink
+            channel: 26
+            placement: { kind: grid, columns: 1, spacing: 1 m }
+            storage: { kind: linearBattery, capacity: 10000 mAh, voltage: 3.0 V }
+
+        """);
+
+    private static string Ble(int nodes) => string.Create(CultureInfo.InvariantCulture, $$"""
+        name: scale-ble-{{nodes}}
+        seed: 1
+        duration: 1 d
+        outputs: { packetTrace: false }
+        network:
+          propagation: { kind: logDistance, referenceDistance: 1 m, referenceLoss: 40 dB, exponent: 2.5, sigma: 4 dB }
+        nodes:
+          - kind: tock
+            name: beacons
+            count: {{nodes}}
+            placement: { kind: uniform, width: 200 m, height: 200 m }
+            board: nrf52840dk
+            apps:
+              - { kind: bleSense, period: 5 s }
+            storage: { kind: coinCell }
+          - kind: ble
+            name: gateway
+            count: 1
+            role: scanner
+            scanInterval: 100 ms
+            placement: { kind: grid, columns: 1, spacing: 1 m, originX: 100 m, originY: 100 m }
+            storage: { kind: linearBattery, capacity: 10000 mAh, voltage: 3.0 V }
+
+        """);
+}
