@@ -61,6 +61,7 @@ public sealed class NodeEnergy : IEventHandler
     private Joules _restartLevel;
     private Watts _drawAtLoss;
     private SimTime _offSince;
+    private bool _awaitingInstallation;
     private long _downtimeNs;
 
     /// <summary>Creates the energy system of a node.</summary>
@@ -259,6 +260,36 @@ public sealed class NodeEnergy : IEventHandler
         }
     }
 
+    /// <summary>
+    /// Keeps the node unpowered until <paramref name="at"/>, its installation (a deployment where nodes are switched on
+    /// one after another): every consumer is off and draws nothing until then, a harvester still charges the storage,
+    /// and at that instant power comes on and <see cref="PowerRestored"/> is raised as after a brown-out, but neither an
+    /// outage, a restart nor downtime is counted. Call it once, at the start of the run, after the consumers are added.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called twice, or after the node lost power.</exception>
+    public void PowerOnAt(SimTime at)
+    {
+        if (_awaitingInstallation || !IsPowered || Outages > 0)
+        {
+            throw new InvalidOperationException("PowerOnAt is for a node's first power-on, once, before any outage.");
+        }
+
+        SimTime now = _simulation.Now;
+        ArgumentOutOfRangeException.ThrowIfLessThan(at, now);
+        Integrate(now);
+        IsPowered = false;
+        _awaitingInstallation = true;
+        foreach (StateBasedConsumer c in _consumers)
+        {
+            c.PowerOff();
+        }
+
+        _draw = Watts.Zero;
+        _input = Watts.Zero;
+        _depletion.Cancel();
+        _restart.Set(at);
+    }
+
     private void LosePower(SimTime now)
     {
         Integrate(now);
@@ -290,15 +321,23 @@ public sealed class NodeEnergy : IEventHandler
     {
         Integrate(now);
         IsPowered = true;
-        Restarts++;
-        _downtimeNs += (now - _offSince).Nanoseconds;
+        if (_awaitingInstallation)
+        {
+            _awaitingInstallation = false;
+        }
+        else
+        {
+            Restarts++;
+            _downtimeNs += (now - _offSince).Nanoseconds;
+        }
+
         PowerRestored?.Invoke(now);
         AfterPowerChange();
     }
 
     private void ScheduleRestart()
     {
-        if (IsPowered || Thresholds is null)
+        if (IsPowered || Thresholds is null || _awaitingInstallation)
         {
             return;
         }

@@ -9,7 +9,7 @@ public static class ScenarioCatalog
     /// <summary>Node group kinds (<c>nodes[i].kind</c>).</summary>
     public static IReadOnlyList<(string Kind, string Parameters)> GroupKinds { get; } =
     [
-        ("tock", "board, apps[], storage, placement, solar?, power?, processConsole?, radioOnAtBoot?, scheduler?"),
+        ("tock", "board, apps[], storage, placement, solar?, power?, bootSpread?, processConsole?, radioOnAtBoot?, scheduler?"),
         ("loraSenseAndSend", "mcu, radio, app (senseAndSend: period, jitter, payload, senseCycles, interruptCycles), storage, placement"),
         ("loraAloha", "radio, channels[], meanWait, payload, storage, placement (needs network:)"),
         ("lorawan", "radio, channels[]?, period, payload, confirmed?, maxTransmissions?, adr?, storage, placement (needs network: with gateways)"),

@@ -51,6 +51,12 @@ public abstract record NodeGroupConfig(string Name, int Count, PlacementConfig P
 {
     /// <summary>Brown-out thresholds and regulator (<c>power:</c>); null: loads draw straight from the storage, which they run until it is exhausted.</summary>
     public PowerConfig? Power { get; init; }
+
+    /// <summary>
+    /// Tock groups: each node is switched on at a time drawn uniformly from [0, spread) (its own random stream), as
+    /// nodes of a deployment are installed one after another; unpowered until then. Zero: every node boots at t = 0.
+    /// </summary>
+    public SimDuration BootSpread { get; init; }
 }
 
 /// <summary>

@@ -8,13 +8,14 @@ namespace SensorNet.Benchmarks;
 /// The whole-scenario workloads of the <c>scale</c> benchmark, written as scenario files (plus position CSVs) so they
 /// run exactly as a user's would: every node is a Tock board with the full kernel model. Packet records are off
 /// (<c>outputs: packetTrace: false</c>): 100k LoRa nodes or 1k BLE beacons make tens to hundreds of millions of them,
-/// more than a run may hold in memory; delivery is still counted.
+/// more than a run may hold in memory; delivery is still counted. Nodes are switched on over one period
+/// (<c>bootSpread</c>), as a deployment is, so their periodic traffic is not synchronised.
 /// </summary>
 internal static class ScaleScenarios
 {
     public static IReadOnlyList<string> Names { get; } = ["lora", "ieee802154", "ble"];
 
-    /// <summary>Gateway grid of the LoRa case: 4 gateways 1.2 km apart; nodes uniformly in the 2.4 km square around them.</summary>
+    /// <summary>Gateway grid of the LoRa case: 4 gateways 1.2 km apart on 915 MHz (RadioLib's default carrier on these boards); nodes uniformly in the 2.4 km square around them.</summary>
     private static readonly (double X, double Y)[] Gateways = [(-600, -600), (600, -600), (-600, 600), (600, 600)];
 
     /// <summary>
@@ -59,7 +60,7 @@ internal static class ScaleScenarios
         b.Append(CultureInfo.InvariantCulture, $"name: scale-lora-{nodes}\nseed: 1\nduration: 1 d\noutputs: {{ packetTrace: false }}\nnetwork:\n  propagation: {{ kind: borEtAl2016 }}\n  gateways:\n");
         for (int g = 0; g < Gateways.Length; g++)
         {
-            b.Append(CultureInfo.InvariantCulture, $"    - {{ name: gw-{g}, x: {Gateways[g].X} m, y: {Gateways[g].Y} m, channels: [868.1 MHz] }}\n");
+            b.Append(CultureInfo.InvariantCulture, $"    - {{ name: gw-{g}, x: {Gateways[g].X} m, y: {Gateways[g].Y} m, channels: [915 MHz] }}\n");
         }
 
         b.Append("nodes:\n");
@@ -70,6 +71,7 @@ internal static class ScaleScenarios
                   - kind: tock
                     name: sf{{sf}}
                     count: {{counts[sf]}}
+                    bootSpread: 10 min
                     placement: { kind: csv, file: sf{{sf}}.csv }
                     board: apollo3-lora-things-plus
                     apps:
@@ -93,6 +95,7 @@ internal static class ScaleScenarios
           - kind: tock
             name: sensors
             count: {{nodes}}
+            bootSpread: 60 s
             placement: { kind: disc, radius: 60 m }
             board: nrf52840dk
             apps:
@@ -119,6 +122,7 @@ internal static class ScaleScenarios
           - kind: tock
             name: beacons
             count: {{nodes}}
+            bootSpread: 5 s
             placement: { kind: uniform, width: 200 m, height: 200 m }
             board: nrf52840dk
             apps:

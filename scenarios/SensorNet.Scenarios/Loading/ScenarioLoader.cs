@@ -452,7 +452,7 @@ public static partial class ScenarioLoader
                 throw r.Error("apps", $"board {loraBoard.Name} runs at most {loraBoard.MaxProcesses} processes");
             }
 
-            return new TockLoRaGroupConfig(name, count, placement, storage, loraBoard, loraApps);
+            return new TockLoRaGroupConfig(name, count, placement, storage, loraBoard, loraApps) { BootSpread = ReadBootSpread(r, duration) };
         }
 
         BoardDefinition board = BoardDefinition.BuiltIn.First(b => b.Name == boardName);
@@ -479,7 +479,13 @@ public static partial class ScenarioLoader
             throw r.Error("solar", $"board {board.Name} has no solar input (use signpost)");
         }
 
-        return new TockGroupConfig(name, count, placement, storage, board, apps, solar);
+        return new TockGroupConfig(name, count, placement, storage, board, apps, solar) { BootSpread = ReadBootSpread(r, duration) };
+    }
+
+    private static SimDuration ReadBootSpread(YamlMappingReader r, SimDuration duration)
+    {
+        SimDuration spread = r.Optional("bootSpread", QuantityText.ParseDuration, "a duration such as '10 min'", SimDuration.Zero);
+        return spread.Nanoseconds >= 0 && spread < duration ? spread : throw r.Error("bootSpread", "expected a duration ≥ 0 and shorter than the scenario, over which the nodes are switched on");
     }
 
     private static SolarInputConfig ReadSolar(YamlMappingReader r, SimDuration duration, string scenarioDirectory)

@@ -160,6 +160,11 @@ public static class ResultsWriter
             w.WriteStartObject();
             w.WriteString("name", g.Name);
             w.WriteNumber("count", g.Count);
+            if (g.BootSpread.Nanoseconds > 0)
+            {
+                w.WriteNumber("boot_spread_ns", g.BootSpread.Nanoseconds);
+            }
+
             w.WriteStartObject("placement");
             w.WriteString("kind", g.Placement.Kind);
             foreach ((string name, double value) in g.Placement.ManifestFields())

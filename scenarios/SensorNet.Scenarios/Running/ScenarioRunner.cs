@@ -230,8 +230,8 @@ public static class ScenarioRunner
                     BleGroupConfig b => BuildBle(simulation, id, position, storage, b, streams, medium!, scanners),
                     Ieee802154GroupConfig z => BuildIeee802154(simulation, id, position, storage, z, streams, medium!, registry ??= new CollectionRegistry(), macs),
                     LoRaSenseGroupConfig l => new LoRaRunNode(new SensorNode(simulation, id, position, storage, l.Mcu, l.Radio.Chip, l.Radio.Modulation, l.Radio.TxPower, l.App, streams), g.Name),
-                    TockGroupConfig t => BuildTock(simulation, id, position, Energy(simulation, storage, t), t, streams, groupIndex, medium?.Attach(id, new Position(position.X, position.Y))),
-                    TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, Energy(simulation, storage, t), t, medium?.Attach(id, new Position(position.X, position.Y))),
+                    TockGroupConfig t => BuildTock(simulation, id, position, Energy(simulation, storage, t), t, streams, groupIndex, medium?.Attach(id, new Position(position.X, position.Y)), BootDelay(t, streams, id)),
+                    TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, Energy(simulation, storage, t), t, medium?.Attach(id, new Position(position.X, position.Y)), BootDelay(t, streams, id)),
                     _ => throw new InvalidOperationException($"Unknown node group {g.GetType().Name}."),
                 });
             }
@@ -310,12 +310,17 @@ public static class ScenarioRunner
         });
     }
 
+    // Uniform on whole nanoseconds in [0, spread), from the node's own stream: the same node boots at the same instant
+    // whatever the other groups or the node count.
+    private static SimDuration BootDelay(NodeGroupConfig group, RngStreams streams, int id) =>
+        group.BootSpread.Nanoseconds == 0 ? SimDuration.Zero : SimDuration.FromNanoseconds((long)streams.For(id, RngPurpose.StartOffset).NextUInt64((ulong)group.BootSpread.Nanoseconds));
+
     // The energy system outlives every boot of the node, so it is built outside any board's event domain.
     private static NodeEnergy Energy(Simulation simulation, IEnergyStorage storage, NodeGroupConfig group) =>
         new(simulation, storage, group.Power?.Thresholds(storage), group.Power?.Regulator?.Create());
 
     // The antenna outlives the boards: every boot's SX1262 transmits through the same port.
-    private static TockRunNode BuildTockLoRa(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockLoRaGroupConfig group, RadioPort? port) =>
+    private static TockRunNode BuildTockLoRa(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockLoRaGroupConfig group, RadioPort? port, SimDuration bootDelay) =>
         TockRunNode.For(
             simulation,
             id,
@@ -327,9 +332,10 @@ public static class ScenarioRunner
                 return board;
             },
             group.Name,
-            position);
+            position,
+            bootDelay);
 
-    private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockGroupConfig group, RngStreams streams, int groupIndex, RadioPort? port)
+    private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockGroupConfig group, RngStreams streams, int groupIndex, RadioPort? port, SimDuration bootDelay)
     {
         if (group.Solar?.CreateHarvester(streams, groupIndex) is { } harvester)
         {
@@ -357,7 +363,8 @@ public static class ScenarioRunner
                 return board;
             },
             group.Name,
-            position);
+            position,
+            bootDelay);
     }
 
     // Every boot loads the apps again, as the kernel loads the process binaries from flash at boot.

@@ -29,12 +29,13 @@ internal sealed class TockRunNode : IRunNode
     private readonly string _group;
     private readonly (Meters X, Meters Y) _position;
     private readonly List<Instance> _boots = [];
+    private readonly SimDuration _bootDelay;
     private EventDomain _domain;
     private KernelReport? _kernel;
 
-    private TockRunNode(Simulation simulation, int id, NodeEnergy energy, Func<Instance> build, string group, (Meters X, Meters Y) position)
+    private TockRunNode(Simulation simulation, int id, NodeEnergy energy, Func<Instance> build, string group, (Meters X, Meters Y) position, SimDuration bootDelay)
     {
-        (_simulation, Id, Energy, _build, _group, _position) = (simulation, id, energy, build, group, position);
+        (_simulation, Id, Energy, _build, _group, _position, _bootDelay) = (simulation, id, energy, build, group, position, bootDelay);
         _domain = BuildInstance();
         energy.PowerLost += _ => _domain.End();
         energy.PowerRestored += now =>
@@ -52,7 +53,7 @@ internal sealed class TockRunNode : IRunNode
     public int Boots => _boots.Count;
 
     /// <summary>A node on a <see cref="Board"/>; <paramref name="build"/> builds it on the energy system and loads its apps.</summary>
-    public static TockRunNode For(Simulation simulation, int id, NodeEnergy energy, Func<Board> build, string group, (Meters X, Meters Y) position) => new(
+    public static TockRunNode For(Simulation simulation, int id, NodeEnergy energy, Func<Board> build, string group, (Meters X, Meters Y) position, SimDuration bootDelay) => new(
         simulation,
         id,
         energy,
@@ -71,10 +72,11 @@ internal sealed class TockRunNode : IRunNode
                 board.Humidity);
         },
         group,
-        position);
+        position,
+        bootDelay);
 
     /// <summary>A node on a <see cref="LoRaBoard"/>; <paramref name="build"/> builds it on the energy system and loads its apps.</summary>
-    public static TockRunNode For(Simulation simulation, int id, NodeEnergy energy, Func<LoRaBoard> build, string group, (Meters X, Meters Y) position) => new(
+    public static TockRunNode For(Simulation simulation, int id, NodeEnergy energy, Func<LoRaBoard> build, string group, (Meters X, Meters Y) position, SimDuration bootDelay) => new(
         simulation,
         id,
         energy,
@@ -89,10 +91,18 @@ internal sealed class TockRunNode : IRunNode
                 board.Humidity);
         },
         group,
-        position);
+        position,
+        bootDelay);
 
     public void Boot(SimTime now)
     {
+        if (_bootDelay.Nanoseconds > 0 && _boots.Count == 1)
+        {
+            // Not installed yet: the node stays unpowered and boots a fresh board when it is switched on.
+            Energy.PowerOnAt(now + _bootDelay);
+            return;
+        }
+
         using (_simulation.EnterDomain(_domain))
         {
             _boots[^1].Boot();
