@@ -119,8 +119,10 @@ public sealed class RunResults
     /// Lifetime per node: measured when the store ran out during the run (<c>depleted_at_ns</c>), otherwise projected by
     /// extrapolating the run's net drain of the store, <c>(initial_j − final_j) / duration</c>, which already includes
     /// harvest, converter loss and leakage. Columns <c>node_id</c>, <c>initial_j</c>, <c>final_j</c>,
-    /// <c>net_drain_w</c>, <c>lifetime_d</c> (+∞ when the store did not fall: energy-neutral over this run) and
-    /// <c>measured</c> (1 when the node did run out).
+    /// <c>net_drain_w</c>, <c>lifetime_d</c> (+∞ when the store did not fall: energy-neutral over this run),
+    /// <c>measured</c> (1 when the node did run out), <c>outages</c> and <c>restarts</c>. For a harvesting node that
+    /// browns out and boots again, <c>lifetime_d</c> is the time to its first outage: read it with the outage and
+    /// restart counts beside it (and <c>downtime_ns</c> in the node table) rather than as the end of the node.
     /// </summary>
     /// <remarks>
     /// Linear extrapolation, as in battery-lifetime estimates from a measured average current: it ignores the
@@ -149,7 +151,9 @@ public sealed class RunResults
             new DoubleDataFrameColumn("final_j", rows.Select(r => r.Double("final_j"))),
             new DoubleDataFrameColumn("net_drain_w", drain.Select(d => (double?)d)),
             new DoubleDataFrameColumn("lifetime_d", rows.Select((r, i) => Lifetime(r, drain[i]))),
-            new Int32DataFrameColumn("measured", rows.Select(r => r.NullableLong("depleted_at_ns").HasValue ? 1 : 0)));
+            new Int32DataFrameColumn("measured", rows.Select(r => r.NullableLong("depleted_at_ns").HasValue ? 1 : 0)),
+            new Int32DataFrameColumn("outages", rows.Select(r => r.Int("outages"))),
+            new Int32DataFrameColumn("restarts", rows.Select(r => r.Int("restarts"))));
     }
 
     /// <summary>
