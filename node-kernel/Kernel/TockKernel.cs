@@ -60,6 +60,8 @@ public sealed class TockKernel : IEventHandler
     private TockProcess? _mpuConfiguredFor;
     private SchedulingDecision _decision;
     private long _grantCyclesOwed;
+    private bool _folded;
+    private SimTime _foldCheck;
 
     /// <summary>Creates the kernel of one node.</summary>
     /// <param name="simulation">The simulation.</param>
@@ -316,6 +318,7 @@ public sealed class TockKernel : IEventHandler
             return;
         }
 
+        _folded = false;
         Continue(_continuation);
     }
 
@@ -336,6 +339,12 @@ public sealed class TockKernel : IEventHandler
             case Phase.User:
                 _simulation.Cancel(_pending);
                 UserSegmentEnded(interrupted: true);
+                break;
+            case Phase.Busy when _folded && Now <= _foldCheck:
+                // A folded syscall return: do_process's check at _foldCheck would see this, so run it there.
+                _folded = false;
+                _continuation = Continuation.DoProcess;
+                _simulation.Reschedule(_pending, _foldCheck);
                 break;
             default:
                 break; // Kernel code notices pending work at its next check.
@@ -562,11 +571,42 @@ public sealed class TockKernel : IEventHandler
                     p.Counters.CountSyscall(op.Class);
                     Counters.Syscalls++;
                     long cycles = HandleSyscall(p, op);
+                    if (TryFoldSyscallReturn(p, Costs.Syscall + cycles))
+                    {
+                        return null;
+                    }
+
                     return Busy(Costs.Syscall + cycles, Continuation.DoProcess);
                 default:
                     return Fault(p);
             }
         }
+    }
+
+    // The syscall's Busy step ends in do_process's checks, which pass for a Running process when nothing is raised
+    // meanwhile, and lead to the context switch back into it. Schedule only the end of the context switch; if an
+    // interrupt or deferred call is raised up to the check point, OnInterruptRaised moves the event back to it.
+    private bool TryFoldSyscallReturn(TockProcess p, long cycles)
+    {
+        if (!Options.FoldSyscallReturns || p.State != ProcessState.Running || KernelWorkPending || !ReferenceEquals(_mpuConfiguredFor, p))
+        {
+            return false;
+        }
+
+        SimTime check = Now + Chip.Clock.CyclesToDuration(cycles + _grantCyclesOwed);
+        if ((_sliceUs is not null && _sliceNs - (check - _processStart).Nanoseconds <= MinimumQuantumNs)
+            || !_scheduler.ContinueProcess(p, kernelWorkPending: false) || !p.IsReady)
+        {
+            return false;
+        }
+
+        _grantCyclesOwed = 0;
+        _phase = Phase.Busy;
+        _continuation = Continuation.RunUser;
+        _foldCheck = check;
+        _folded = true;
+        _pending = _simulation.Schedule(check + Chip.Clock.CyclesToDuration(Costs.ContextSwitch), this, StepTag);
+        return true;
     }
 
     private Continuation? StartCompute(long ns)
