@@ -18,7 +18,7 @@ internal static class ScaleBenchmark
 {
     public const string Usage =
         "scale [--lora 1000,10000,100000] [--ieee802154 1000] [--ble 1000] [--repeats 3] [--repeats-large 1] [--json FILE]\n" +
-        "    whole scenarios, full Tock kernel on every node, 1 simulated day; sizes above 10,000 use --repeats-large";
+        "    whole scenarios, full Tock kernel on every node, 1 simulated day; sizes of 10,000 and more use --repeats-large";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -61,7 +61,7 @@ internal static class ScaleBenchmark
             var medians = new List<(int N, double Wall)>();
             foreach (int n in ns)
             {
-                int count = n > 10_000 ? repeatsLarge : repeats;
+                int count = n >= 10_000 ? repeatsLarge : repeats;
                 var runs = Enumerable.Range(0, count).Select(_ => RunChild(name, n)).ToList();
                 all.AddRange(runs);
                 double wall = Statistics.Median(runs.Select(r => r.RunS + r.WriteS));
