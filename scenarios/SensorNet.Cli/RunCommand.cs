@@ -101,10 +101,10 @@ internal static class RunCommand
 
         try
         {
+            // Traces are streamed to the files while the run goes on (bounded memory).
             RunResult result = quiet || !AnsiConsole.Profile.Capabilities.Interactive
-                ? ScenarioRunner.Run(config, replication, null, ct)
-                : RunWithProgress(config, replication, ct);
-            await ResultsWriter.WriteAsync(result, target, scenarioFile.Name, text, format, ct).ConfigureAwait(false);
+                ? await Task.Run(() => ResultsWriter.RunAsync(config, replication, target, scenarioFile.Name, text, format, cancellationToken: ct), ct).ConfigureAwait(false)
+                : await RunWithProgressAsync(config, replication, target, scenarioFile.Name, text, format, ct).ConfigureAwait(false);
             if (!quiet)
             {
                 PrintSummary(result, target);
@@ -125,16 +125,16 @@ internal static class RunCommand
         }
     }
 
-    private static RunResult RunWithProgress(ScenarioConfig config, int replication, CancellationToken ct)
+    private static async Task<RunResult> RunWithProgressAsync(ScenarioConfig config, int replication, string target, string scenarioFileName, string text, ResultsFormat format, CancellationToken ct)
     {
         RunResult? result = null;
-        AnsiConsole.Progress()
+        await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
+            .StartAsync(async ctx =>
             {
                 ProgressTask task = ctx.AddTask($"{config.Name}: {config.Duration.TotalSeconds / 86400.0:0.##} simulated days", maxValue: 1.0);
-                result = ScenarioRunner.Run(config, replication, new Progress(task), ct);
-            });
+                result = await Task.Run(() => ResultsWriter.RunAsync(config, replication, target, scenarioFileName, text, format, new Progress(task), cancellationToken: ct), ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         return result!;
     }
 

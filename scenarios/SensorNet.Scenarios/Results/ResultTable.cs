@@ -48,18 +48,8 @@ public sealed class ResultTable<TRow>
     public async Task<int> WriteParquetAsync(IReadOnlyList<TRow> rows, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        // Fresh fields for every file: building a ParquetSchema mutates its fields (paths, levels), and the tables
-        // are shared by runs written concurrently.
-        DataField[] fields = [.. _columns.Select(c => c.CreateField())];
-        var schema = new ParquetSchema(fields);
-        await using FileStream stream = File.Create(path);
-        await using ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-        using ParquetRowGroupWriter group = writer.CreateRowGroup();
-        for (int i = 0; i < _columns.Count; i++)
-        {
-            await _columns[i].WriteAsync(group, fields[i], rows, cancellationToken).ConfigureAwait(false);
-        }
-
+        await using ResultTableWriter<TRow> writer = await OpenAsync(path, ResultsFormat.Parquet, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
         return rows.Count;
     }
 
@@ -71,26 +61,37 @@ public sealed class ResultTable<TRow>
     public async Task<int> WriteCsvAsync(IReadOnlyList<TRow> rows, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        await using var stream = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
-        await using CsvHelper.CsvWriter csv = CsvHelper.CsvWriter.Create(stream, new CsvHelper.CsvWriterOptions(), false);
-        foreach (Column c in _columns)
-        {
-            csv.WriteField(c.Name);
-        }
+        await using ResultTableWriter<TRow> writer = await OpenAsync(path, ResultsFormat.Csv, cancellationToken).ConfigureAwait(false);
+        await writer.WriteAsync(rows, cancellationToken).ConfigureAwait(false);
+        return rows.Count;
+    }
 
-        await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
-        foreach (TRow row in rows)
+    /// <summary>
+    /// Opens <paramref name="path"/> for rows written in batches: each <see cref="ResultTableWriter{TRow}.WriteAsync"/>
+    /// is one Parquet row group (Snappy compression, no timestamps) or more CSV records. A file written in one batch is
+    /// byte-identical to <see cref="WriteParquetAsync"/>'s.
+    /// </summary>
+    public async Task<ResultTableWriter<TRow>> OpenAsync(string path, ResultsFormat format, CancellationToken cancellationToken = default)
+    {
+        if (format == ResultsFormat.Csv)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            var text = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+            var csv = CsvHelper.CsvWriter.Create(text, new CsvHelper.CsvWriterOptions(), false);
             foreach (Column c in _columns)
             {
-                csv.WriteField(c.Text(row));
+                csv.WriteField(c.Name);
             }
 
             await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+            return new CsvTableWriter(this, text, csv);
         }
 
-        return rows.Count;
+        // Fresh fields for every file: building a ParquetSchema mutates its fields (paths, levels), and the tables
+        // are shared by runs written concurrently.
+        DataField[] fields = [.. _columns.Select(c => c.CreateField())];
+        FileStream stream = File.Create(path);
+        ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new ParquetTableWriter(this, stream, writer, fields);
     }
 
     private ResultTable<TRow> Add<T>(string name, Func<DataField> createField, Func<IReadOnlyList<TRow>, T[]> values, Func<TRow, string> text)
@@ -114,6 +115,47 @@ public sealed class ResultTable<TRow>
         _ => throw new NotSupportedException($"No Parquet writer for {typeof(T).Name}."),
     };
 
+    private sealed class ParquetTableWriter(ResultTable<TRow> table, FileStream stream, ParquetWriter writer, DataField[] fields) : ResultTableWriter<TRow>
+    {
+        public override async Task WriteAsync(IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
+        {
+            using ParquetRowGroupWriter group = writer.CreateRowGroup();
+            for (int i = 0; i < table._columns.Count; i++)
+            {
+                await table._columns[i].WriteAsync(group, fields[i], rows, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private sealed class CsvTableWriter(ResultTable<TRow> table, StreamWriter text, CsvHelper.CsvWriter csv) : ResultTableWriter<TRow>
+    {
+        public override async Task WriteAsync(IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default)
+        {
+            foreach (TRow row in rows)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (Column c in table._columns)
+                {
+                    csv.WriteField(c.Text(row));
+                }
+
+                await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await csv.DisposeAsync().ConfigureAwait(false);
+            await text.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
     private sealed record Column(string Name, Type ValueType, Func<DataField> CreateField, Func<ParquetRowGroupWriter, DataField, IReadOnlyList<TRow>, CancellationToken, Task> WriteAsync, Func<TRow, string> Text);
 }
 
@@ -121,3 +163,14 @@ public sealed class ResultTable<TRow>
 /// <param name="Name">Column name with its unit suffix, e.g. <c>energy_j</c>.</param>
 /// <param name="ValueType">The value type: int, long, long?, double or string.</param>
 public sealed record ResultColumn(string Name, Type ValueType);
+
+/// <summary>An open result file that takes rows in batches (<see cref="ResultTable{TRow}.OpenAsync"/>); disposing it completes the file.</summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+public abstract class ResultTableWriter<TRow> : IAsyncDisposable
+{
+    /// <summary>Writes one batch: a Parquet row group, or CSV records.</summary>
+    public abstract Task WriteAsync(IReadOnlyList<TRow> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>Completes and closes the file.</summary>
+    public abstract ValueTask DisposeAsync();
+}

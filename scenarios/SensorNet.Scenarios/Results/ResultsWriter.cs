@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
+using SensorNet.RadioModels.Medium;
 using SensorNet.Scenarios.Running;
 using SensorNet.SimEngine.Quantities;
 
@@ -39,6 +40,85 @@ public static class ResultsWriter
     {
         ArgumentNullException.ThrowIfNull(run);
         string target = Path.GetFullPath(directory);
+        string partial = StartPartial(target);
+        var files = new List<(string Name, long Rows)>();
+        await WriteSummaryTablesAsync(run, partial, format, files, cancellationToken).ConfigureAwait(false);
+        files.Add(await WriteTableAsync(ResultTables.Energy, run.Energy, partial, format, cancellationToken).ConfigureAwait(false));
+        files.Add(await WriteTableAsync(ResultTables.PowerStates, run.PowerStates, partial, format, cancellationToken).ConfigureAwait(false));
+        files.Add(await WriteTableAsync(ResultTables.Packets, run.Packets, partial, format, cancellationToken).ConfigureAwait(false));
+        await PublishAsync(run, target, partial, scenarioFileName, scenarioText, files, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Default rows per row group when traces are streamed (about 15 MB of power-state rows per buffer).</summary>
+    public const int DefaultRowGroupRows = 1 << 18;
+
+    /// <summary>
+    /// Runs <paramref name="config"/> and writes its results to <paramref name="directory"/>, streaming the energy time
+    /// series, power-state intervals and packet records to their files in row groups of <paramref name="rowGroupRows"/>
+    /// while the run goes on: memory does not grow with the traces (and the in-memory caps do not apply), and writing
+    /// overlaps the simulation. Everything goes to the <c>.partial</c> directory first and is renamed into place only
+    /// when the run and every file are complete; on failure or cancellation the partial directory is removed.
+    /// </summary>
+    /// <param name="config">The resolved scenario.</param>
+    /// <param name="replication">Replication index.</param>
+    /// <param name="directory">Target directory.</param>
+    /// <param name="scenarioFileName">The scenario file's name, recorded in the manifest.</param>
+    /// <param name="scenarioText">The scenario file's text, hashed into the manifest.</param>
+    /// <param name="format">Table format.</param>
+    /// <param name="progress">Receives the fraction of simulated time done.</param>
+    /// <param name="rowGroupRows">Rows per row group (per CSV batch) of the streamed tables.</param>
+    /// <param name="cancellationToken">Stops the run; the target is then left untouched.</param>
+    /// <returns>The run's result, whose trace lists are empty (the rows are in the files).</returns>
+    public static async Task<RunResult> RunAsync(
+        ScenarioConfig config,
+        int replication,
+        string directory,
+        string scenarioFileName,
+        string scenarioText,
+        ResultsFormat format = ResultsFormat.Parquet,
+        IProgress<double>? progress = null,
+        int rowGroupRows = DefaultRowGroupRows,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        string target = Path.GetFullPath(directory);
+        string partial = StartPartial(target);
+        try
+        {
+            string extension = Extension(format);
+            string PathOf<T>(ResultTable<T> table) => Path.Combine(partial, table.Name + extension);
+            await using StreamedTable<EnergySample> energy = await StreamedTable<EnergySample>.OpenAsync(ResultTables.Energy, PathOf(ResultTables.Energy), format, rowGroupRows, cancellationToken).ConfigureAwait(false);
+            await using StreamedTable<PowerStateRow> powerStates = await StreamedTable<PowerStateRow>.OpenAsync(ResultTables.PowerStates, PathOf(ResultTables.PowerStates), format, rowGroupRows, cancellationToken).ConfigureAwait(false);
+            await using StreamedTable<PacketRecord> packets = await StreamedTable<PacketRecord>.OpenAsync(ResultTables.Packets, PathOf(ResultTables.Packets), format, rowGroupRows, cancellationToken).ConfigureAwait(false);
+            RunResult run = ScenarioRunner.Run(config, replication, new TraceSinks(energy, powerStates, packets), progress, cancellationToken);
+            var files = new List<(string Name, long Rows)>();
+            await WriteSummaryTablesAsync(run, partial, format, files, cancellationToken).ConfigureAwait(false);
+            await energy.CompleteAsync().ConfigureAwait(false);
+            await powerStates.CompleteAsync().ConfigureAwait(false);
+            await packets.CompleteAsync().ConfigureAwait(false);
+            files.Add((ResultTables.Energy.Name + extension, energy.Rows));
+            files.Add((ResultTables.PowerStates.Name + extension, powerStates.Rows));
+            files.Add((ResultTables.Packets.Name + extension, packets.Rows));
+            await PublishAsync(run, target, partial, scenarioFileName, scenarioText, files, cancellationToken).ConfigureAwait(false);
+            return run;
+        }
+        catch
+        {
+            // Nothing of a failed run is kept: a .partial directory is never mistaken for a result, but it is not left behind.
+            if (Directory.Exists(partial))
+            {
+                Directory.Delete(partial, recursive: true);
+            }
+
+            throw;
+        }
+    }
+
+    private static string Extension(ResultsFormat format) => format == ResultsFormat.Csv ? ".csv" : ".parquet";
+
+    // A fresh sibling '.partial' directory for the files of a result being written.
+    private static string StartPartial(string target)
+    {
         string partial = target.TrimEnd(Path.DirectorySeparatorChar) + ".partial";
         if (Directory.Exists(partial))
         {
@@ -46,29 +126,31 @@ public static class ResultsWriter
         }
 
         Directory.CreateDirectory(partial);
-        string extension = format == ResultsFormat.Csv ? ".csv" : ".parquet";
-        async Task<(string, int)> Write<T>(ResultTable<T> table, IReadOnlyList<T> rows)
-        {
-            string name = table.Name + extension;
-            string path = Path.Combine(partial, name);
-            int count = format == ResultsFormat.Csv
-                ? await table.WriteCsvAsync(rows, path, cancellationToken).ConfigureAwait(false)
-                : await table.WriteParquetAsync(rows, path, cancellationToken).ConfigureAwait(false);
-            return (name, count);
-        }
+        return partial;
+    }
 
-        var files = new List<(string Name, int Rows)>
-        {
-            await Write(ResultTables.Nodes, run.Nodes).ConfigureAwait(false),
-            await Write(ResultTables.Residency, run.Residency).ConfigureAwait(false),
-            await Write(ResultTables.Kernel, run.Kernels).ConfigureAwait(false),
-            await Write(ResultTables.Processes, run.Processes).ConfigureAwait(false),
-            await Write(ResultTables.Energy, run.Energy).ConfigureAwait(false),
-            await Write(ResultTables.PowerStates, run.PowerStates).ConfigureAwait(false),
-            await Write(ResultTables.Packets, run.Packets).ConfigureAwait(false),
-        };
+    private static async Task<(string Name, long Rows)> WriteTableAsync<T>(ResultTable<T> table, IReadOnlyList<T> rows, string partial, ResultsFormat format, CancellationToken cancellationToken)
+    {
+        string name = table.Name + Extension(format);
+        string path = Path.Combine(partial, name);
+        int count = format == ResultsFormat.Csv
+            ? await table.WriteCsvAsync(rows, path, cancellationToken).ConfigureAwait(false)
+            : await table.WriteParquetAsync(rows, path, cancellationToken).ConfigureAwait(false);
+        return (name, count);
+    }
+
+    private static async Task WriteSummaryTablesAsync(RunResult run, string partial, ResultsFormat format, List<(string Name, long Rows)> files, CancellationToken cancellationToken)
+    {
+        files.Add(await WriteTableAsync(ResultTables.Nodes, run.Nodes, partial, format, cancellationToken).ConfigureAwait(false));
+        files.Add(await WriteTableAsync(ResultTables.Residency, run.Residency, partial, format, cancellationToken).ConfigureAwait(false));
+        files.Add(await WriteTableAsync(ResultTables.Kernel, run.Kernels, partial, format, cancellationToken).ConfigureAwait(false));
+        files.Add(await WriteTableAsync(ResultTables.Processes, run.Processes, partial, format, cancellationToken).ConfigureAwait(false));
+    }
+
+    // Writes the manifest and renames the partial directory into place.
+    private static async Task PublishAsync(RunResult run, string target, string partial, string scenarioFileName, string scenarioText, List<(string Name, long Rows)> files, CancellationToken cancellationToken)
+    {
         await File.WriteAllBytesAsync(Path.Combine(partial, ManifestFile), Manifest(run, scenarioFileName, scenarioText, partial, files), cancellationToken).ConfigureAwait(false);
-
         cancellationToken.ThrowIfCancellationRequested();
         if (Directory.Exists(target))
         {
@@ -94,7 +176,7 @@ public static class ResultsWriter
     public static string ToolVersion { get; } =
         typeof(ResultsWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    private static byte[] Manifest(RunResult run, string scenarioFileName, string scenarioText, string dir, List<(string Name, int Rows)> files)
+    private static byte[] Manifest(RunResult run, string scenarioFileName, string scenarioText, string dir, List<(string Name, long Rows)> files)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -127,7 +209,7 @@ public static class ResultsWriter
             w.WritePropertyName("scenario");
             WriteScenario(w, c);
             w.WriteStartArray("files");
-            foreach ((string name, int rows) in files)
+            foreach ((string name, long rows) in files)
             {
                 w.WriteStartObject();
                 w.WriteString("name", name);

@@ -8,4 +8,4 @@ namespace SensorNet.Scenarios.Running;
 /// <param name="HarvestW">Harvested power at that instant, in W.</param>
 /// <param name="DrawW">Power drawn by the node's components at that instant, in W.</param>
 /// <param name="On">True while the node is powered.</param>
-public sealed record EnergySample(long TimeNs, int NodeId, double StoredJ, double VoltageV, double HarvestW, double DrawW, bool On);
+public readonly record struct EnergySample(long TimeNs, int NodeId, double StoredJ, double VoltageV, double HarvestW, double DrawW, bool On);

@@ -16,16 +16,16 @@ internal sealed class EnergySampler : IEventHandler
     private readonly Simulation _simulation;
     private readonly IReadOnlyList<(int Id, NodeEnergy Energy)> _nodes;
     private readonly SimDuration _interval;
-    private readonly List<EnergySample> _samples = [];
+    private readonly ITraceSink<EnergySample> _sink;
+    private long _lastNs = -1;
 
-    public EnergySampler(Simulation simulation, IReadOnlyList<(int Id, NodeEnergy Energy)> nodes, SimDuration interval)
+    public EnergySampler(Simulation simulation, IReadOnlyList<(int Id, NodeEnergy Energy)> nodes, SimDuration interval, ITraceSink<EnergySample> sink)
     {
         _simulation = simulation;
         _nodes = nodes;
         _interval = interval;
+        _sink = sink;
     }
-
-    public IReadOnlyList<EnergySample> Samples => _samples;
 
     public void Start()
     {
@@ -36,7 +36,7 @@ internal sealed class EnergySampler : IEventHandler
     /// <summary>Samples the end of the run (the clock stands at the end, where no event runs).</summary>
     public void Finish(SimTime end)
     {
-        if (_samples.Count == 0 || _samples[^1].TimeNs != end.Nanoseconds)
+        if (_lastNs != end.Nanoseconds)
         {
             Record(end);
         }
@@ -53,7 +53,9 @@ internal sealed class EnergySampler : IEventHandler
         foreach ((int id, NodeEnergy e) in _nodes)
         {
             e.Update();
-            _samples.Add(new EnergySample(now.Nanoseconds, id, e.Storage.Stored.Value, e.Storage.Voltage.Value, e.Harvest.Value, e.Draw.Value, e.IsPowered));
+            _sink.Add(new EnergySample(now.Nanoseconds, id, e.Storage.Stored.Value, e.Storage.Voltage.Value, e.Harvest.Value, e.Draw.Value, e.IsPowered));
         }
+
+        _lastNs = now.Nanoseconds;
     }
 }

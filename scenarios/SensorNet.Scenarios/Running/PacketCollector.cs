@@ -4,31 +4,17 @@ namespace SensorNet.Scenarios.Running;
 
 /// <summary>
 /// Counts, per sender, the transmissions any gateway received (delivery) and, when the scenario traces packets, keeps
-/// every <see cref="PacketRecord"/> for <c>packets.parquet</c>. Delivery needs only the last transmission counted per
+/// every <see cref="PacketRecord"/> for <c>packets.parquet</c> in <paramref name="records"/> (null when it does not). Delivery needs only the last transmission counted per
 /// sender: a radio sends one frame at a time and every outcome of a frame is settled by the time it ends, so a
 /// sender's records never come back to an earlier frame once a later one has been recorded.
 /// </summary>
-internal sealed class PacketCollector(ISet<int> gateways, bool keepRecords) : IPacketSink
+internal sealed class PacketCollector(ISet<int> gateways, ITraceSink<PacketRecord>? records) : IPacketSink
 {
-    /// <summary>More rows than this stop the run with a clear error rather than exhausting memory.</summary>
-    public const int MaxRows = 20_000_000;
-
-    private readonly List<PacketRecord> _records = [];
     private readonly Dictionary<int, (long LastCounted, long Delivered)> _bySender = [];
-
-    public IReadOnlyList<PacketRecord> Records => _records;
 
     public void Record(in PacketRecord record)
     {
-        if (keepRecords)
-        {
-            if (_records.Count == MaxRows)
-            {
-                throw new InvalidOperationException($"The run produced more than {MaxRows:N0} packet records; shorten it, use fewer nodes or set outputs.packetTrace: false.");
-            }
-
-            _records.Add(record);
-        }
+        records?.Add(record);
 
         if (gateways.Contains(record.Receiver) && record.Outcome is ReceptionOutcome.Received or ReceptionOutcome.Captured)
         {

@@ -37,20 +37,41 @@ public static class ScenarioRunner
     /// <param name="replication">Replication index; selects independent random streams.</param>
     /// <param name="progress">Receives the fraction of simulated time done, from 0 to 1.</param>
     /// <param name="cancellationToken">Stops the run between slices.</param>
+    /// <remarks>The traces are kept in memory (<see cref="TraceSinks.InMemory"/>) and returned in the result.</remarks>
     /// <exception cref="InvalidOperationException">An invariant failed (a model bug): no result is returned.</exception>
     public static RunResult Run(ScenarioConfig config, int replication = 0, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
+        TraceSinks traces = TraceSinks.InMemory();
+        RunResult run = Run(config, replication, traces, progress, cancellationToken);
+        return run with
+        {
+            Energy = ((TraceList<EnergySample>)traces.Energy).Rows,
+            PowerStates = ((TraceList<PowerStateRow>)traces.PowerStates).Rows,
+            Packets = ((TraceList<PacketRecord>)traces.Packets).Rows,
+        };
+    }
+
+    /// <summary>Runs the scenario, handing the trace rows to <paramref name="traces"/> as they are produced.</summary>
+    /// <param name="config">The resolved scenario.</param>
+    /// <param name="replication">Replication index; selects independent random streams.</param>
+    /// <param name="traces">Receives the energy samples, power-state intervals and packet records; the result's trace lists are empty.</param>
+    /// <param name="progress">Receives the fraction of simulated time done, from 0 to 1.</param>
+    /// <param name="cancellationToken">Stops the run between slices.</param>
+    /// <exception cref="InvalidOperationException">An invariant failed (a model bug): no result is returned.</exception>
+    public static RunResult Run(ScenarioConfig config, int replication, TraceSinks traces, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(traces);
         var simulation = new Simulation(initialCapacity: Math.Max(1024, config.NodeCount * 2));
         var streams = new RngStreams(config.Seed, replication);
-        (WirelessMedium? medium, PacketCollector? packets, NetworkServer? server) = BuildNetwork(simulation, config, streams);
+        (WirelessMedium? medium, PacketCollector? packets, NetworkServer? server) = BuildNetwork(simulation, config, streams, traces.Packets);
         IRunNode[] nodes = BuildNodes(simulation, config, streams, medium);
         foreach (IRunNode node in nodes)
         {
             node.Boot(simulation.Now);
         }
 
-        PowerStateTrace? trace = config.PowerStateTrace ? new PowerStateTrace() : null;
+        PowerStateTrace? trace = config.PowerStateTrace ? new PowerStateTrace(traces.PowerStates) : null;
         if (trace is not null)
         {
             foreach (IRunNode node in nodes)
@@ -60,7 +81,7 @@ public static class ScenarioRunner
         }
 
         EnergySampler? sampler = config.EnergySampleInterval.Nanoseconds > 0
-            ? new EnergySampler(simulation, [.. nodes.Select(n => (n.Id, n.Energy))], config.EnergySampleInterval)
+            ? new EnergySampler(simulation, [.. nodes.Select(n => (n.Id, n.Energy))], config.EnergySampleInterval, traces.Energy)
             : null;
         sampler?.Start();
 
@@ -123,14 +144,11 @@ public static class ScenarioRunner
             })];
         }
 
-        return new RunResult(config, replication, end.Nanoseconds, simulation.EventsExecuted, summaries, residency, kernels, processes, sampler?.Samples ?? [], trace?.Rows ?? [])
-        {
-            Packets = packets?.Records ?? [],
-        };
+        return new RunResult(config, replication, end.Nanoseconds, simulation.EventsExecuted, summaries, residency, kernels, processes, [], []);
     }
 
     // The medium and its gateways (ids after the nodes); none without a network section.
-    private static (WirelessMedium? Medium, PacketCollector? Packets, NetworkServer? Server) BuildNetwork(Simulation simulation, ScenarioConfig config, RngStreams streams)
+    private static (WirelessMedium? Medium, PacketCollector? Packets, NetworkServer? Server) BuildNetwork(Simulation simulation, ScenarioConfig config, RngStreams streams, ITraceSink<PacketRecord> records)
     {
         if (config.Network is not { } network)
         {
@@ -141,7 +159,7 @@ public static class ScenarioRunner
         NetworkServer? server = config.Groups.Any(g => g is LoRaWanGroupConfig) ? new NetworkServer(simulation, new Dbm(14)) : null;
 
         int firstGateway = config.NodeCount;
-        var packets = new PacketCollector(new HashSet<int>(Enumerable.Range(firstGateway, network.Gateways.Count)), config.PacketTrace);
+        var packets = new PacketCollector(new HashSet<int>(Enumerable.Range(firstGateway, network.Gateways.Count)), config.PacketTrace ? records : null);
         // SX1262 boards (Tock) reach +22 dBm, nRF52840 BLE +8 dBm; the index is sized for the strongest transmitter.
         double strongest = config.Groups.Any(g => g is TockLoRaGroupConfig) ? 22 : config.Groups.Any(g => g is TockGroupConfig or LoRaAlohaGroupConfig or LoRaWanGroupConfig) ? 20 : 8;
         Dbm maxTx = new(Math.Max(strongest, config.Groups.OfType<LoRaAlohaGroupConfig>().Select(g => g.Radio.TxPower.Value).Concat(config.Groups.OfType<LoRaWanGroupConfig>().Select(g => g.Radio.TxPower.Value)).DefaultIfEmpty(strongest).Max()));

@@ -183,8 +183,7 @@ public static class SweepRunner
             }
 
             ScenarioConfig config = ScenarioLoader.Parse(text, sweep.ScenarioPath);
-            RunResult run = ScenarioRunner.Run(config, replication, cancellationToken: token);
-            await ResultsWriter.WriteAsync(run, directory, Path.GetFileName(sweep.ScenarioPath), text, format, token).ConfigureAwait(false);
+            await ResultsWriter.RunAsync(config, replication, directory, Path.GetFileName(sweep.ScenarioPath), text, format, cancellationToken: token).ConfigureAwait(false);
             return new SweepOutcome(point.Index, replication, "ran");
         }
         catch (Exception e) when (e is ConfigurationException or InvalidOperationException or IOException)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DuckDB.NET.Data;
+using Parquet;
 using SensorNet.Scenarios.Loading;
 using SensorNet.Scenarios.Results;
 using SensorNet.Scenarios.Running;
@@ -187,6 +188,143 @@ public class ResultsWriterTests
         foreach (NodeSummary n in run.Nodes)
         {
             Assert.Equal(n.EnergyJ, Scalar<double>(db, $"SELECT sum(energy_j) FROM {trace} WHERE node_id = {n.NodeId}"), 1e-9 * n.EnergyJ);
+        }
+    }
+
+    // ResultsWriter.RunAsync: traces streamed to their files in row groups while the run goes on.
+    private static readonly string[] Tables = ["nodes", "residency", "kernel", "processes", "energy", "power_states", "packets"];
+
+    // Two minutes of the async-vs-sync pair with every trace on: ~600 power-state intervals and 26 energy samples.
+    private static async Task<(ScenarioConfig Config, string Text)> TracedTockAsync()
+    {
+        string path = RepoPaths.Example("tock-async-vs-sync.yaml");
+        ScenarioConfig full = ScenarioLoader.LoadFile(path);
+        return (full with { Duration = SimDuration.FromMinutes(2), PowerStateTrace = true, EnergySampleInterval = SimDuration.FromSeconds(10) }, await File.ReadAllTextAsync(path));
+    }
+
+    [Theory]
+    [InlineData(ResultsFormat.Parquet)]
+    [InlineData(ResultsFormat.Csv)]
+    public async Task Streamed_TraceWithinOneGroup_IsByteIdenticalToWritingTheRunAtOnce(ResultsFormat format)
+    {
+        using var tmp = new TempDirectory();
+        (ScenarioConfig config, string text) = await TracedTockAsync();
+
+        RunResult streamed = await ResultsWriter.RunAsync(config, 0, tmp.Combine("streamed"), "t.yaml", text, format);
+        await ResultsWriter.WriteAsync(ScenarioRunner.Run(config), tmp.Combine("memory"), "t.yaml", text, format);
+
+        Assert.Empty(streamed.PowerStates); // the rows went to the file, not to memory
+        string extension = format == ResultsFormat.Csv ? ".csv" : ".parquet";
+        foreach (string file in Tables.Select(t => t + extension).Append(ResultsWriter.ManifestFile))
+        {
+            Assert.True(
+                File.ReadAllBytes(Path.Combine(tmp.Combine("streamed"), file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(tmp.Combine("memory"), file))),
+                $"{file} differs between the streamed and the in-memory write");
+        }
+    }
+
+    [Fact]
+    public async Task Streamed_InSmallRowGroups_HoldsTheSameRowsInOrder_AndIsDeterministic()
+    {
+        using var tmp = new TempDirectory();
+        (ScenarioConfig config, string text) = await TracedTockAsync();
+        RunResult memory = ScenarioRunner.Run(config);
+        const int groupRows = 100;
+
+        await ResultsWriter.RunAsync(config, 0, tmp.Combine("a"), "t.yaml", text, rowGroupRows: groupRows);
+        await ResultsWriter.RunAsync(config, 0, tmp.Combine("b"), "t.yaml", text, rowGroupRows: groupRows);
+        await ResultsWriter.RunAsync(config, 0, tmp.Combine("csv"), "t.yaml", text, ResultsFormat.Csv, rowGroupRows: groupRows);
+        await ResultsWriter.WriteAsync(memory, tmp.Combine("csv-memory"), "t.yaml", text, ResultsFormat.Csv);
+
+        string file = Path.Combine(tmp.Combine("a"), "power_states.parquet");
+        int rows = memory.PowerStates.Count;
+        Assert.True(rows > 5 * groupRows, $"{rows} intervals: too few to need several groups");
+        await using (ParquetReader reader = await ParquetReader.CreateAsync(file))
+        {
+            Assert.Equal((rows + groupRows - 1) / groupRows, reader.RowGroupCount);
+        }
+
+        // An independent reader sees the in-memory rows in the same order (row i of the file is interval i).
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using DuckDBCommand cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT node_id, state, start_ns, end_ns, energy_j FROM read_parquet('{file}', file_row_number = true) ORDER BY file_row_number";
+        using (var r = cmd.ExecuteReader())
+        {
+            int i = 0;
+            while (r.Read())
+            {
+                PowerStateRow expected = memory.PowerStates[i++];
+                Assert.Equal((expected.NodeId, expected.State, expected.StartNs, expected.EndNs, expected.EnergyJ), (r.GetInt32(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetDouble(4)));
+            }
+
+            Assert.Equal(rows, i);
+        }
+
+        foreach (string table in Tables)
+        {
+            Assert.True(
+                File.ReadAllBytes(Path.Combine(tmp.Combine("a"), table + ".parquet")).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(tmp.Combine("b"), table + ".parquet"))),
+                $"{table}: two streamed runs differ");
+            // CSV has no groups: streamed in batches it is the one-shot file.
+            Assert.True(
+                File.ReadAllBytes(Path.Combine(tmp.Combine("csv"), table + ".csv")).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(tmp.Combine("csv-memory"), table + ".csv"))),
+                $"{table}.csv differs from the in-memory write");
+        }
+    }
+
+    [Fact]
+    public async Task Streamed_RunCancelledMidway_LeavesNeitherAResultNorAPartialDirectory()
+    {
+        using var tmp = new TempDirectory();
+        (ScenarioConfig config, string text) = await TracedTockAsync();
+        using var cts = new CancellationTokenSource();
+        var progress = new CancelAt(0.5, cts);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ResultsWriter.RunAsync(config, 0, tmp.Combine("out"), "t.yaml", text, progress: progress, rowGroupRows: 50, cancellationToken: cts.Token));
+
+        Assert.True(progress.Reached, "the run should have been cancelled part-way, after row groups were written");
+        Assert.Empty(Directory.GetFileSystemEntries(tmp.Path));
+    }
+
+    [Fact]
+    public async Task Streamed_RunThatFails_KeepsAnOlderResultAndRemovesItsPartialDirectory()
+    {
+        using var tmp = new TempDirectory();
+        (ScenarioConfig config, string text) = await TracedTockAsync();
+        string dir = tmp.Combine("out");
+        await ResultsWriter.RunAsync(config, 0, dir, "t.yaml", text);
+        byte[] manifest = await File.ReadAllBytesAsync(Path.Combine(dir, ResultsWriter.ManifestFile));
+        // A failure part-way through the run, after row groups were written (as a model bug would throw).
+        var failing = new FailAt(0.5);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ResultsWriter.RunAsync(config, 0, dir, "t.yaml", text, progress: failing, rowGroupRows: 50));
+
+        Assert.Equal(manifest, await File.ReadAllBytesAsync(Path.Combine(dir, ResultsWriter.ManifestFile)));
+        Assert.Equal(["out"], Directory.GetFileSystemEntries(tmp.Path).Select(Path.GetFileName));
+    }
+
+    private sealed class FailAt(double fraction) : IProgress<double>
+    {
+        public void Report(double value)
+        {
+            if (value >= fraction)
+            {
+                throw new InvalidOperationException("a model bug");
+            }
+        }
+    }
+
+    private sealed class CancelAt(double fraction, CancellationTokenSource cts) : IProgress<double>
+    {
+        public bool Reached { get; private set; }
+
+        public void Report(double value)
+        {
+            if (value >= fraction && !Reached)
+            {
+                Reached = true;
+                cts.Cancel();
+            }
         }
     }
 
