@@ -61,6 +61,7 @@ public static class ScenarioCatalog
         ("power", "shutdown, start (V | % | J), regulator: { kind: ldo (output, quiescentCurrent?, dropout?) | buck | boost | buckBoost (output, minimumInput, quiescentCurrent?, efficiency | efficiencyCurve[]) }?"),
         ("network", "propagation: { kind: " + string.Join(" | ", PropagationConfig.Names) + " }, shadowing (perLink|perPacket)?, reception (" + string.Join(" | ", NetworkConfig.ReceptionNames) + ")?, gateways[]: { name, x, y, channels[], bandwidth?, sensitivity (" + string.Join(" | ", GatewayConfig.SensitivityNames) + ")?, demodulators? }"),
         ("outputs", "energySampleInterval?, powerStateTrace?, packetTrace?"),
+        ("overrides", "per-node overrides in any group: [{ nodes: [3, '10-19'] (indices within the group), then any of the group's fields except kind, name, count, placement; each field given replaces the group's whole value }]"),
     ];
 
     /// <summary>The kind names of a list.</summary>

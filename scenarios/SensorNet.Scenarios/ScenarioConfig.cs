@@ -57,6 +57,49 @@ public abstract record NodeGroupConfig(string Name, int Count, PlacementConfig P
     /// nodes of a deployment are installed one after another; unpowered until then. Zero: every node boots at t = 0.
     /// </summary>
     public SimDuration BootSpread { get; init; }
+
+    /// <summary>
+    /// Per-node overrides (<c>overrides:</c>): nodes of this group configured otherwise, each a group of the same kind
+    /// whose placement and count are this group's. Empty: every node is configured alike.
+    /// </summary>
+    public IReadOnlyList<NodeOverride> Overrides { get; init; } = [];
+
+    /// <summary>The configuration of the group's node <paramref name="index"/> (0-based within the group).</summary>
+    public NodeGroupConfig ForNode(int index)
+    {
+        foreach (NodeOverride o in Overrides)
+        {
+            if (o.Nodes.Contains(index))
+            {
+                return o.Config;
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>This group's configuration and every override's.</summary>
+    public IEnumerable<NodeGroupConfig> Configurations() => Overrides.Select(o => o.Config).Prepend(this);
+
+    /// <inheritdoc/>
+    public virtual bool Equals(NodeGroupConfig? other) =>
+        other is not null && EqualityContract == other.EqualityContract && Name == other.Name && Count == other.Count && Placement == other.Placement
+        && Storage == other.Storage && Power == other.Power && BootSpread == other.BootSpread && Overrides.SequenceEqual(other.Overrides);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Count, Placement, Storage, Power, BootSpread, Overrides.Count);
+}
+
+/// <summary>Nodes of a group configured otherwise (<c>overrides[i]</c>).</summary>
+/// <param name="Nodes">Their indices within the group, 0-based, ascending.</param>
+/// <param name="Config">Their configuration: the group's with the override's blocks in place of its own.</param>
+public sealed record NodeOverride(IReadOnlyList<int> Nodes, NodeGroupConfig Config)
+{
+    /// <inheritdoc/>
+    public bool Equals(NodeOverride? other) => other is not null && Nodes.SequenceEqual(other.Nodes) && Config == other.Config;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Nodes.Count, Config);
 }
 
 /// <summary>

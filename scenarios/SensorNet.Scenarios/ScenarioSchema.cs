@@ -42,6 +42,20 @@ public static class ScenarioSchema
                         ["apps"] = new JsonObject { ["type"] = "array", ["items"] = KindObject(ScenarioCatalog.AppKinds) },
                         ["solar"] = Block("solar"),
                         ["power"] = Block("power"),
+                        ["overrides"] = new JsonObject
+                        {
+                            ["type"] = "array",
+                            ["items"] = new JsonObject
+                            {
+                                ["type"] = "object",
+                                ["required"] = new JsonArray("nodes"),
+                                ["properties"] = new JsonObject
+                                {
+                                    ["nodes"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["type"] = new JsonArray("integer", "string") } },
+                                },
+                                ["description"] = ScenarioCatalog.Blocks.First(b => b.Kind == "overrides").Parameters,
+                            },
+                        },
                     },
                 },
             },

@@ -13,16 +13,59 @@ public sealed class YamlMappingReader
     private readonly YamlMappingNode _node;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
+    // Keys taken from an overlay (Overlaid) and the overlay's field path, so messages point at where they were written.
+    private readonly HashSet<string> _overlaid = new(StringComparer.Ordinal);
+    private string _overlayPath = string.Empty;
+
+    // Where messages about this mapping as a whole point (a merged mapping has no place in the file of its own).
+    private YamlNode _location;
+
     /// <summary>Wraps the mapping <paramref name="node"/> of <paramref name="file"/> found at field path <paramref name="path"/>.</summary>
     public YamlMappingReader(string file, YamlMappingNode node, string path)
     {
         File = file;
         _node = node;
+        _location = node;
         Path = path;
     }
 
     /// <summary>The file name used in messages.</summary>
     public string File { get; }
+
+    /// <summary>
+    /// A reader over this mapping without <paramref name="dropped"/> and with every key of <paramref name="overlay"/>
+    /// except <paramref name="overlayOnly"/> replacing (whole, not merged) or adding to its own, e.g. a per-node
+    /// override of a node group's blocks. Values taken from the overlay keep the overlay's field path in messages.
+    /// </summary>
+    /// <param name="overlay">The mapping whose keys win.</param>
+    /// <param name="dropped">Keys of this mapping the result does not have.</param>
+    /// <param name="overlayOnly">Keys of the overlay that are not part of the result (read from the overlay itself).</param>
+    public YamlMappingReader Overlaid(YamlMappingReader overlay, IReadOnlyCollection<string> dropped, IReadOnlyCollection<string> overlayOnly)
+    {
+        ArgumentNullException.ThrowIfNull(overlay);
+        var merged = new YamlMappingNode();
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in _node.Children)
+        {
+            if (!dropped.Contains(((YamlScalarNode)pair.Key).Value ?? string.Empty))
+            {
+                merged.Children[pair.Key] = pair.Value;
+            }
+        }
+
+        var reader = new YamlMappingReader(File, merged, Path) { _overlayPath = overlay.Path, _location = _location };
+        foreach (KeyValuePair<YamlNode, YamlNode> pair in overlay._node.Children)
+        {
+            string key = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+            if (!overlayOnly.Contains(key))
+            {
+                merged.Children.Remove(new YamlScalarNode(key));
+                merged.Children.Add(pair.Key, pair.Value);
+                reader._overlaid.Add(key);
+            }
+        }
+
+        return reader;
+    }
 
     /// <summary>Dotted field path of this mapping ("" at the top).</summary>
     public string Path { get; }
@@ -214,7 +257,7 @@ public sealed class YamlMappingReader
     /// <summary>An error located at the value of <paramref name="key"/> (or at this mapping if it is absent).</summary>
     public ConfigurationException Error(string key, string problem)
     {
-        YamlNode at = Value(key, required: false) ?? _node;
+        YamlNode at = Value(key, required: false) ?? _location;
         return Error(at, key, problem);
     }
 
@@ -281,13 +324,17 @@ public sealed class YamlMappingReader
                 }
             }
 
-            throw new ConfigurationException(File, (int)_node.Start.Line, (int)_node.Start.Column, Join(key), "required key is missing");
+            throw new ConfigurationException(File, (int)_location.Start.Line, (int)_location.Start.Column, Join(key), "required key is missing");
         }
 
         return null;
     }
 
-    private string Join(string key) => Path.Length == 0 ? key : Path + "." + key;
+    private string Join(string key)
+    {
+        string path = _overlaid.Contains(key.Split('[', 2)[0]) ? _overlayPath : Path;
+        return path.Length == 0 ? key : path + "." + key;
+    }
 
     // Closest known word by edit distance, if close enough to be a plausible typo.
     private static string? Suggest(string word, IEnumerable<string> candidates)

@@ -125,8 +125,73 @@ public static partial class ScenarioLoader
             throw r.Error("power", "power management only on 'tock' groups (the other kinds have no reboot model)");
         }
 
+        List<NodeOverride> overrides = ReadOverrides(r, index, count, duration, scenarioDirectory);
         r.RejectUnknownKeys();
-        return group with { Power = power };
+        return group with { Power = power, Overrides = overrides };
+    }
+
+    // Keys that hold for a group as a whole: its nodes are placed and counted together, and share a kind.
+    private static readonly string[] GroupWideKeys = ["kind", "name", "count", "placement", "overrides"];
+
+    // overrides: [{ nodes: [3, "10-19"], storage: {...}, apps: [...] }]: the group's fields with the override's blocks
+    // in place of its own (whole blocks, not merged), read and validated as a group of the same kind.
+    private static List<NodeOverride> ReadOverrides(YamlMappingReader r, int index, int count, SimDuration duration, string scenarioDirectory)
+    {
+        var overrides = new List<NodeOverride>();
+        var claimed = new Dictionary<int, int>();
+        IReadOnlyList<YamlMappingReader> items = r.OptionalMappingList("overrides");
+        for (int j = 0; j < items.Count; j++)
+        {
+            YamlMappingReader o = items[j];
+            if (o.Keys.FirstOrDefault(k => Array.IndexOf(GroupWideKeys, k) >= 0) is { } fixedKey)
+            {
+                throw o.Error(fixedKey, $"'{fixedKey}' holds for the whole group and cannot be overridden per node");
+            }
+
+            IReadOnlyList<string> specs = o.OptionalStringList("nodes");
+            if (specs.Count == 0)
+            {
+                throw o.Error("nodes", "expected a non-empty list of node indices within the group, such as [0, 5, \"10-19\"]");
+            }
+
+            var nodes = new SortedSet<int>();
+            foreach (string spec in specs)
+            {
+                foreach (int node in NodeIndices(o, spec, count))
+                {
+                    if (!claimed.TryAdd(node, j))
+                    {
+                        throw o.Error("nodes", claimed[node] == j ? $"node {node} is listed twice" : $"node {node} is already overridden by overrides[{claimed[node]}]");
+                    }
+
+                    nodes.Add(node);
+                }
+            }
+
+            if (o.Keys.Count == 1)
+            {
+                throw o.Error("nodes", "expected at least one field to override besides 'nodes'");
+            }
+
+            NodeGroupConfig config = ReadGroup(r.Overlaid(o, dropped: ["overrides"], overlayOnly: ["nodes"]), index, duration, scenarioDirectory);
+            overrides.Add(new NodeOverride([.. nodes], config));
+        }
+
+        return overrides;
+    }
+
+    // "7" or "10-19" (inclusive), each within [0, count).
+    private static IEnumerable<int> NodeIndices(YamlMappingReader o, string spec, int count)
+    {
+        string[] parts = spec.Split('-', 2, StringSplitOptions.TrimEntries);
+        if (int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int first)
+            && (parts.Length == 1 ? first : int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int l) ? l : -1) is var last
+            && last >= first && last < count)
+        {
+            return Enumerable.Range(first, last - first + 1);
+        }
+
+        throw o.Error("nodes", $"expected node indices within the group (0 to {count - 1}) or ranges such as '10-19', not '{spec}'");
     }
 
     private static PowerConfig ReadPower(YamlMappingReader r, StorageConfig storage)

@@ -240,92 +240,25 @@ public static class ResultsWriter
         foreach (NodeGroupConfig g in c.Groups)
         {
             w.WriteStartObject();
-            w.WriteString("name", g.Name);
-            w.WriteNumber("count", g.Count);
-            if (g.BootSpread.Nanoseconds > 0)
+            WriteGroupFields(w, g);
+            if (g.Overrides.Count > 0)
             {
-                w.WriteNumber("boot_spread_ns", g.BootSpread.Nanoseconds);
-            }
-
-            w.WriteStartObject("placement");
-            w.WriteString("kind", g.Placement.Kind);
-            foreach ((string name, double value) in g.Placement.ManifestFields())
-            {
-                w.WriteNumber(name, value);
-            }
-
-            w.WriteEndObject();
-            w.WriteStartObject("storage");
-            w.WriteString("kind", g.Storage.Kind);
-            foreach ((string name, double value) in g.Storage.ManifestFields())
-            {
-                w.WriteNumber(name, value);
-            }
-
-            w.WriteEndObject();
-            switch (g)
-            {
-                case LoRaSenseGroupConfig l:
-                    WriteLoRaGroup(w, l);
-                    break;
-                case TockGroupConfig t:
-                    WriteTockGroup(w, t);
-                    break;
-                case TockLoRaGroupConfig t:
-                    WriteTockLoRaGroup(w, t);
-                    break;
-                case LoRaAlohaGroupConfig a:
-                    WriteAlohaGroup(w, a);
-                    break;
-                case BleGroupConfig b:
-                    w.WriteString("kind", "ble");
-                    w.WriteString("role", b.IsScanner ? "scanner" : "advertiser");
-                    w.WriteNumber(b.IsScanner ? "scan_interval_ns" : "adv_interval_ns", b.Interval.Nanoseconds);
-                    if (b.IsScanner)
-                    {
-                        w.WriteNumber("scan_window_ns", b.Window.Nanoseconds);
-                    }
-                    else
-                    {
-                        w.WriteNumber("payload_bytes", b.PayloadBytes);
-                        w.WriteNumber("tx_power_dbm", b.TxPower.Value);
-                    }
-
-                    break;
-                case Ieee802154GroupConfig z:
-                    w.WriteString("kind", "ieee802154");
-                    w.WriteString("role", z.IsSink ? "sink" : "sensor");
-                    w.WriteNumber("channel", z.Channel);
-                    w.WriteString("radio", z.Radio.Name);
-                    w.WriteString("radio_source", z.Radio.Source);
-                    w.WriteNumber("tx_power_dbm", z.TxPower.Value);
-                    w.WriteNumber("period_ns", z.Period.Nanoseconds);
-                    w.WriteNumber("payload_bytes", z.PayloadBytes);
-                    w.WriteString("routing", z.Tree ? "tree" : "direct");
-                    break;
-                case LoRaWanGroupConfig l:
-                    w.WriteString("kind", "lorawan");
-                    WriteRadio(w, l.Radio);
-                    WriteFrequencies(w, l.Settings.Channels);
-                    w.WriteNumber("period_ns", l.Settings.Period.Nanoseconds);
-                    w.WriteNumber("payload_bytes", l.Settings.PayloadBytes);
-                    w.WriteBoolean("confirmed", l.Settings.Confirmed);
-                    w.WriteNumber("max_transmissions", l.Settings.MaxTransmissions);
-                    w.WriteBoolean("adr", l.Settings.Adr);
-                    break;
-                default:
-                    throw new InvalidOperationException($"Unknown node group {g.GetType().Name}.");
-            }
-
-            if (g.Power is { } power)
-            {
-                w.WriteStartObject("power");
-                foreach ((string name, string value) in power.ManifestFields())
+                w.WriteStartArray("overrides");
+                foreach (NodeOverride o in g.Overrides)
                 {
-                    w.WriteString(name, value);
+                    w.WriteStartObject();
+                    w.WriteStartArray("node_indices");
+                    foreach (int node in o.Nodes)
+                    {
+                        w.WriteNumberValue(node);
+                    }
+
+                    w.WriteEndArray();
+                    WriteGroupFields(w, o.Config);
+                    w.WriteEndObject();
                 }
 
-                w.WriteEndObject();
+                w.WriteEndArray();
             }
 
             w.WriteEndObject();
@@ -338,6 +271,98 @@ public static class ResultsWriter
         }
 
         w.WriteEndObject();
+    }
+
+    // A group's fields (also an override's, whose name, count and placement are the group's).
+    private static void WriteGroupFields(Utf8JsonWriter w, NodeGroupConfig g)
+    {
+        w.WriteString("name", g.Name);
+        w.WriteNumber("count", g.Count);
+        if (g.BootSpread.Nanoseconds > 0)
+        {
+            w.WriteNumber("boot_spread_ns", g.BootSpread.Nanoseconds);
+        }
+
+        w.WriteStartObject("placement");
+        w.WriteString("kind", g.Placement.Kind);
+        foreach ((string name, double value) in g.Placement.ManifestFields())
+        {
+            w.WriteNumber(name, value);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("storage");
+        w.WriteString("kind", g.Storage.Kind);
+        foreach ((string name, double value) in g.Storage.ManifestFields())
+        {
+            w.WriteNumber(name, value);
+        }
+
+        w.WriteEndObject();
+        switch (g)
+        {
+            case LoRaSenseGroupConfig l:
+                WriteLoRaGroup(w, l);
+                break;
+            case TockGroupConfig t:
+                WriteTockGroup(w, t);
+                break;
+            case TockLoRaGroupConfig t:
+                WriteTockLoRaGroup(w, t);
+                break;
+            case LoRaAlohaGroupConfig a:
+                WriteAlohaGroup(w, a);
+                break;
+            case BleGroupConfig b:
+                w.WriteString("kind", "ble");
+                w.WriteString("role", b.IsScanner ? "scanner" : "advertiser");
+                w.WriteNumber(b.IsScanner ? "scan_interval_ns" : "adv_interval_ns", b.Interval.Nanoseconds);
+                if (b.IsScanner)
+                {
+                    w.WriteNumber("scan_window_ns", b.Window.Nanoseconds);
+                }
+                else
+                {
+                    w.WriteNumber("payload_bytes", b.PayloadBytes);
+                    w.WriteNumber("tx_power_dbm", b.TxPower.Value);
+                }
+
+                break;
+            case Ieee802154GroupConfig z:
+                w.WriteString("kind", "ieee802154");
+                w.WriteString("role", z.IsSink ? "sink" : "sensor");
+                w.WriteNumber("channel", z.Channel);
+                w.WriteString("radio", z.Radio.Name);
+                w.WriteString("radio_source", z.Radio.Source);
+                w.WriteNumber("tx_power_dbm", z.TxPower.Value);
+                w.WriteNumber("period_ns", z.Period.Nanoseconds);
+                w.WriteNumber("payload_bytes", z.PayloadBytes);
+                w.WriteString("routing", z.Tree ? "tree" : "direct");
+                break;
+            case LoRaWanGroupConfig l:
+                w.WriteString("kind", "lorawan");
+                WriteRadio(w, l.Radio);
+                WriteFrequencies(w, l.Settings.Channels);
+                w.WriteNumber("period_ns", l.Settings.Period.Nanoseconds);
+                w.WriteNumber("payload_bytes", l.Settings.PayloadBytes);
+                w.WriteBoolean("confirmed", l.Settings.Confirmed);
+                w.WriteNumber("max_transmissions", l.Settings.MaxTransmissions);
+                w.WriteBoolean("adr", l.Settings.Adr);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown node group {g.GetType().Name}.");
+        }
+
+        if (g.Power is { } power)
+        {
+            w.WriteStartObject("power");
+            foreach ((string name, string value) in power.ManifestFields())
+            {
+                w.WriteString(name, value);
+            }
+
+            w.WriteEndObject();
+        }
     }
 
     private static void WriteRadio(Utf8JsonWriter w, LoRaRadioConfig radio)

@@ -160,10 +160,12 @@ public static class ScenarioRunner
 
         int firstGateway = config.NodeCount;
         var packets = new PacketCollector(new HashSet<int>(Enumerable.Range(firstGateway, network.Gateways.Count)), config.PacketTrace ? records : null);
-        // SX1262 boards (Tock) reach +22 dBm, nRF52840 BLE +8 dBm; the index is sized for the strongest transmitter.
-        double strongest = config.Groups.Any(g => g is TockLoRaGroupConfig) ? 22 : config.Groups.Any(g => g is TockGroupConfig or LoRaAlohaGroupConfig or LoRaWanGroupConfig) ? 20 : 8;
-        Dbm maxTx = new(Math.Max(strongest, config.Groups.OfType<LoRaAlohaGroupConfig>().Select(g => g.Radio.TxPower.Value).Concat(config.Groups.OfType<LoRaWanGroupConfig>().Select(g => g.Radio.TxPower.Value)).DefaultIfEmpty(strongest).Max()));
-        maxTx = new Dbm(Math.Max(maxTx.Value, config.Groups.OfType<Ieee802154GroupConfig>().Select(g => g.TxPower.Value).Concat(config.Groups.OfType<BleGroupConfig>().Select(g => g.TxPower.Value)).DefaultIfEmpty(-20).Max()));
+        // SX1262 boards (Tock) reach +22 dBm, nRF52840 BLE +8 dBm; the index is sized for the strongest transmitter,
+        // per-node overrides included.
+        NodeGroupConfig[] groups = [.. config.Groups.SelectMany(g => g.Configurations())];
+        double strongest = groups.Any(g => g is TockLoRaGroupConfig) ? 22 : groups.Any(g => g is TockGroupConfig or LoRaAlohaGroupConfig or LoRaWanGroupConfig) ? 20 : 8;
+        Dbm maxTx = new(Math.Max(strongest, groups.OfType<LoRaAlohaGroupConfig>().Select(g => g.Radio.TxPower.Value).Concat(groups.OfType<LoRaWanGroupConfig>().Select(g => g.Radio.TxPower.Value)).DefaultIfEmpty(strongest).Max()));
+        maxTx = new Dbm(Math.Max(maxTx.Value, groups.OfType<Ieee802154GroupConfig>().Select(g => g.TxPower.Value).Concat(groups.OfType<BleGroupConfig>().Select(g => g.TxPower.Value)).DefaultIfEmpty(-20).Max()));
         var medium = new WirelessMedium(
             simulation,
             network.Propagation.Create(),
@@ -240,8 +242,8 @@ public static class ScenarioRunner
             {
                 int id = nodes.Count;
                 (Meters X, Meters Y) position = positions[i];
-                IEnergyStorage storage = g.Storage.Create();
-                nodes.Add(g switch
+                IEnergyStorage storage = g.ForNode(i).Storage.Create();
+                nodes.Add(g.ForNode(i) switch
                 {
                     LoRaAlohaGroupConfig a => BuildAloha(simulation, id, position, storage, a, streams, medium),
                     LoRaWanGroupConfig w => BuildLoRaWan(simulation, id, position, storage, w, streams, medium!, config.Network!),
