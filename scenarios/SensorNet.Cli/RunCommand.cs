@@ -24,7 +24,7 @@ internal static class RunCommand
         var seed = new Option<ulong?>("--seed") { Description = "Override the scenario's seed." };
         var replication = new Option<int>("--replication") { Description = "Replication index (selects independent random streams).", DefaultValueFactory = _ => 0 };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
-        var format = new Option<string>("--format") { Description = "Table format: parquet (default) or csv.", DefaultValueFactory = _ => "parquet" };
+        var format = new Option<string>("--format") { Description = "Table format: parquet or csv (default: the scenario's outputs.format, else parquet)." };
         format.AcceptOnlyFromAmong("parquet", "csv");
         var allowLarge = new Option<bool>("--allow-large-traces") { Description = "Run even if the traces are estimated above 5 million rows." };
         var set = new Option<string[]>("--set") { Description = "Override a field: --set nodes[0].count=200 (repeatable).", AllowMultipleArgumentsPerToken = false };
@@ -36,7 +36,7 @@ internal static class RunCommand
             parse.GetValue(seed),
             parse.GetValue(replication),
             parse.GetValue(set) ?? [],
-            parse.GetValue(format) == "csv" ? ResultsFormat.Csv : ResultsFormat.Parquet,
+            parse.GetValue(format) switch { "csv" => ResultsFormat.Csv, "parquet" => ResultsFormat.Parquet, _ => null },
             parse.GetValue(allowLarge),
             parse.GetValue(noReport),
             parse.GetValue(quiet),
@@ -44,7 +44,7 @@ internal static class RunCommand
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(FileInfo scenarioFile, DirectoryInfo? output, ulong? seed, int replication, string[] set, ResultsFormat format, bool allowLarge, bool noReport, bool quiet, CancellationToken ct)
+    private static async Task<int> ExecuteAsync(FileInfo scenarioFile, DirectoryInfo? output, ulong? seed, int replication, string[] set, ResultsFormat? format, bool allowLarge, bool noReport, bool quiet, CancellationToken ct)
     {
         ScenarioConfig config;
         string text;
@@ -90,6 +90,7 @@ internal static class RunCommand
         }
 
         string target = output?.FullName ?? Path.Combine("results", config.Name);
+        ResultsFormat tables = format ?? config.Format ?? ResultsFormat.Parquet;
         TraceEstimate estimate = TraceEstimate.Of(config);
         if (estimate.Rows > LargeTraceRows && !allowLarge)
         {
@@ -103,8 +104,8 @@ internal static class RunCommand
         {
             // Traces are streamed to the files while the run goes on (bounded memory).
             RunResult result = quiet || !AnsiConsole.Profile.Capabilities.Interactive
-                ? await Task.Run(() => ResultsWriter.RunAsync(config, replication, target, scenarioFile.Name, text, format, cancellationToken: ct), ct).ConfigureAwait(false)
-                : await RunWithProgressAsync(config, replication, target, scenarioFile.Name, text, format, ct).ConfigureAwait(false);
+                ? await Task.Run(() => ResultsWriter.RunAsync(config, replication, target, scenarioFile.Name, text, tables, cancellationToken: ct), ct).ConfigureAwait(false)
+                : await RunWithProgressAsync(config, replication, target, scenarioFile.Name, text, tables, ct).ConfigureAwait(false);
             if (!quiet)
             {
                 PrintSummary(result, target);

@@ -23,7 +23,7 @@ internal static class SweepCommand
         var shard = new Option<string?>("--shard") { Description = "Run only shard i of N (i/N, 0-based), for batch schedulers." };
         var slurm = new Option<FileInfo?>("--emit-slurm") { Description = "Write an sbatch job-array script that runs the shards (N = --shard's N, default 4) and exit." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
-        var format = new Option<string>("--format") { Description = "Table format of every run: parquet (default) or csv (the summary is Parquet).", DefaultValueFactory = _ => "parquet" };
+        var format = new Option<string>("--format") { Description = "Table format of every run: parquet or csv (default: the scenario's outputs.format, else parquet; the summary is Parquet)." };
         format.AcceptOnlyFromAmong("parquet", "csv");
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the sweep's report.html." };
         var command = new Command("sweep", "Run a parameter sweep: every point and replication of a base scenario.") { sweepFile, output, parallel, resume, shard, slurm, format, noReport, quiet };
@@ -34,7 +34,7 @@ internal static class SweepCommand
             parse.GetValue(resume),
             parse.GetValue(shard),
             parse.GetValue(slurm),
-            parse.GetValue(format) == "csv" ? ResultsFormat.Csv : ResultsFormat.Parquet,
+            parse.GetValue(format) switch { "csv" => ResultsFormat.Csv, "parquet" => ResultsFormat.Parquet, _ => null },
             parse.GetValue(noReport),
             parse.GetValue(quiet),
             ct));
@@ -51,7 +51,7 @@ internal static class SweepCommand
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(FileInfo file, DirectoryInfo? output, int parallel, bool resume, string? shardText, FileInfo? slurm, ResultsFormat format, bool noReport, bool quiet, CancellationToken ct)
+    private static async Task<int> ExecuteAsync(FileInfo file, DirectoryInfo? output, int parallel, bool resume, string? shardText, FileInfo? slurm, ResultsFormat? format, bool noReport, bool quiet, CancellationToken ct)
     {
         SweepDefinition sweep;
         (int Index, int Count)? shard = null;

@@ -52,6 +52,7 @@ public static class ScenarioCatalog
         ("disc", "radius, minSpacing?, centerX?, centerY?, spacingRule (strict|loraSim)?"),
         ("uniform", "width, height, originX?, originY?"),
         ("csv", "file (columns x_m, y_m; one row per node, in node order)"),
+        ("points", "positions[]: { x, y } (one per node, in node order)"),
     ];
 
     /// <summary>Other blocks and their keys.</summary>
@@ -60,7 +61,7 @@ public static class ScenarioCatalog
         ("solar", "start, ratedPower, latitude, longitude, elevation?, tilt?, azimuth?, linkeTurbidity?, step?, temperatureCoefficient?, mpptEfficiency?, weather: { kind: cloudCover, meanCloudCover, persistence, step? }? | irradianceFile (time, poa_w_m2 | ghi_w_m2, temp_air_c?)"),
         ("power", "shutdown, start (V | % | J), regulator: { kind: ldo (output, quiescentCurrent?, dropout?) | buck | boost | buckBoost (output, minimumInput, quiescentCurrent?, efficiency | efficiencyCurve[]) }?"),
         ("network", "propagation: { kind: " + string.Join(" | ", PropagationConfig.Names) + " }, shadowing (perLink|perPacket)?, reception (" + string.Join(" | ", NetworkConfig.ReceptionNames) + ")?, gateways[]: { name, x, y, channels[], bandwidth?, sensitivity (" + string.Join(" | ", GatewayConfig.SensitivityNames) + ")?, demodulators? }"),
-        ("outputs", "energySampleInterval?, powerStateTrace?, packetTrace?"),
+        ("outputs", "energySampleInterval?, powerStateTrace?, packetTrace?, format (parquet|csv; --format overrides it)?"),
         ("overrides", "per-node overrides in any group: [{ nodes: [3, '10-19'] (indices within the group), then any of the group's fields except kind, name, count, placement; each field given replaces the group's whole value }]"),
     ];
 

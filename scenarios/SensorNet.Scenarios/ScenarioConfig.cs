@@ -33,10 +33,13 @@ public sealed record ScenarioConfig(string Name, ulong Seed, SimDuration Duratio
     /// <summary>The shared radio medium and its gateways (<c>network:</c>); null: frames reach no one.</summary>
     public NetworkConfig? Network { get; init; }
 
+    /// <summary>Table format the scenario asks for (<c>outputs.format</c>); null: Parquet unless the command line says otherwise.</summary>
+    public Results.ResultsFormat? Format { get; init; }
+
     /// <inheritdoc/>
     public bool Equals(ScenarioConfig? other) =>
         other is not null && Name == other.Name && Seed == other.Seed && Duration == other.Duration && Groups.SequenceEqual(other.Groups)
-        && EnergySampleInterval == other.EnergySampleInterval && PowerStateTrace == other.PowerStateTrace && PacketTrace == other.PacketTrace && Equals(Network, other.Network);
+        && EnergySampleInterval == other.EnergySampleInterval && PowerStateTrace == other.PowerStateTrace && PacketTrace == other.PacketTrace && Equals(Network, other.Network) && Format == other.Format;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Name, Seed, Duration, Groups.Count);
@@ -395,6 +398,28 @@ public sealed record UniformPlacementConfig(Meters Width, Meters Height, Meters 
     /// <inheritdoc/>
     public override IReadOnlyList<(string Name, double Value)> ManifestFields() =>
         [("width_m", Width.Value), ("height_m", Height.Value), ("origin_x_m", OriginX.Value), ("origin_y_m", OriginY.Value)];
+}
+
+/// <summary>Nodes at positions listed in the scenario (<c>positions: [{ x: 0 m, y: 0 m }, …]</c>), one per node in node order.</summary>
+/// <param name="Points">The positions.</param>
+public sealed record PointsPlacementConfig(IReadOnlyList<(Meters X, Meters Y)> Points) : PlacementConfig
+{
+    /// <inheritdoc/>
+    public override string Kind => "points";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(Meters X, Meters Y)> Positions(int count, RandomStream rng) =>
+        count == Points.Count ? Points : throw new InvalidOperationException($"{Points.Count} positions for {count} nodes.");
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<(string Name, double Value)> ManifestFields() =>
+        [.. Points.SelectMany((p, i) => new[] { ($"x{i}_m", p.X.Value), ($"y{i}_m", p.Y.Value) })];
+
+    /// <inheritdoc/>
+    public bool Equals(PointsPlacementConfig? other) => other is not null && Points.SequenceEqual(other.Points);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Points.Count;
 }
 
 /// <summary>Nodes at positions read from a CSV file (<c>x_m,y_m</c> per row, in order of node).</summary>

@@ -74,8 +74,10 @@ public static partial class ScenarioLoader
         SimDuration sampling = SimDuration.Zero;
         bool powerStateTrace = false;
         bool packetTrace = true;
+        Results.ResultsFormat? format = null;
         if (root.OptionalMapping("outputs") is { } outputs)
         {
+            format = outputs.Optional<Results.ResultsFormat?>("format", v => v switch { "parquet" => Results.ResultsFormat.Parquet, "csv" => Results.ResultsFormat.Csv, _ => throw new FormatException("unknown format") }, "parquet or csv", null);
             powerStateTrace = outputs.OptionalBoolean("powerStateTrace", false);
             packetTrace = outputs.OptionalBoolean("packetTrace", true);
             sampling = outputs.Optional("energySampleInterval", QuantityText.ParseDuration, "a duration such as '10 min'", SimDuration.Zero);
@@ -100,7 +102,7 @@ public static partial class ScenarioLoader
         }
 
         root.RejectUnknownKeys();
-        return new ScenarioConfig(name, seed, duration, groups, sampling, powerStateTrace, packetTrace) { Network = network };
+        return new ScenarioConfig(name, seed, duration, groups, sampling, powerStateTrace, packetTrace) { Network = network, Format = format };
     }
 
     private static NodeGroupConfig ReadGroup(YamlMappingReader r, int index, SimDuration duration, string scenarioDirectory)
@@ -672,6 +674,24 @@ public static partial class ScenarioLoader
             Meters y0 = r.Optional("originY", QuantityText.ParseLength, "a length such as '0 m'", default(Meters));
             r.RejectUnknownKeys();
             return new UniformPlacementConfig(width, height, x0, y0);
+        }
+
+        if (kind == "points")
+        {
+            IReadOnlyList<YamlMappingReader> items = r.RequireMappingList("positions");
+            if (items.Count != count)
+            {
+                throw r.Error("positions", $"expected {count} positions (one per node, in node order); the list holds {items.Count}");
+            }
+
+            (Meters X, Meters Y)[] points = [.. items.Select(p =>
+            {
+                (Meters X, Meters Y) point = (p.Require("x", QuantityText.ParseLength, "a length such as '120 m'"), p.Require("y", QuantityText.ParseLength, "a length such as '-40 m'"));
+                p.RejectUnknownKeys();
+                return point;
+            })];
+            r.RejectUnknownKeys();
+            return new PointsPlacementConfig(points);
         }
 
         if (kind == "csv")

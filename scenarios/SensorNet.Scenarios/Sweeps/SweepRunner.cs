@@ -48,7 +48,7 @@ public static class SweepRunner
     /// <param name="progress">Told after each run.</param>
     /// <param name="format">Table format of every run (the summary is Parquet).</param>
     /// <param name="cancellationToken">Stops starting new runs and cancels those in progress; finished runs stay.</param>
-    public static async Task<IReadOnlyList<SweepOutcome>> RunAsync(SweepDefinition sweep, string outputDirectory, int parallel, bool resume, (int Index, int Count)? shard = null, IProgress<SweepOutcome>? progress = null, ResultsFormat format = ResultsFormat.Parquet, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<SweepOutcome>> RunAsync(SweepDefinition sweep, string outputDirectory, int parallel, bool resume, (int Index, int Count)? shard = null, IProgress<SweepOutcome>? progress = null, ResultsFormat? format = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallel, 1);
@@ -171,7 +171,7 @@ public static class SweepRunner
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
-    private static async Task<SweepOutcome> RunOneAsync(SweepDefinition sweep, string baseText, SweepPoint point, int replication, string outputDirectory, bool resume, ResultsFormat format, CancellationToken token)
+    private static async Task<SweepOutcome> RunOneAsync(SweepDefinition sweep, string baseText, SweepPoint point, int replication, string outputDirectory, bool resume, ResultsFormat? format, CancellationToken token)
     {
         string directory = SweepDefinition.RunDirectory(outputDirectory, point.Index, replication);
         try
@@ -183,7 +183,7 @@ public static class SweepRunner
             }
 
             ScenarioConfig config = ScenarioLoader.Parse(text, sweep.ScenarioPath);
-            await ResultsWriter.RunAsync(config, replication, directory, Path.GetFileName(sweep.ScenarioPath), text, format, cancellationToken: token).ConfigureAwait(false);
+            await ResultsWriter.RunAsync(config, replication, directory, Path.GetFileName(sweep.ScenarioPath), text, format ?? config.Format ?? ResultsFormat.Parquet, cancellationToken: token).ConfigureAwait(false);
             return new SweepOutcome(point.Index, replication, "ran");
         }
         catch (Exception e) when (e is ConfigurationException or InvalidOperationException or IOException)

@@ -116,6 +116,26 @@ public class CliTests
     }
 
     [Fact]
+    public void Run_OutputsFormatInTheScenario_WritesCsv_AndTheCommandLineOverridesIt()
+    {
+        using var tmp = new TempDirectory();
+        string[] common = ["run", RepoPaths.Example("quickstart.yaml"), "--set", "duration=1 h", "--set", "outputs.format=csv", "--no-report", "--quiet"];
+
+        (int csv, _, string csvError) = Sensornet([.. common, "--out", tmp.Combine("csv")]);
+        (int parquet, _, string parquetError) = Sensornet([.. common, "--out", tmp.Combine("parquet"), "--format", "parquet"]);
+        (int bad, _, string badError) = Sensornet([.. common[..4], "--set", "outputs.format=xlsx", "--out", tmp.Combine("bad")]);
+
+        Assert.True(csv == 0, csvError);
+        Assert.True(File.Exists(Path.Combine(tmp.Combine("csv"), "nodes.csv")));
+        Assert.False(File.Exists(Path.Combine(tmp.Combine("csv"), "nodes.parquet")));
+        Assert.True(parquet == 0, parquetError);
+        Assert.True(File.Exists(Path.Combine(tmp.Combine("parquet"), "nodes.parquet")));
+        Assert.Equal(2, bad);
+        Assert.Contains("outputs.format: expected parquet or csv", badError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(tmp.Combine("bad")));
+    }
+
+    [Fact]
     public void Run_HugeTrace_IsRefusedWithAnEstimate_UnlessAllowed()
     {
         using var tmp = new TempDirectory();
