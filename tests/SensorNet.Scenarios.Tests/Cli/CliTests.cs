@@ -172,6 +172,22 @@ public class CliTests
     }
 
     [Fact]
+    public void SweepExample_ShortenedToOneShard_RunsAndSummarises()
+    {
+        // The example's shortened variant for CI: shard 0 of 12 is one of its 12 runs (the first point, N = 100).
+        using var tmp = new TempDirectory();
+        string outDir = tmp.Combine("der");
+
+        (int code, _, string stderr) = Sensornet("sweep", Path.Combine(RepoPaths.Root, "scenarios", "examples", "sweeps", "lorasim-der.yaml"), "--shard", "0/12", "--out", outDir, "--no-report", "--quiet");
+
+        Assert.True(code == 0, stderr);
+        string[] manifests = Directory.GetFiles(outDir, "manifest.json", SearchOption.AllDirectories);
+        string manifest = Assert.Single(manifests);
+        Assert.Contains("\"nodes\": 100,", File.ReadAllText(manifest), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(outDir, "summary.parquet")));
+    }
+
+    [Fact]
     public void Run_HugeTrace_IsRefusedWithAnEstimate_UnlessAllowed()
     {
         using var tmp = new TempDirectory();

@@ -28,6 +28,21 @@ public class ExampleScenariosTests
         Assert.True(run.Processes.Count >= tockNodes);
     }
 
+    public static TheoryData<string> ExampleFiles =>
+        [.. Directory.GetFiles(Path.Combine(RepoPaths.Root, "scenarios", "examples"), "*.yaml", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(RepoPaths.Root, f)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(ExampleFiles))]
+    public void Example_StartsWithACommentSayingWhatItShowsHowLongItTakesAndHowToRunIt(string file)
+    {
+        string[] header = [.. File.ReadLines(Path.Combine(RepoPaths.Root, file)).TakeWhile(l => l.StartsWith('#'))];
+        string text = string.Join("\n", header);
+
+        Assert.True(header.Length >= 2, $"{file}: no header comment");
+        Assert.Matches(@"(?i)\b(takes|about) (about )?(a|\d+|half|a few) ", text);
+        Assert.Contains("dotnet run --project scenarios/SensorNet.Cli", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TockLoRaExample_BlockingTransmitKeepsTheMcuActiveForTheTimeOnAir()
     {
