@@ -37,6 +37,8 @@ internal static class Program
                     return ScaleBenchmark.Run(args.AsSpan(1));
                 case "scale-run":
                     return ScaleBenchmark.RunOne(args.AsSpan(1));
+                case "sweep":
+                    return SweepBenchmark.Run(args.AsSpan(1));
                 default:
                     throw new UsageException($"unknown benchmark '{args[0]}'");
             }
@@ -56,5 +58,6 @@ internal static class Program
         writer.WriteLine("benchmarks:");
         writer.WriteLine("  " + EngineBenchmarkOptions.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
         writer.WriteLine("  " + ScaleBenchmark.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
+        writer.WriteLine("  " + SweepBenchmark.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using SensorNet.Scenarios.Sweeps;
+
+namespace SensorNet.Benchmarks;
+
+/// <summary>
+/// The <c>sweep</c> benchmark (issue 10's target: a sweep on 2 cores at least 1.8× faster than on 1): a sweep of
+/// equal runs of the scale benchmark's Tock LoRa scenario (each its own seed), run with <c>--parallel 1</c> and
+/// <c>--parallel 2</c> in alternating order, every run writing its results as <c>sensornet sweep</c> does. Checks that
+/// both give byte-identical summaries; prints medians and the speed-up.
+/// </summary>
+internal static class SweepBenchmark
+{
+    public const string Usage =
+        "sweep [--nodes 200] [--runs 8] [--repeats 3]\n" +
+        "    a sweep of equal Tock LoRa runs (1 simulated day each) with --parallel 1 and 2; target: speed-up ≥ 1.8";
+
+    private const double Target = 1.8;
+
+    public static int Run(ReadOnlySpan<string> args)
+    {
+        var options = new OptionReader(args);
+        int nodes = (int)options.GetInt64("--nodes", 200, 1, 1_000_000);
+        int runs = (int)options.GetInt64("--runs", 8, 2, 1000);
+        int repeats = (int)options.GetInt64("--repeats", 3, 1, 100);
+        options.RejectUnknown();
+
+        string dir = Path.Combine(Path.GetTempPath(), $"sensornet-sweep-bench-{Environment.ProcessId}");
+        try
+        {
+            string scenario = ScaleScenarios.Write("lora", nodes, dir);
+            string sweepFile = Path.Combine(dir, "sweep.yaml");
+            string seeds = string.Join(", ", Enumerable.Range(1, runs));
+            File.WriteAllText(sweepFile, $"name: sweep-bench\nscenario: {Path.GetFileName(scenario)}\nreplications: 1\ngrid:\n  seed: [{seeds}]\n");
+            SweepDefinition sweep = SweepDefinition.Load(sweepFile);
+
+            Console.WriteLine($"sweep benchmark: {MachineInfo.Describe()}");
+            Console.WriteLine($"{runs} runs of {nodes:N0} Tock LoRa nodes × 1 simulated day, results written as by 'sensornet sweep'; {repeats} repeats, order alternating");
+            var walls = new Dictionary<int, List<double>> { [1] = [], [2] = [] };
+            byte[]? reference = null;
+            for (int r = 0; r < repeats; r++)
+            {
+                foreach (int parallel in r % 2 == 0 ? new[] { 1, 2 } : [2, 1])
+                {
+                    string output = Path.Combine(dir, $"out-{r}-{parallel}");
+                    var clock = Stopwatch.StartNew();
+                    IReadOnlyList<SweepOutcome> outcomes = SweepRunner.RunAsync(sweep, output, parallel, resume: false).GetAwaiter().GetResult();
+                    clock.Stop();
+                    if (outcomes.FirstOrDefault(o => o.Status == "failed") is { } failed)
+                    {
+                        throw new InvalidOperationException($"sweep run failed: {failed.Error}");
+                    }
+
+                    byte[] summary = File.ReadAllBytes(Path.Combine(output, "summary.parquet"));
+                    if (reference is not null && !summary.AsSpan().SequenceEqual(reference))
+                    {
+                        Console.Error.WriteLine("error: --parallel 1 and 2 gave different summaries");
+                        return 2;
+                    }
+
+                    reference = summary;
+                    walls[parallel].Add(clock.Elapsed.TotalSeconds);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  repeat {r + 1}, --parallel {parallel}: {clock.Elapsed.TotalSeconds,7:0.00} s"));
+                    Directory.Delete(output, recursive: true);
+                }
+            }
+
+            double one = Statistics.Median(walls[1]);
+            double two = Statistics.Median(walls[2]);
+            double speedup = one / two;
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--parallel 1: {one:0.00} s median ({runs / one:0.00} runs/s)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--parallel 2: {two:0.00} s median ({runs / two:0.00} runs/s)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed-up {speedup:0.00} (per repeat: {string.Join(' ', walls[1].Zip(walls[2], (a, b) => (a / b).ToString("0.00", CultureInfo.InvariantCulture)))}); summaries byte-identical"));
+            bool pass = speedup >= Target;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"target: speed-up = {speedup:0.00} ≥ {Target}: {(pass ? "PASS" : "FAIL")}"));
+            return pass ? 0 : 1;
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+}
