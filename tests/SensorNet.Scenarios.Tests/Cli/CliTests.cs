@@ -172,9 +172,34 @@ public class CliTests
         Assert.True(code == 0, stderr);
         using var doc = System.Text.Json.JsonDocument.Parse(stdout);
         string[] storage = [.. doc.RootElement.GetProperty("storage").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!)];
-        Assert.Equal(ScenarioCatalog.Names(ScenarioCatalog.StorageKinds), storage);
-        Assert.Contains(doc.RootElement.GetProperty("boards").EnumerateArray(), b => b.GetProperty("kind").GetString() == "signpost");
-        Assert.Equal(6, doc.RootElement.GetProperty("groups").GetArrayLength());
+        Assert.Equal(ScenarioCatalog.Storage.Names, storage);
+        Assert.Contains(doc.RootElement.GetProperty("board").EnumerateArray(), b => b.GetProperty("kind").GetString() == "signpost");
+        Assert.Equal(6, doc.RootElement.GetProperty("group").GetArrayLength());
+        System.Text.Json.JsonElement scanInterval = doc.RootElement.GetProperty("group").EnumerateArray().Single(g => g.GetProperty("kind").GetString() == "ble")
+            .GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "scanInterval");
+        Assert.True(scanInterval.GetProperty("required").GetBoolean());
+        Assert.Equal("when role is scanner", scanInterval.GetProperty("when").GetString());
+    }
+
+    [Fact]
+    public void List_Text_PrintsEveryKindWithItsKeys()
+    {
+        (int code, string stdout, string stderr) = Sensornet("list");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("storage kinds:", stdout, StringComparison.Ordinal);
+        Assert.Contains("  supercapacitor: ", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\n +spreadingFactor\* +integer 5–12\. ", stdout);
+        Assert.Matches(@"\n +when role is scanner:\n +scanInterval\* +duration \(ns, us, µs, ms, s, min, h, d\)", stdout);
+    }
+
+    [Fact]
+    public void Schema_PrintsTheCatalogsJsonSchema()
+    {
+        (int code, string stdout, string stderr) = Sensornet("schema");
+
+        Assert.True(code == 0, stderr);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(ScenarioSchema.Build(), System.Text.Json.Nodes.JsonNode.Parse(stdout)));
     }
 
     [Fact]
