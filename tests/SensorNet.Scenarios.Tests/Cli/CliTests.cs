@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SensorNet.Scenarios.Tests.Support;
 
 namespace SensorNet.Scenarios.Tests.Cli;
@@ -211,25 +210,5 @@ public class CliTests
         Assert.Contains("--bogus", stderr, StringComparison.Ordinal);
     }
 
-    private static (int Code, string Stdout, string Stderr) Sensornet(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sensornet.dll"));
-        foreach (string a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment["COLUMNS"] = "200";
-        using Process p = Process.Start(psi)!;
-        Task<string> stdout = p.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException("sensornet did not finish within 120 s");
-        }
-
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Code, string Stdout, string Stderr) Sensornet(params string[] args) => ChildProcess.Sensornet(args);
 }
