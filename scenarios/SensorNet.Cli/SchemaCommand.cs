@@ -7,7 +7,7 @@ namespace SensorNet.Cli;
 /// <summary><c>sensornet schema</c>: the JSON Schema of the scenario format, for editors.</summary>
 internal static class SchemaCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create()
     {

@@ -46,9 +46,6 @@ public sealed record NetworkConfig(PropagationConfig Propagation, ShadowingMode 
 /// <param name="Sigma">Log-distance shadowing standard deviation.</param>
 public sealed record PropagationConfig(string Kind, Hertz Frequency = default, Meters Range = default, Decibels ReferenceLoss = default, double Exponent = 0, Decibels Sigma = default)
 {
-    /// <summary>Names accepted in scenario files.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["borEtAl2016", "loraSimCode", "freeSpace", "unitDisk", "logDistance"];
-
     /// <summary>The model.</summary>
     public IPropagationModel Create() => Kind switch
     {

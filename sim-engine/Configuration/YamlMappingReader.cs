@@ -12,6 +12,8 @@ public sealed class YamlMappingReader
 {
     private readonly YamlMappingNode _node;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private IReadOnlySet<string>? _declared;
+    private string? _declaredBy;
 
     // Keys taken from an overlay (Overlaid) and the overlay's field path, so messages point at where they were written.
     private readonly HashSet<string> _overlaid = new(StringComparer.Ordinal);
@@ -240,9 +242,33 @@ public sealed class YamlMappingReader
         return kind;
     }
 
+    /// <summary>
+    /// Declares every key this mapping may have, as a catalog lists them: a missing required key is then never blamed
+    /// on a present declared key as its typo, and <see cref="RejectUnknownKeys"/> checks that this reader asked for no
+    /// other key.
+    /// </summary>
+    /// <param name="keys">Every key the mapping may have.</param>
+    /// <param name="declaredBy">Names the catalog entry in messages.</param>
+    public void Declare(IReadOnlySet<string> keys, string declaredBy)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        _declared = keys;
+        _declaredBy = declaredBy;
+    }
+
     /// <summary>Fails on the first key that no reader asked for.</summary>
+    /// <exception cref="ConfigurationException">The mapping has a key no reader asked for.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// This reader asked for a key outside those <see cref="Declare"/> declared: the code reading the mapping is out of
+    /// step with its catalog (a bug, not a fault of the file).
+    /// </exception>
     public void RejectUnknownKeys()
     {
+        if (_declared is not null && _known.Order(StringComparer.Ordinal).FirstOrDefault(k => !_declared.Contains(k)) is { } undeclared)
+        {
+            throw new InvalidOperationException($"the reader of '{_declaredBy}' reads key '{undeclared}', which its catalog does not declare (declared: {string.Join(", ", _declared.Order(StringComparer.Ordinal))})");
+        }
+
         foreach (KeyValuePair<YamlNode, YamlNode> pair in _node.Children)
         {
             string key = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
@@ -318,7 +344,7 @@ public sealed class YamlMappingReader
             foreach (YamlNode k in _node.Children.Keys)
             {
                 string present = ((YamlScalarNode)k).Value ?? string.Empty;
-                if (!_known.Contains(present) && Suggest(present, [key]) is not null)
+                if (!_known.Contains(present) && _declared?.Contains(present) != true && Suggest(present, [key]) is not null)
                 {
                     throw Error(k, present, $"unknown key '{present}' (did you mean '{key}'?)");
                 }

@@ -11,6 +11,16 @@ namespace SensorNet.SimEngine.Quantities;
 /// </summary>
 public static partial class QuantityText
 {
+    /// <summary>
+    /// The number part of a quantity as the parser accepts it (sign, digits, optional fraction and exponent), as a regular
+    /// expression that means the same in .NET and ECMA-262 (JSON Schema patterns).
+    /// </summary>
+    public const string NumberPattern = @"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?";
+
+    private const string DbmUnit = "dBm";
+    private const string DecibelUnit = "dB";
+    private const string ByteUnit = "B";
+
     private static readonly Dictionary<string, decimal> SecondsPerUnit = new(StringComparer.Ordinal)
     {
         ["ns"] = 1e-9m, ["us"] = 1e-6m, ["µs"] = 1e-6m, ["ms"] = 1e-3m, ["s"] = 1m,
@@ -56,6 +66,26 @@ public static partial class QuantityText
 
     private static readonly Dictionary<string, double> MetersPerUnit = new(StringComparer.Ordinal) { ["m"] = 1, ["km"] = 1e3, ["cm"] = 1e-2 };
 
+    /// <summary>The units the parser of <paramref name="dimension"/> accepts, exactly as they must be written.</summary>
+    public static IReadOnlyList<string> Units(QuantityDimension dimension) => dimension switch
+    {
+        QuantityDimension.Duration => [.. SecondsPerUnit.Keys],
+        QuantityDimension.Energy => [.. JoulesPerUnit.Keys],
+        QuantityDimension.Charge => [.. CoulombsPerUnit.Keys],
+        QuantityDimension.EnergyOrCharge => [.. JoulesPerUnit.Keys, .. CoulombsPerUnit.Keys],
+        QuantityDimension.Voltage => [.. VoltsPerUnit.Keys],
+        QuantityDimension.Current => [.. AmperesPerUnit.Keys],
+        QuantityDimension.Power => [.. WattsPerUnit.Keys],
+        QuantityDimension.Frequency => [.. HertzPerUnit.Keys],
+        QuantityDimension.Length => [.. MetersPerUnit.Keys],
+        QuantityDimension.Capacitance => [.. FaradsPerUnit.Keys],
+        QuantityDimension.Resistance => [.. OhmsPerUnit.Keys],
+        QuantityDimension.PowerLevel => [DbmUnit],
+        QuantityDimension.Ratio => [DecibelUnit],
+        QuantityDimension.Size => [ByteUnit],
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Unknown dimension."),
+    };
+
     /// <summary>Splits "12.5 kHz" into the number and the unit.</summary>
     /// <returns>False if the text is not a number followed by a unit.</returns>
     public static bool TrySplit(string text, out decimal number, out string unit)
@@ -85,14 +115,14 @@ public static partial class QuantityText
     /// <summary>Parses a power level in dBm.</summary>
     public static Dbm ParseDbm(string text)
     {
-        (decimal n, _) = Split(text, ["dBm"], "a power level");
+        (decimal n, _) = Split(text, [DbmUnit], "a power level");
         return new Dbm((double)n);
     }
 
     /// <summary>Parses a ratio in dB.</summary>
     public static Decibels ParseDecibels(string text)
     {
-        (decimal n, _) = Split(text, ["dB"], "a ratio in dB");
+        (decimal n, _) = Split(text, [DecibelUnit], "a ratio in dB");
         return new Decibels((double)n);
     }
 
@@ -114,7 +144,7 @@ public static partial class QuantityText
     /// <summary>Parses a size in bytes ("20 B").</summary>
     public static int ParseBytes(string text)
     {
-        (decimal n, _) = Split(text, ["B"], "a size");
+        (decimal n, _) = Split(text, [ByteUnit], "a size");
         if (n != decimal.Truncate(n) || n < 0 || n > int.MaxValue)
         {
             throw new FormatException($"'{text}' is not a whole number of bytes.");
@@ -161,6 +191,6 @@ public static partial class QuantityText
 
     private static string Example(string unit) => "10 " + unit;
 
-    [GeneratedRegex(@"^\s*(?<number>[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(?<unit>[A-Za-zµΩ]+)\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<number>" + NumberPattern + @")\s*(?<unit>[A-Za-zµΩ]+)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberAndUnit();
 }

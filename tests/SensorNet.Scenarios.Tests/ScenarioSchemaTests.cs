@@ -1,54 +1,121 @@
 using System.Text.Json.Nodes;
+using SensorNet.Scenarios.Loading;
 using SensorNet.Scenarios.Tests.Support;
-using YamlDotNet.RepresentationModel;
+using SensorNet.SimEngine.Configuration;
 
 namespace SensorNet.Scenarios.Tests;
 
+/// <summary>
+/// The generated JSON Schema, checked with a real validator (<see cref="JsonSchemaValidator"/>) on the examples (YAML
+/// read as a YAML 1.2 editor reads it) and on invalid edits of them, which the loader must refuse too.
+/// </summary>
 public class ScenarioSchemaTests
 {
-    /// <summary>
-    /// A small structural check of every example against the schema: top-level keys allowed, required keys present,
-    /// and every group, placement, storage and app kind among the schema's enums. (No full JSON Schema validator is
-    /// available from the package source; the loader tests cover values.)
-    /// </summary>
+    private static readonly JsonObject Schema = ScenarioSchema.Build();
+    private static readonly JsonSchemaValidator Validator = new(Schema);
+
+    public static TheoryData<string, string, string, string> InvalidEdits => new()
+    {
+        // description, example file, text replaced, replacement
+        { "unknown key in a storage block", "quickstart.yaml", "      voltage: 3.0 V", "      voltage: 3.0 V\n      volts: 3 V" },
+        { "spreading factor 13", "quickstart.yaml", "spreadingFactor: 9", "spreadingFactor: 13" },
+        { "spreading factor 6 on an SX1276", "quickstart.yaml", "spreadingFactor: 9", "spreadingFactor: 6" },
+        { "tilt 120°", "signpost-solar.yaml", "tilt: 30", "tilt: 120" },
+        { "bare number for a duration", "quickstart.yaml", "period: 10 min", "period: 600" },
+        { "unit of another dimension", "quickstart.yaml", "period: 10 min", "period: 10 mV" },
+        { "count 0", "quickstart.yaml", "count: 10", "count: 0" },
+        { "unknown routing", "ieee802154-star.yaml", "routing: direct", "routing: star" },
+        { "unknown scheduler", "tock-async-vs-sync.yaml", "processConsole: false", "processConsole: false\n    scheduler: fifo" },
+        { "802.15.4 channel 27", "ieee802154-star.yaml", "channel: 20", "channel: 27" },
+        { "advertiser key on a BLE scanner", "ble-beacons.yaml", "    scanWindow: 30 ms", "    scanWindow: 30 ms\n    advInterval: 100 ms" },
+        { "period on an 802.15.4 sink", "ieee802154-collection.yaml", "    role: sink\n", "    role: sink\n    period: 30 s\n" },
+        { "BLE devices without a network", "ble-beacons.yaml", "network:\n  propagation: { kind: freeSpace, frequency: 2440 MHz }\n", string.Empty },
+        { "shutdown without start", "solar-month.yaml", "      start: 3.0 V\n", string.Empty },
+        { "efficiency and efficiencyCurve", "solar-month.yaml", "efficiency: 0.9,", "efficiency: 0.9, efficiencyCurve: ['1 uA: 0.6']," },
+        { "solar on a board without a solar input", "tock-async-vs-sync.yaml", "    board: nrf52840dk\n", "    board: nrf52840dk\n    solar: { latitude: 37.9, longitude: -122.3, start: 2024-06-01T00:00:00-07:00, ratedPower: 0.5 W }\n" },
+        { "power block on a non-Tock group", "quickstart.yaml", "    mcu: nrf52840", "    mcu: nrf52840\n    power: { shutdown: 20 %, start: 50 % }" },
+        { "unknown storage kind", "quickstart.yaml", "kind: linearBattery", "kind: linearbattery" },
+    };
+
     [Theory]
     [MemberData(nameof(Running.ExampleScenariosTests.Examples), MemberType = typeof(Running.ExampleScenariosTests))]
-    public void EveryExample_UsesOnlyKeysAndKindsTheSchemaDeclares(string file)
+    public void EveryExample_ValidatesAgainstTheSchema(string file)
     {
-        JsonObject schema = ScenarioSchema.Build();
-        var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(RepoPaths.Example(file))));
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
-        JsonObject props = schema["properties"]!.AsObject();
+        JsonNode? doc = YamlJson.FromText(File.ReadAllText(RepoPaths.Example(file)));
 
-        foreach (var key in root.Children.Keys)
-        {
-            Assert.True(props.ContainsKey(((YamlScalarNode)key).Value!), $"{file}: top-level key {key}");
-        }
+        IReadOnlyList<string> errors = Validator.Validate(doc);
 
-        foreach (JsonNode? required in schema["required"]!.AsArray())
-        {
-            Assert.True(root.Children.ContainsKey(new YamlScalarNode(required!.GetValue<string>())), $"{file}: missing {required}");
-        }
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
 
-        JsonObject node = props["nodes"]!["items"]!["properties"]!.AsObject();
-        foreach (YamlMappingNode group in ((YamlSequenceNode)root.Children[new YamlScalarNode("nodes")]).Children.Cast<YamlMappingNode>())
+    [Theory]
+    [MemberData(nameof(InvalidEdits))]
+    public void InvalidEdit_IsRejectedByTheSchemaAndTheLoader(string description, string file, string from, string to)
+    {
+        string valid = File.ReadAllText(RepoPaths.Example(file));
+        string text = valid.Replace(from, to, StringComparison.Ordinal);
+        Assert.NotEqual(valid, text);
+
+        IReadOnlyList<string> errors = Validator.Validate(YamlJson.FromText(text));
+
+        Assert.True(errors.Count > 0, $"{description}: the schema accepts it");
+        Assert.Throws<ConfigurationException>(() => ScenarioLoader.Parse(text, file));
+    }
+
+    [Fact]
+    public void EveryDefaultAndExample_ValidatesAgainstItsOwnSchema()
+    {
+        var failures = new List<string>();
+        int checkedValues = 0;
+        foreach (JsonObject s in Descendants(Schema))
         {
-            AssertKind(node["kind"]!, Scalar(group, "kind"), file);
-            AssertKind(node["placement"]!["properties"]!["kind"]!, Scalar((YamlMappingNode)group.Children[new YamlScalarNode("placement")], "kind"), file);
-            AssertKind(node["storage"]!["properties"]!["kind"]!, Scalar((YamlMappingNode)group.Children[new YamlScalarNode("storage")], "kind"), file);
-            if (group.Children.TryGetValue(new YamlScalarNode("apps"), out YamlNode? apps))
+            IEnumerable<JsonNode?> values = [.. s["default"] is { } d ? [d] : Array.Empty<JsonNode?>(), .. s["examples"]?.AsArray() ?? []];
+            foreach (JsonNode? value in values)
             {
-                foreach (YamlMappingNode app in ((YamlSequenceNode)apps).Children.Cast<YamlMappingNode>())
+                checkedValues++;
+                failures.AddRange(Validator.Validate(s, value).Select(e => $"{s["description"]}: {value?.ToJsonString()}: {e}"));
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(checkedValues > 100, $"only {checkedValues} defaults and examples");
+    }
+
+    [Fact]
+    public void Build_DeclaresDraft202012_AndDefinesEveryFamilyAndBlock()
+    {
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", Schema["$schema"]!.GetValue<string>());
+        JsonObject defs = Schema["$defs"]!.AsObject();
+        foreach (string name in ScenarioCatalog.Families.Select(f => f.Name).Concat(ScenarioCatalog.Blocks.Skip(1).Select(b => b.Name)))
+        {
+            Assert.True(defs.ContainsKey(name), name);
+        }
+
+        // The time pattern accepts exactly the loader's units.
+        string pattern = Schema["properties"]!["duration"]!["pattern"]!.GetValue<string>();
+        Assert.Empty(Validator.Validate(new JsonObject { ["type"] = "string", ["pattern"] = pattern }, JsonValue.Create("0.5 µs")));
+        Assert.NotEmpty(Validator.Validate(new JsonObject { ["type"] = "string", ["pattern"] = pattern }, JsonValue.Create("5 sec")));
+    }
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node)
+    {
+        if (node is JsonObject obj)
+        {
+            yield return obj;
+            foreach (JsonNode? child in obj.Where(p => p.Key is not ("default" or "examples")).Select(p => p.Value))
+            {
+                foreach (JsonObject d in Descendants(child))
                 {
-                    AssertKind(node["apps"]!["items"]!["properties"]!["kind"]!, Scalar(app, "kind"), file);
+                    yield return d;
                 }
             }
         }
+        else if (node is JsonArray array)
+        {
+            foreach (JsonObject d in array.SelectMany(Descendants))
+            {
+                yield return d;
+            }
+        }
     }
-
-    private static string Scalar(YamlMappingNode map, string key) => ((YamlScalarNode)map.Children[new YamlScalarNode(key)]).Value!;
-
-    private static void AssertKind(JsonNode kindSchema, string kind, string file) =>
-        Assert.True(kindSchema["enum"]!.AsArray().Any(e => e!.GetValue<string>() == kind), $"{file}: kind '{kind}' not in the schema");
 }

@@ -9,6 +9,7 @@ using SensorNet.RadioModels.Medium;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SensorNet.NodeKernel.Apps;
+using SensorNet.Scenarios.Catalog;
 using SensorNet.NodeKernel.Boards;
 using SensorNet.NodeKernel.Chips;
 using SensorNet.NodeKernel.Firmware;
@@ -22,7 +23,9 @@ namespace SensorNet.Scenarios.Loading;
 /// <summary>
 /// Reads a scenario file (YAML; JSON is accepted as YAML flow syntax) into a <see cref="ScenarioConfig"/>.
 /// Every value with a dimension carries its unit; unknown keys, missing keys, bad units and physically
-/// impossible values are errors that name the file, line, column and field path.
+/// impossible values are errors that name the file, line, column and field path. Each mapping's keys are those
+/// <see cref="ScenarioCatalog"/> declares for it (<see cref="YamlMappingReader.Declare"/>), so the loader, the JSON
+/// Schema and <c>sensornet list</c> describe one format.
 /// </summary>
 public static partial class ScenarioLoader
 {
@@ -50,6 +53,7 @@ public static partial class ScenarioLoader
     {
         ArgumentNullException.ThrowIfNull(text);
         YamlMappingReader root = YamlMappingReader.Load(text, fileName);
+        root.Declare(ScenarioCatalog.Scenario.Keys, "scenario");
         string name = root.Require("name", ValidateName, "a run name of letters, digits, '-', '_' and '.'");
         ulong seed = root.Require("seed", v => ulong.Parse(v, NumberStyles.None, CultureInfo.InvariantCulture), "a non-negative integer seed");
         SimDuration duration = root.Require("duration", QuantityText.ParseDuration, "a duration such as '1 d'");
@@ -77,6 +81,7 @@ public static partial class ScenarioLoader
         Results.ResultsFormat? format = null;
         if (root.OptionalMapping("outputs") is { } outputs)
         {
+            outputs.Declare(ScenarioCatalog.Outputs.Keys, "outputs");
             format = outputs.Optional<Results.ResultsFormat?>("format", v => v switch { "parquet" => Results.ResultsFormat.Parquet, "csv" => Results.ResultsFormat.Csv, _ => throw new FormatException("unknown format") }, "parquet or csv", null);
             powerStateTrace = outputs.OptionalBoolean("powerStateTrace", false);
             packetTrace = outputs.OptionalBoolean("packetTrace", true);
@@ -107,7 +112,8 @@ public static partial class ScenarioLoader
 
     private static NodeGroupConfig ReadGroup(YamlMappingReader r, int index, SimDuration duration, string scenarioDirectory)
     {
-        string kind = r.RequireKind(ScenarioCatalog.Names(ScenarioCatalog.GroupKinds));
+        string kind = r.RequireKind(ScenarioCatalog.Groups.Names);
+        r.Declare(ScenarioCatalog.Groups[kind].Keys, "group " + kind);
         string name = r.Optional("name", ValidateName, "a group name of letters, digits, '-', '_' and '.'", $"group{index}");
         int count = (int)r.RequireInteger("count", 1, 1_000_000);
         PlacementConfig placement = ReadPlacement(r.RequireMapping("placement"), count, scenarioDirectory);
@@ -121,12 +127,12 @@ public static partial class ScenarioLoader
             "ble" => ReadBleGroup(r, name, count, placement, storage),
             _ => ReadLoRaGroup(r, name, count, placement, storage, duration),
         };
-        PowerConfig? power = r.OptionalMapping("power") is { } pr ? ReadPower(pr, storage) : null;
-        if (power is not null && kind != "tock")
+        if (kind != "tock" && r.Keys.Contains("power", StringComparer.Ordinal))
         {
             throw r.Error("power", "power management only on 'tock' groups (the other kinds have no reboot model)");
         }
 
+        PowerConfig? power = kind == "tock" && r.OptionalMapping("power") is { } pr ? ReadPower(pr, storage) : null;
         List<NodeOverride> overrides = ReadOverrides(r, index, count, duration, scenarioDirectory);
         r.RejectUnknownKeys();
         return group with { Power = power, Overrides = overrides };
@@ -135,7 +141,7 @@ public static partial class ScenarioLoader
     // Keys that hold for a group as a whole: its nodes are placed and counted together, and share a kind.
     private static readonly string[] GroupWideKeys = ["kind", "name", "count", "placement", "overrides"];
 
-    // overrides: [{ nodes: [3, "10-19"], storage: {...}, apps: [...] }]: the group's fields with the override's blocks
+    // overrides: [{ nodes: [3, 7], storage: {...}, apps: [...] }]: the group's fields with the override's blocks
     // in place of its own (whole blocks, not merged), read and validated as a group of the same kind.
     private static List<NodeOverride> ReadOverrides(YamlMappingReader r, int index, int count, SimDuration duration, string scenarioDirectory)
     {
@@ -153,26 +159,19 @@ public static partial class ScenarioLoader
             IReadOnlyList<string> specs = o.OptionalStringList("nodes");
             if (specs.Count == 0)
             {
-                throw o.Error("nodes", "expected a non-empty list of node indices within the group, such as [0, 5, \"10-19\"]");
+                throw o.Error("nodes", "expected a non-empty list of node indices within the group, such as [0, 5]");
             }
 
             var nodes = new SortedSet<int>();
             foreach (string spec in specs)
             {
-                foreach (int node in NodeIndices(o, spec, count))
+                int node = NodeIndex(o, spec, count);
+                if (!claimed.TryAdd(node, j))
                 {
-                    if (!claimed.TryAdd(node, j))
-                    {
-                        throw o.Error("nodes", claimed[node] == j ? $"node {node} is listed twice" : $"node {node} is already overridden by overrides[{claimed[node]}]");
-                    }
-
-                    nodes.Add(node);
+                    throw o.Error("nodes", claimed[node] == j ? $"node {node} is listed twice" : $"node {node} is already overridden by overrides[{claimed[node]}]");
                 }
-            }
 
-            if (o.Keys.Count == 1)
-            {
-                throw o.Error("nodes", "expected at least one field to override besides 'nodes'");
+                nodes.Add(node);
             }
 
             NodeGroupConfig config = ReadGroup(r.Overlaid(o, dropped: ["overrides"], overlayOnly: ["nodes"]), index, duration, scenarioDirectory);
@@ -182,22 +181,15 @@ public static partial class ScenarioLoader
         return overrides;
     }
 
-    // "7" or "10-19" (inclusive), each within [0, count).
-    private static IEnumerable<int> NodeIndices(YamlMappingReader o, string spec, int count)
-    {
-        string[] parts = spec.Split('-', 2, StringSplitOptions.TrimEntries);
-        if (int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int first)
-            && (parts.Length == 1 ? first : int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int l) ? l : -1) is var last
-            && last >= first && last < count)
-        {
-            return Enumerable.Range(first, last - first + 1);
-        }
-
-        throw o.Error("nodes", $"expected node indices within the group (0 to {count - 1}) or ranges such as '10-19', not '{spec}'");
-    }
+    // A node index within the group: 0 to count - 1.
+    private static int NodeIndex(YamlMappingReader o, string spec, int count) =>
+        int.TryParse(spec, NumberStyles.None, CultureInfo.InvariantCulture, out int node) && node < count
+            ? node
+            : throw o.Error("nodes", $"expected node indices within the group (0 to {count - 1}), not '{spec}'");
 
     private static PowerConfig ReadPower(YamlMappingReader r, StorageConfig storage)
     {
+        r.Declare(ScenarioCatalog.Power.Keys, "power");
         const string LevelExpected = "a level such as '2.1 V', '20 %' or '5 J'";
         StorageLevel? shutdown = r.Optional<StorageLevel?>("shutdown", v => StorageLevel.Parse(v), LevelExpected, null);
         StorageLevel? start = r.Optional<StorageLevel?>("start", v => StorageLevel.Parse(v), LevelExpected, null);
@@ -264,7 +256,8 @@ public static partial class ScenarioLoader
 
     private static RegulatorConfig ReadRegulator(YamlMappingReader r)
     {
-        string kind = r.RequireKind("ldo", "buck", "boost", "buckBoost");
+        string kind = r.RequireKind(ScenarioCatalog.Regulators.Names);
+        r.Declare(ScenarioCatalog.Regulators[kind].Keys, "regulator " + kind);
         Volts output = r.Require("output", QuantityText.ParseVoltage, "an output voltage such as '3.3 V'");
         Amperes quiescent = r.Optional("quiescentCurrent", QuantityText.ParseCurrent, "a current such as '1 uA'", new Amperes(0));
         Volts dropout = kind == "ldo" ? r.Optional("dropout", QuantityText.ParseVoltage, "a voltage such as '0.1 V'", new Volts(0.1)) : default;
@@ -288,7 +281,7 @@ public static partial class ScenarioLoader
 
     private static LoRaAlohaGroupConfig ReadAlohaGroup(YamlMappingReader r, string name, int count, PlacementConfig placement, StorageConfig storage, SimDuration duration)
     {
-        LoRaRadioConfig radio = ReadRadio(r.RequireMapping("radio"));
+        LoRaRadioConfig radio = ReadRadio(r.RequireMapping("radio"), ScenarioCatalog.LoRaRadio);
         IReadOnlyList<Hertz> channels = Frequencies(r, "channels");
         SimDuration meanWait = r.Require("meanWait", QuantityText.ParseDuration, "a duration such as '1000 s'");
         if (meanWait.Nanoseconds <= 0 || meanWait > duration)
@@ -307,7 +300,7 @@ public static partial class ScenarioLoader
 
     private static LoRaWanGroupConfig ReadLoRaWanGroup(YamlMappingReader r, string name, int count, PlacementConfig placement, StorageConfig storage, SimDuration duration)
     {
-        LoRaRadioConfig radio = ReadRadio(r.RequireMapping("radio"));
+        LoRaRadioConfig radio = ReadRadio(r.RequireMapping("radio"), ScenarioCatalog.LoRaWanRadio);
         if (radio.Modulation.Bandwidth.Value != 125e3 || radio.Modulation.SpreadingFactor < 7)
         {
             throw r.Error("radio", "expected an EU868 BW125 data rate: SF7–SF12 at 125 kHz");
@@ -450,8 +443,10 @@ public static partial class ScenarioLoader
 
     private static NetworkConfig ReadNetwork(YamlMappingReader r)
     {
+        r.Declare(ScenarioCatalog.Network.Keys, "network");
         YamlMappingReader pr = r.RequireMapping("propagation");
-        string kind = pr.RequireKind([.. PropagationConfig.Names]);
+        string kind = pr.RequireKind(ScenarioCatalog.Propagation.Names);
+        pr.Declare(ScenarioCatalog.Propagation[kind].Keys, "propagation " + kind);
         var propagation = kind switch
         {
             "freeSpace" => new PropagationConfig(kind, Frequency: pr.Require("frequency", QuantityText.ParseFrequency, "a frequency such as '868.1 MHz'")),
@@ -470,6 +465,7 @@ public static partial class ScenarioLoader
         var gateways = new List<GatewayConfig>();
         foreach (YamlMappingReader g in r.OptionalMappingList("gateways"))
         {
+            g.Declare(ScenarioCatalog.Gateway.Keys, "gateway");
             string name = g.Require("name", ValidateName, "a gateway name of letters, digits, '-', '_' and '.'");
             Meters x = g.Require("x", QuantityText.ParseLength, "a length such as '0 m'");
             Meters y = g.Require("y", QuantityText.ParseLength, "a length such as '0 m'");
@@ -498,7 +494,7 @@ public static partial class ScenarioLoader
     private static LoRaSenseGroupConfig ReadLoRaGroup(YamlMappingReader r, string name, int count, PlacementConfig placement, StorageConfig storage, SimDuration duration)
     {
         McuProfile mcu = r.Require("mcu", McuProfile.ByName, $"an MCU name ({string.Join(", ", McuProfile.BuiltInNames)})");
-        LoRaRadioConfig radio = ReadRadio(r.RequireMapping("radio"));
+        LoRaRadioConfig radio = ReadRadio(r.RequireMapping("radio"), ScenarioCatalog.LoRaRadio);
         SenseAndSendSettings app = ReadApp(r.RequireMapping("app"), radio, mcu, duration);
         return new LoRaSenseGroupConfig(name, count, placement, storage, mcu, radio, app);
     }
@@ -527,7 +523,7 @@ public static partial class ScenarioLoader
         {
             ProcessConsole = r.OptionalBoolean("processConsole", board.ProcessConsole),
             RadioOnAtBoot = r.OptionalBoolean("radioOnAtBoot", board.RadioOnAtBoot),
-            Scheduler = r.Optional("scheduler", v => v is "round-robin" or "cooperative" or "priority" or "mlfq" ? v : throw new FormatException("unknown scheduler"), "round-robin, cooperative, priority or mlfq", board.Scheduler),
+            Scheduler = r.Optional("scheduler", v => ScenarioCatalog.Schedulers.Contains(v) ? v : throw new FormatException("unknown scheduler"), string.Join(", ", ScenarioCatalog.Schedulers), board.Scheduler),
         };
         var apps = new List<TockAppConfig>();
         foreach (YamlMappingReader a in r.RequireMappingList("apps"))
@@ -557,6 +553,7 @@ public static partial class ScenarioLoader
 
     private static SolarInputConfig ReadSolar(YamlMappingReader r, SimDuration duration, string scenarioDirectory)
     {
+        r.Declare(ScenarioCatalog.Solar.Keys, "solar");
         double Degrees(string key, double min, double max, double? fallback = null)
         {
             Func<string, double> parse = InRange(min, max);
@@ -618,7 +615,8 @@ public static partial class ScenarioLoader
 
     private static CloudCoverConfig ReadWeather(YamlMappingReader r)
     {
-        r.RequireKind("cloudCover");
+        string kind = r.RequireKind(ScenarioCatalog.Weather.Names);
+        r.Declare(ScenarioCatalog.Weather[kind].Keys, "weather " + kind);
         double mean = r.Require("meanCloudCover", InRange(0, CloudCover.MaxOktas), "a mean cloud cover in oktas in [0, 8]");
         double persistence = r.Require("persistence", InRange(0, 1), "a probability in [0, 1] of keeping the cover from one step to the next");
         SimDuration step = r.Optional("step", QuantityText.ParseDuration, "a duration such as '1 h'", SimDuration.FromHours(1));
@@ -636,7 +634,8 @@ public static partial class ScenarioLoader
 
     private static TockAppConfig ReadTockApp(YamlMappingReader r, SimDuration duration)
     {
-        string kind = r.RequireKind(ScenarioCatalog.Names(ScenarioCatalog.AppKinds));
+        string kind = r.RequireKind(ScenarioCatalog.Apps.Names);
+        r.Declare(ScenarioCatalog.Apps[kind].Keys, "app " + kind);
         AppStyle style = r.Optional("style", v => Enum.Parse<AppStyle>(v, ignoreCase: true), "async or sync", AppStyle.Sync);
         SimDuration period = r.Optional("period", QuantityText.ParseDuration, "a duration such as '10 s'", SimDuration.FromSeconds(1));
         if (period < SimDuration.FromMilliseconds(1) || period > duration || period.Nanoseconds % SimDuration.NanosecondsPerMillisecond != 0)
@@ -659,7 +658,8 @@ public static partial class ScenarioLoader
 
     private static PlacementConfig ReadPlacement(YamlMappingReader r, int count, string scenarioDirectory)
     {
-        string kind = r.RequireKind(ScenarioCatalog.Names(ScenarioCatalog.PlacementKinds));
+        string kind = r.RequireKind(ScenarioCatalog.Placements.Names);
+        r.Declare(ScenarioCatalog.Placements[kind].Keys, "placement " + kind);
         Meters Positive(string key, string example)
         {
             Meters value = r.Require(key, QuantityText.ParseLength, $"a length such as '{example}'");
@@ -727,9 +727,10 @@ public static partial class ScenarioLoader
         return new GridPlacementConfig(columns, spacing, originX, originY);
     }
 
-    private static LoRaRadioConfig ReadRadio(YamlMappingReader r)
+    private static LoRaRadioConfig ReadRadio(YamlMappingReader r, KindFamily family)
     {
-        r.RequireKind("lora");
+        string kind = r.RequireKind(family.Names);
+        r.Declare(family[kind].Keys, family.Name);
         LoRaChipProfile chip = r.Require("chip", LoRaChipProfile.ByName, $"a LoRa chip ({string.Join(", ", LoRaChipProfile.BuiltInNames)})");
         int minSf = chip.Family == LoRaChipFamily.Sx127x ? 7 : 5;
         int sf = (int)r.RequireInteger("spreadingFactor", minSf, 12);
@@ -758,7 +759,8 @@ public static partial class ScenarioLoader
 
     private static SenseAndSendSettings ReadApp(YamlMappingReader r, LoRaRadioConfig radio, McuProfile mcu, SimDuration duration)
     {
-        r.RequireKind("senseAndSend");
+        string kind = r.RequireKind(ScenarioCatalog.SenseAndSendApp.Names);
+        r.Declare(ScenarioCatalog.SenseAndSendApp[kind].Keys, "app " + kind);
         SimDuration period = r.Require("period", QuantityText.ParseDuration, "a duration such as '10 min'");
         SimDuration jitter = r.Optional("jitter", QuantityText.ParseDuration, "a duration such as '30 s'", SimDuration.Zero);
         int payload = r.Require("payload", QuantityText.ParseBytes, "a size such as '20 B'");
@@ -792,7 +794,8 @@ public static partial class ScenarioLoader
 
     private static StorageConfig ReadStorage(YamlMappingReader r)
     {
-        string kind = r.RequireKind(ScenarioCatalog.Names(ScenarioCatalog.StorageKinds));
+        string kind = r.RequireKind(ScenarioCatalog.Storage.Names);
+        r.Declare(ScenarioCatalog.Storage[kind].Keys, "storage " + kind);
         StorageConfig storage = kind switch
         {
             "kibamBattery" => ReadKibam(r),
@@ -957,6 +960,6 @@ public static partial class ScenarioLoader
     private static string ValidateName(string name) =>
         RunName().IsMatch(name) ? name : throw new FormatException("contains characters not allowed in a directory name");
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(ScenarioCatalog.NamePattern, RegexOptions.CultureInvariant)]
     private static partial Regex RunName();
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SensorNet.Analysis.Tests.Support;
@@ -99,30 +98,14 @@ public sealed class PythonNotebookTests
             TimeSpan.FromSeconds(300));
     }
 
-    private static (int Code, string Stdout, string Stderr) Run(string program, IEnumerable<string> args, Dictionary<string, string> env, TimeSpan timeout)
-    {
-        var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in args)
+    private static (int Code, string Stdout, string Stderr) Run(string program, IEnumerable<string> args, Dictionary<string, string> env, TimeSpan timeout) =>
+        ChildProcess.Run(program, args, timeout, environment: e =>
         {
-            psi.ArgumentList.Add(a);
-        }
-
-        foreach ((string key, string value) in env)
-        {
-            psi.Environment[key] = value;
-        }
-
-        using Process p = Process.Start(psi)!;
-        Task<string> stdout = p.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(timeout))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{Path.GetFileName(program)} {string.Join(' ', psi.ArgumentList)} did not finish within {timeout.TotalSeconds} s");
-        }
-
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+            foreach ((string key, string value) in env)
+            {
+                e[key] = value;
+            }
+        });
 
     private static JsonElement[] Outputs(JsonDocument notebook) =>
     [

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using SensorNet.RadioModels.Ieee802154;
+using SensorNet.Scenarios.Tests.Support;
 using SensorNet.SimEngine.Quantities;
 
 namespace SensorNet.Scenarios.Tests.Cli;
@@ -316,24 +316,5 @@ public class CalcCommandTests
         return JsonDocument.Parse(stdout);
     }
 
-    private static (int Code, string Stdout, string Stderr) Sensornet(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sensornet.dll"));
-        foreach (string a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(psi)!;
-        Task<string> stdout = p.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException("sensornet did not finish within 120 s");
-        }
-
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Code, string Stdout, string Stderr) Sensornet(params string[] args) => ChildProcess.Sensornet(args);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SensorNet.Scenarios.Tests.Support;
 
 namespace SensorNet.Scenarios.Tests.Cli;
@@ -99,12 +98,12 @@ public class CliTests
     [InlineData("solar-campus.yaml", "    channel: 26", "    channel: 27", "solar-campus.yaml:38:14: nodes[2].channel: expected an integer in [11, 26]")]
     [InlineData("solar-campus.yaml", "    role: sink", "    role: king", "solar-campus.yaml:37:11: nodes[2].role: expected sensor or sink")]
     [InlineData("solar-campus.yaml", "    scanInterval: 100 ms", "    scanInterval: 100 ms\n    scanWindow: 200 ms", "solar-campus.yaml:46:17: nodes[3].scanWindow: expected a window > 0 and no longer than the scan interval")]
-    [InlineData("lorasim-exp1.yaml", "reception: loraSim", "reception: aloha", "lorasim-exp1.yaml:19:14: network.reception: expected one of loraSim, loraSimFull, borEtAl, flora, ns3")]
+    [InlineData("lorasim-exp1.yaml", "reception: loraSim", "reception: aloha", "lorasim-exp1.yaml:20:14: network.reception: expected one of loraSim, loraSimFull, borEtAl, flora, ns3")]
     [InlineData("tock-async-vs-sync.yaml", "{ kind: senseAndSend154, style: async, period: 10 s, payload: 16 B }\n    storage: { kind: linearBattery, capacity: 2000 mAh, voltage: 3.0 V }\n  - kind: tock\n    name: nrf52840dk-sync", "{ kind: senseAndSend154, style: asynchronous, period: 10 s, payload: 16 B }\n    storage: { kind: linearBattery, capacity: 2000 mAh, voltage: 3.0 V }\n  - kind: tock\n    name: nrf52840dk-sync", "tock-async-vs-sync.yaml:19:41: nodes[0].apps[0].style: expected async or sync")]
     [InlineData("tock-async-vs-sync.yaml", "    processConsole: false\n    apps:\n      - { kind: senseAndSend154, style: async, period: 10 s, payload: 16 B }\n    storage: { kind: linearBattery, capacity: 2000 mAh, voltage: 3.0 V }\n  - kind: tock\n    name: nrf52840dk-sync", "    processConsole: nope\n    apps:\n      - { kind: senseAndSend154, style: async, period: 10 s, payload: 16 B }\n    storage: { kind: linearBattery, capacity: 2000 mAh, voltage: 3.0 V }\n  - kind: tock\n    name: nrf52840dk-sync", "tock-async-vs-sync.yaml:17:21: nodes[0].processConsole: expected true or false")]
     [InlineData("solar-month.yaml", "shutdown: 2.2 V", "shutdown: 1.5 V", "solar-month.yaml:36:17: nodes[0].power.shutdown: expected at least the regulator's minimum input voltage")]
-    [InlineData("ieee802154-collection.yaml", "    payload: 40 B", "    payload: 400 B", "ieee802154-collection.yaml:26:14: nodes[1].payload: expected a PSDU of 9–127 B")]
-    [InlineData("ble-beacons.yaml", "advInterval: 100 ms", "advInterval: 1 ms", "ble-beacons.yaml:17:18: nodes[0].advInterval: expected a multiple of 0.625 ms from 20 ms to 10.24 s")]
+    [InlineData("ieee802154-collection.yaml", "    payload: 40 B", "    payload: 400 B", "ieee802154-collection.yaml:27:14: nodes[1].payload: expected a PSDU of 9–127 B")]
+    [InlineData("ble-beacons.yaml", "advInterval: 100 ms", "advInterval: 1 ms", "ble-beacons.yaml:18:18: nodes[0].advInterval: expected a multiple of 0.625 ms from 20 ms to 10.24 s")]
     public void Run_InvalidExamples_ExitTwoNamingTheFieldAndWriteNothing(string example, string from, string to, string expected)
     {
         using var tmp = new TempDirectory();
@@ -244,9 +243,34 @@ public class CliTests
         Assert.True(code == 0, stderr);
         using var doc = System.Text.Json.JsonDocument.Parse(stdout);
         string[] storage = [.. doc.RootElement.GetProperty("storage").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!)];
-        Assert.Equal(ScenarioCatalog.Names(ScenarioCatalog.StorageKinds), storage);
-        Assert.Contains(doc.RootElement.GetProperty("boards").EnumerateArray(), b => b.GetProperty("kind").GetString() == "signpost");
-        Assert.Equal(6, doc.RootElement.GetProperty("groups").GetArrayLength());
+        Assert.Equal(ScenarioCatalog.Storage.Names, storage);
+        Assert.Contains(doc.RootElement.GetProperty("board").EnumerateArray(), b => b.GetProperty("kind").GetString() == "signpost");
+        Assert.Equal(6, doc.RootElement.GetProperty("group").GetArrayLength());
+        System.Text.Json.JsonElement scanInterval = doc.RootElement.GetProperty("group").EnumerateArray().Single(g => g.GetProperty("kind").GetString() == "ble")
+            .GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "scanInterval");
+        Assert.True(scanInterval.GetProperty("required").GetBoolean());
+        Assert.Equal("when role is scanner", scanInterval.GetProperty("when").GetString());
+    }
+
+    [Fact]
+    public void List_Text_PrintsEveryKindWithItsKeys()
+    {
+        (int code, string stdout, string stderr) = Sensornet("list");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("storage kinds:", stdout, StringComparison.Ordinal);
+        Assert.Contains("  supercapacitor: ", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\n +spreadingFactor\* +integer 5–12\. ", stdout);
+        Assert.Matches(@"\n +when role is scanner:\n +scanInterval\* +duration \(ns, us, µs, ms, s, min, h, d\)", stdout);
+    }
+
+    [Fact]
+    public void Schema_PrintsTheCatalogsJsonSchema()
+    {
+        (int code, string stdout, string stderr) = Sensornet("schema");
+
+        Assert.True(code == 0, stderr);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(ScenarioSchema.Build(), System.Text.Json.Nodes.JsonNode.Parse(stdout)));
     }
 
     [Fact]
@@ -258,25 +282,5 @@ public class CliTests
         Assert.Contains("--bogus", stderr, StringComparison.Ordinal);
     }
 
-    private static (int Code, string Stdout, string Stderr) Sensornet(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sensornet.dll"));
-        foreach (string a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment["COLUMNS"] = "200";
-        using Process p = Process.Start(psi)!;
-        Task<string> stdout = p.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException("sensornet did not finish within 120 s");
-        }
-
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Code, string Stdout, string Stderr) Sensornet(params string[] args) => ChildProcess.Sensornet(args);
 }

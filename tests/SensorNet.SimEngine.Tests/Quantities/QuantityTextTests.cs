@@ -98,4 +98,64 @@ public class QuantityTextTests
         var e = Assert.Throws<FormatException>(() => QuantityText.ParseVoltage("3 A"));
         Assert.Contains("V, mV", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(QuantityDimension.Duration)]
+    [InlineData(QuantityDimension.Energy)]
+    [InlineData(QuantityDimension.Charge)]
+    [InlineData(QuantityDimension.EnergyOrCharge)]
+    [InlineData(QuantityDimension.Voltage)]
+    [InlineData(QuantityDimension.Current)]
+    [InlineData(QuantityDimension.Power)]
+    [InlineData(QuantityDimension.Frequency)]
+    [InlineData(QuantityDimension.Length)]
+    [InlineData(QuantityDimension.Capacitance)]
+    [InlineData(QuantityDimension.Resistance)]
+    [InlineData(QuantityDimension.PowerLevel)]
+    [InlineData(QuantityDimension.Ratio)]
+    [InlineData(QuantityDimension.Size)]
+    public void Units_AreExactlyTheUnitsItsParserAccepts(QuantityDimension dimension)
+    {
+        Func<string, object> parse = dimension switch
+        {
+            QuantityDimension.Duration => t => QuantityText.ParseDuration(t),
+            QuantityDimension.Energy => t => QuantityText.ParseEnergyOrCharge(t, new Volts(1)),
+            QuantityDimension.Charge => t => QuantityText.ParseChargeCoulombs(t),
+            QuantityDimension.EnergyOrCharge => t => QuantityText.ParseEnergyOrCharge(t, new Volts(1)),
+            QuantityDimension.Voltage => t => QuantityText.ParseVoltage(t),
+            QuantityDimension.Current => t => QuantityText.ParseCurrent(t),
+            QuantityDimension.Power => t => QuantityText.ParsePower(t),
+            QuantityDimension.Frequency => t => QuantityText.ParseFrequency(t),
+            QuantityDimension.Length => t => QuantityText.ParseLength(t),
+            QuantityDimension.Capacitance => t => QuantityText.ParseCapacitanceFarads(t),
+            QuantityDimension.Resistance => t => QuantityText.ParseResistanceOhms(t),
+            QuantityDimension.PowerLevel => t => QuantityText.ParseDbm(t),
+            QuantityDimension.Ratio => t => QuantityText.ParseDecibels(t),
+            _ => t => QuantityText.ParseBytes(t),
+        };
+        IReadOnlyList<string> units = QuantityText.Units(dimension);
+        string[] others = ["s", "J", "mAh", "V", "A", "W", "Hz", "m", "F", "ohm", "dBm", "dB", "B", "xyz"];
+
+        Assert.NotEmpty(units);
+        Assert.All(units, u => parse("2 " + u));
+        // An energy parser also takes charges (at a voltage); every other unit is refused.
+        IEnumerable<string> refused = others.Except(units).Except(dimension == QuantityDimension.Energy ? QuantityText.Units(QuantityDimension.Charge) : []);
+        Assert.All(refused, u => Assert.ThrowsAny<FormatException>(() => parse("2 " + u)));
+    }
+
+    [Theory]
+    [InlineData("12.5 kHz", true)]
+    [InlineData("-1e3 m", true)]
+    [InlineData(".5 s", true)]
+    [InlineData("5. s", true)]
+    [InlineData("5", false)]
+    [InlineData("e5 s", false)]
+    [InlineData("1,5 s", false)]
+    public void NumberPattern_AcceptsWhatTrySplitAccepts(string text, bool accepted)
+    {
+        bool matches = System.Text.RegularExpressions.Regex.IsMatch(text, $@"^\s*{QuantityText.NumberPattern}\s*[A-Za-zµΩ]+\s*$", System.Text.RegularExpressions.RegexOptions.ECMAScript);
+
+        Assert.Equal(accepted, matches);
+        Assert.Equal(accepted, QuantityText.TrySplit(text, out _, out _));
+    }
 }
