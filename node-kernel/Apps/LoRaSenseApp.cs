@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Text.Unicode;
 using SensorNet.NodeKernel.Userspace;
 using SensorNet.NodeKernel.Userspace.Libtock;
 using SensorNet.NodeKernel.Userspace.RadioLib;
@@ -66,6 +66,7 @@ public sealed class LoRaSenseApp(LoRaTransmitMode mode, uint periodMs = 1000, in
             yield break;
         }
 
+        byte[] payload = new byte[payloadBytes]; // one buffer, as the example's; RadioLib copies it into the radio
         while (true)
         {
             yield return Libtock.YieldNoWait();
@@ -87,7 +88,7 @@ public sealed class LoRaSenseApp(LoRaTransmitMode mode, uint periodMs = 1000, in
                 humidity = context.Result.R1;
             }
 
-            byte[] payload = Payload(temperature, humidity);
+            FillPayload(payload, temperature, humidity);
             IEnumerable<UserOp> send = mode == LoRaTransmitMode.Blocking ? radio.Transmit(payload) : radio.TransmitInterruptDriven(payload);
             foreach (UserOp op in send)
             {
@@ -110,11 +111,12 @@ public sealed class LoRaSenseApp(LoRaTransmitMode mode, uint periodMs = 1000, in
         }
     }
 
-    private byte[] Payload(int temperature, uint humidity)
+    // snprintf of "Temp: %d, Hum: %u" into the payload: the text, cut to the payload length, then zeros.
+    private static void FillPayload(byte[] payload, int temperature, uint humidity)
     {
-        byte[] text = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"Temp: {temperature}, Hum: {humidity}"));
-        byte[] payload = new byte[payloadBytes];
-        text.AsSpan(0, Math.Min(text.Length, payloadBytes)).CopyTo(payload);
-        return payload;
+        Span<byte> text = stackalloc byte[48];
+        Utf8.TryWrite(text, CultureInfo.InvariantCulture, $"Temp: {temperature}, Hum: {humidity}", out int length);
+        payload.AsSpan().Clear();
+        text[..Math.Min(length, payload.Length)].CopyTo(payload);
     }
 }

@@ -111,7 +111,7 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
         Scans++;
         long now = _kernel.Alarm.Now;
         Expiration? earliest = null;
-        foreach (TockProcess p in _kernel.Processes)
+        foreach (TockProcess p in _kernel.ProcessList)
         {
             if (Current(p) is not { } e)
             {

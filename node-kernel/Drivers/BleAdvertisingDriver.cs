@@ -224,7 +224,7 @@ public sealed class BleAdvertisingDriver : ISyscallDriver, IHardwareAlarmClient,
         AlarmFires++;
         long now = _alarm.Now;
         long cycles = AlarmCycles;
-        foreach (TockProcess p in _kernel.Processes)
+        foreach (TockProcess p in _kernel.ProcessList)
         {
             cycles += ScanCyclesPerProcess;
             if (Current(p) is not { ExpirationEnabled: true } app || now < app.Reference + app.Dt)
@@ -393,7 +393,7 @@ public sealed class BleAdvertisingDriver : ISyscallDriver, IHardwareAlarmClient,
         long now = _alarm.Now;
         App? next = null;
         long nextDistance = uint.MaxValue;
-        foreach (TockProcess p in _kernel.Processes)
+        foreach (TockProcess p in _kernel.ProcessList)
         {
             if (Current(p) is not { ExpirationEnabled: true } app)
             {

@@ -146,7 +146,7 @@ public sealed class ButtonDriver : ISyscallDriver, IInterruptHandler, IEventHand
         long cycles = 0;
         while (_changes.TryDequeue(out (int Pin, bool Pressed) change))
         {
-            foreach (TockProcess p in _kernel.Processes)
+            foreach (TockProcess p in _kernel.ProcessList)
             {
                 if ((Mask(p) & (1u << change.Pin)) != 0)
                 {
@@ -165,7 +165,7 @@ public sealed class ButtonDriver : ISyscallDriver, IInterruptHandler, IEventHand
 
     private bool AnyEnabled(int pin)
     {
-        foreach (TockProcess p in _kernel.Processes)
+        foreach (TockProcess p in _kernel.ProcessList)
         {
             if ((Mask(p) & (1u << pin)) != 0)
             {

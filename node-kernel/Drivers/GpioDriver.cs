@@ -218,7 +218,7 @@ public sealed class GpioDriver : ISyscallDriver, IInterruptHandler
 
             // fired(): read the pin, then schedule (pin, value, 0) for every process with a grant.
             uint level = _lines[index]!.Level ? 1u : 0u;
-            foreach (TockProcess p in _kernel.Processes)
+            foreach (TockProcess p in _kernel.ProcessList)
             {
                 if (p.IsAlive && p.HasGrant(DriverNumber))
                 {

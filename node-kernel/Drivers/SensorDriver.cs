@@ -20,6 +20,7 @@ public sealed class SensorDriver : ISyscallDriver
     private readonly TockKernel _kernel;
     private readonly ISensorBackend _backend;
     private readonly HashSet<TockProcess> _waiting = [];
+    private readonly Action<int> _deliver; // one delegate for every measurement
 
     /// <summary>Creates the driver with number <paramref name="number"/> over <paramref name="backend"/> and installs it.</summary>
     public SensorDriver(TockKernel kernel, uint number, ISensorBackend backend)
@@ -27,6 +28,7 @@ public sealed class SensorDriver : ISyscallDriver
         _kernel = kernel ?? throw new ArgumentNullException(nameof(kernel));
         _backend = backend ?? throw new ArgumentNullException(nameof(backend));
         DriverNumber = number;
+        _deliver = Deliver;
         kernel.AddDriver(this);
     }
 
@@ -63,7 +65,7 @@ public sealed class SensorDriver : ISyscallDriver
                 }
 
                 _waiting.Add(process);
-                long cycles = _backend.IsBusy ? 20 : _backend.StartMeasurement(Deliver);
+                long cycles = _backend.IsBusy ? 20 : _backend.StartMeasurement(_deliver);
                 return CommandResult.Success(cycles);
             default:
                 return CommandResult.Failure(ErrorCode.NoSupport);
@@ -73,7 +75,7 @@ public sealed class SensorDriver : ISyscallDriver
     private void Deliver(int value)
     {
         Measurements++;
-        foreach (TockProcess p in _kernel.Processes)
+        foreach (TockProcess p in _kernel.ProcessList)
         {
             if (_waiting.Remove(p))
             {

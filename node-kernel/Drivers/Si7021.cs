@@ -72,8 +72,23 @@ public sealed class Si7021 : IHardwareAlarmClient, IInterruptHandler, IEventHand
     public static SimDuration I2cTransfer(int bytes) => SimDuration.FromNanoseconds(bytes * I2cBitsPerByte * 1_000_000_000L / I2cHz);
 
     // A channel is busy while its own measurement runs or waits behind the other channel's.
-    private bool ChannelBusy(bool humidity) =>
-        (_phase != Phase.Idle && _measuringHumidity == humidity) || _queued.Any(q => q.Humidity == humidity);
+    private bool ChannelBusy(bool humidity)
+    {
+        if (_phase != Phase.Idle && _measuringHumidity == humidity)
+        {
+            return true;
+        }
+
+        foreach ((Action<int> _, bool queuedHumidity) in _queued)
+        {
+            if (queuedHumidity == humidity)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <inheritdoc/>
     long IHardwareAlarmClient.AlarmFired()

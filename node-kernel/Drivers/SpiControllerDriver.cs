@@ -55,8 +55,9 @@ public sealed class SpiControllerDriver : ISyscallDriver, IInterruptHandler, IEv
     private Operation _operation;
     private int _length;
     private int _index;
-    private byte[] _mosi = [];
-    private byte[] _miso = [];
+    private readonly byte[] _mosi;
+    private readonly byte[] _miso;
+    private int _chunk; // bytes of the transfer in progress, in _mosi and _miso (the kernel buffer is reused)
     private bool _transferring;
     private bool _phaseTrailing;
     private bool _polarityHigh;
@@ -80,6 +81,8 @@ public sealed class SpiControllerDriver : ISyscallDriver, IInterruptHandler, IEv
         _clock = clock;
         DriverNumber = number;
         KernelBufferBytes = kernelBufferBytes;
+        _mosi = new byte[kernelBufferBytes];
+        _miso = new byte[kernelBufferBytes];
         RequestedRateHz = DefaultRateHz;
         BusClockHz = busClockHz(DefaultRateHz);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BusClockHz, nameof(busClockHz));
@@ -190,8 +193,9 @@ public sealed class SpiControllerDriver : ISyscallDriver, IInterruptHandler, IEv
     void IEventHandler.OnEvent(SimTime now, long tag)
     {
         // Chip select released: the device acts on the bytes and returns its own.
-        _miso = new byte[_mosi.Length];
-        _device.Transfer(_mosi, _miso);
+        Span<byte> miso = _miso.AsSpan(0, _chunk);
+        miso.Clear();
+        _device.Transfer(_mosi.AsSpan(0, _chunk), miso);
         if (_clock is not null)
         {
             _kernel.Clocks.Release(_clock);
@@ -209,7 +213,7 @@ public sealed class SpiControllerDriver : ISyscallDriver, IInterruptHandler, IEv
         }
 
         _transferring = false;
-        long cycles = 80 + (2L * _miso.Length);
+        long cycles = 80 + (2L * _chunk);
         TockProcess? p = _owner;
         if (p is null || !p.IsAlive || p.RestartCount != _ownerRestarts)
         {
@@ -218,7 +222,7 @@ public sealed class SpiControllerDriver : ISyscallDriver, IInterruptHandler, IEv
         }
 
         CopyBack(p);
-        if (_index >= _length || _mosi.Length == 0)
+        if (_index >= _length || _chunk == 0)
         {
             IsBusy = false;
             OperationsCompleted++;
@@ -276,24 +280,24 @@ public sealed class SpiControllerDriver : ISyscallDriver, IInterruptHandler, IEv
                 (uint address, uint allowed) = p.Allowed(DriverNumber, 0, SyscallClass.ReadOnlyAllow);
                 int end = (int)Math.Min((long)_index + n, allowed);
                 int start = Math.Min(_index, end);
-                _mosi = ReadProcess(p, address + (uint)start, end - start);
-                _index = start + _mosi.Length;
+                _chunk = ReadProcess(p, address + (uint)start, end - start);
+                _index = start + _chunk;
                 break;
             case Operation.Read:
-                _mosi = new byte[n];
-                Array.Fill(_mosi, (byte)0xFF);
+                _chunk = n;
+                _mosi.AsSpan(0, n).Fill(0xFF);
                 _index += n;
                 break;
             default:
                 (uint readAddress, uint readAllowed) = p.Allowed(DriverNumber, 0, SyscallClass.ReadWriteAllow);
                 int inPlace = (int)Math.Clamp((long)readAllowed - _index, 0, n);
-                _mosi = ReadProcess(p, readAddress + (uint)_index, inPlace);
+                _chunk = ReadProcess(p, readAddress + (uint)_index, inPlace);
                 _index += inPlace;
                 break;
         }
 
         Transfers++;
-        BytesTransferred += _mosi.Length;
+        BytesTransferred += _chunk;
         _transferring = true;
         if (_clock is not null)
         {
@@ -301,7 +305,7 @@ public sealed class SpiControllerDriver : ISyscallDriver, IInterruptHandler, IEv
         }
 
         _device.ChipSelected();
-        _kernel.Simulation.ScheduleAfter(TransferTime(_mosi.Length), this);
+        _kernel.Simulation.ScheduleAfter(TransferTime(_chunk), this);
     }
 
     // read_write_done: the bytes received for the chunk just done go to [index − length, index) of the read buffer,
@@ -315,24 +319,33 @@ public sealed class SpiControllerDriver : ISyscallDriver, IInterruptHandler, IEv
         }
 
         int end = (int)Math.Min(_index, allowed);
-        int start = Math.Min(_index - _miso.Length, end);
-        int count = Math.Min(end - start, _miso.Length);
+        int start = Math.Min(_index - _chunk, end);
+        int count = Math.Min(end - start, _chunk);
         if (count > 0)
         {
             p.Context.Write(address + (uint)start, _miso.AsSpan(0, count));
         }
     }
 
-    // A read-only buffer may lie in the app's flash, whose contents are not modelled: those bytes read as zero.
-    private static byte[] ReadProcess(TockProcess p, uint address, int length)
+    // Copies the chunk into the kernel buffer; returns its length. A read-only buffer may lie in the app's flash, whose
+    // contents are not modelled: those bytes read as zero.
+    private int ReadProcess(TockProcess p, uint address, int length)
     {
         if (length <= 0)
         {
-            return [];
+            return 0;
         }
 
-        return p.Memory.ContainsAppBuffer(address, (uint)length) || (address >= p.Memory.Start && (ulong)address + (uint)length <= p.Memory.End)
-            ? p.Context.Read(address, length)
-            : new byte[length];
+        Span<byte> chunk = _mosi.AsSpan(0, length);
+        if (p.Memory.ContainsAppBuffer(address, (uint)length) || (address >= p.Memory.Start && (ulong)address + (uint)length <= p.Memory.End))
+        {
+            p.Context.Read(address, chunk);
+        }
+        else
+        {
+            chunk.Clear();
+        }
+
+        return length;
     }
 }

@@ -14,6 +14,15 @@ public sealed record KernelOptions
     /// </summary>
     public bool FoldSyscallReturns { get; init; } = true;
 
+    /// <summary>
+    /// Run a kernel step that ends before any other event of the simulation is due without an event of its own (the
+    /// default): the kernel advances the clock to the step's end (<see cref="SimEngine.Simulation.TryAdvanceTo"/>) and
+    /// goes on at once, so a chain of loop iterations, syscalls and compute steps that nothing can interrupt takes one
+    /// event. Nothing observable changes, since no other event could have run in between; only the engine's event count
+    /// drops (the switch exists for the equivalence test).
+    /// </summary>
+    public bool FoldKernelSteps { get; init; } = true;
+
     /// <summary>Most processes the board loads (<c>NUM_PROCS</c>).</summary>
     public int MaxProcesses { get; init; } = 4;
 

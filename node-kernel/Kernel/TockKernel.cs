@@ -62,6 +62,7 @@ public sealed class TockKernel : IEventHandler
     private long _grantCyclesOwed;
     private bool _folded;
     private SimTime _foldCheck;
+    private bool _inOwnEvent;
 
     /// <summary>Creates the kernel of one node.</summary>
     /// <param name="simulation">The simulation.</param>
@@ -140,6 +141,9 @@ public sealed class TockKernel : IEventHandler
 
     /// <summary>Processes in array order.</summary>
     public IReadOnlyList<TockProcess> Processes => _processes;
+
+    /// <summary>The processes as a list, whose <c>foreach</c> allocates nothing (drivers scan it on every event).</summary>
+    internal List<TockProcess> ProcessList => _processes;
 
     /// <summary>Kernel counters.</summary>
     public KernelCounters Counters { get; } = new();
@@ -312,14 +316,19 @@ public sealed class TockKernel : IEventHandler
             return;
         }
 
+        // Only while the kernel runs from its own event may it advance the clock through its steps (TryAdvance).
+        _inOwnEvent = true;
         if (tag == ComputeTag)
         {
             UserSegmentEnded(interrupted: false);
-            return;
+        }
+        else
+        {
+            _folded = false;
+            Continue(_continuation);
         }
 
-        _folded = false;
-        Continue(_continuation);
+        _inOwnEvent = false;
     }
 
     private static int GrantSize(ISyscallDriver d) => d.GrantBytes + (d.UpcallCount * 8) + ((d.ReadWriteAllowCount + d.ReadOnlyAllowCount) * 8);
@@ -351,8 +360,8 @@ public sealed class TockKernel : IEventHandler
         }
     }
 
-    // Runs loop logic until a step takes time (Busy, user compute or sleep).
-    private void Continue(Continuation next)
+    // Runs loop logic until a step takes time (Busy, user compute or sleep) that has to wait for an event.
+    private void Continue(Continuation? next)
     {
         Continuation? step = next;
         while (step is { } s && _phase is not (Phase.Panicked or Phase.Halted))
@@ -376,9 +385,28 @@ public sealed class TockKernel : IEventHandler
         cycles += _grantCyclesOwed;
         _grantCyclesOwed = 0;
         _phase = Phase.Busy;
+        SimTime end = Now + Chip.Clock.CyclesToDuration(cycles);
+        if (TryAdvanceTo(end))
+        {
+            return then;
+        }
+
         _continuation = then;
-        _pending = _simulation.ScheduleAfter(Chip.Clock.CyclesToDuration(cycles), this, StepTag);
+        _pending = _simulation.Schedule(end, this, StepTag);
         return null;
+    }
+
+    // KernelOptions.FoldKernelSteps: when the event that would end a step at `time` would be the next event of the whole
+    // simulation, nothing can happen before it, so the step ends at once (what OnEvent would do) instead of by an event.
+    private bool TryAdvanceTo(SimTime time)
+    {
+        if (!_inOwnEvent || !Options.FoldKernelSteps || !_simulation.TryAdvanceTo(time))
+        {
+            return false;
+        }
+
+        _folded = false;
+        return true;
     }
 
     private Continuation? LoopTop()
@@ -571,8 +599,13 @@ public sealed class TockKernel : IEventHandler
                     p.Counters.CountSyscall(op.Class);
                     Counters.Syscalls++;
                     long cycles = HandleSyscall(p, op);
-                    if (TryFoldSyscallReturn(p, Costs.Syscall + cycles))
+                    if (TryFoldSyscallReturn(p, Costs.Syscall + cycles, out bool advanced))
                     {
+                        if (advanced)
+                        {
+                            continue; // Nothing else was due before the process resumes: it runs on at once.
+                        }
+
                         return null;
                     }
 
@@ -586,8 +619,9 @@ public sealed class TockKernel : IEventHandler
     // The syscall's Busy step ends in do_process's checks, which pass for a Running process when nothing is raised
     // meanwhile, and lead to the context switch back into it. Schedule only the end of the context switch; if an
     // interrupt or deferred call is raised up to the check point, OnInterruptRaised moves the event back to it.
-    private bool TryFoldSyscallReturn(TockProcess p, long cycles)
+    private bool TryFoldSyscallReturn(TockProcess p, long cycles, out bool advanced)
     {
+        advanced = false;
         if (!Options.FoldSyscallReturns || p.State != ProcessState.Running || KernelWorkPending || !ReferenceEquals(_mpuConfiguredFor, p))
         {
             return false;
@@ -602,10 +636,17 @@ public sealed class TockKernel : IEventHandler
 
         _grantCyclesOwed = 0;
         _phase = Phase.Busy;
+        SimTime resume = check + Chip.Clock.CyclesToDuration(Costs.ContextSwitch);
+        if (TryAdvanceTo(resume))
+        {
+            advanced = true;
+            return true;
+        }
+
         _continuation = Continuation.RunUser;
         _foldCheck = check;
         _folded = true;
-        _pending = _simulation.Schedule(check + Chip.Clock.CyclesToDuration(Costs.ContextSwitch), this, StepTag);
+        _pending = _simulation.Schedule(resume, this, StepTag);
         return true;
     }
 
@@ -621,11 +662,19 @@ public sealed class TockKernel : IEventHandler
         _computeStart = Now;
         _computeNs = ns;
         _phase = Phase.User;
-        _pending = _simulation.ScheduleAfter(SimDuration.FromNanoseconds(segment), this, ComputeTag);
+        SimTime end = Now + SimDuration.FromNanoseconds(segment);
+        if (TryAdvanceTo(end))
+        {
+            return SegmentEnded(interrupted: false);
+        }
+
+        _pending = _simulation.Schedule(end, this, ComputeTag);
         return null;
     }
 
-    private void UserSegmentEnded(bool interrupted)
+    private void UserSegmentEnded(bool interrupted) => Continue(SegmentEnded(interrupted));
+
+    private Continuation? SegmentEnded(bool interrupted)
     {
         TockProcess p = _current!;
         TockProcess.Frame frame = p.CurrentFrame;
@@ -635,13 +684,11 @@ public sealed class TockKernel : IEventHandler
         bool sliceExpired = _sliceUs is not null && _sliceNs - (Now - _processStart).Nanoseconds <= 0;
         if (sliceExpired)
         {
-            EndProcess(StoppedReason.TimesliceExpired);
-            Continue(Continuation.LoopTop);
-            return;
+            return EndProcess(StoppedReason.TimesliceExpired);
         }
 
         // Interrupted: back to the do_process checks (which see the pending interrupt); otherwise userspace goes on.
-        Continue(interrupted ? Continuation.DoProcess : Continuation.RunUser);
+        return interrupted ? Continuation.DoProcess : Continuation.RunUser;
     }
 
     private Continuation? EndProcess(StoppedReason reason)

@@ -82,7 +82,28 @@ public sealed class TaskQueue
 
     /// <summary>Removes every function call for <paramref name="upcall"/> (a successful re-subscribe does this).</summary>
     /// <returns>How many were removed.</returns>
-    public int RemoveFunctionCalls(UpcallId upcall) => RemoveWhere((t, _) => t.Kind == TaskKind.FunctionCall && t.Upcall == upcall);
+    public int RemoveFunctionCalls(UpcallId upcall)
+    {
+        // Compacts in place, keeping the order of the tasks that stay (every subscribe runs this: no allocation).
+        int count = Count;
+        int kept = 0;
+        for (int i = 0; i < count; i++)
+        {
+            ProcessTask t = _ring[(_head + i) % Slots];
+            if (t.Kind != TaskKind.FunctionCall || t.Upcall != upcall)
+            {
+                _ring[(_head + kept++) % Slots] = t;
+            }
+        }
+
+        for (int i = kept; i < count; i++)
+        {
+            _ring[(_head + i) % Slots] = default;
+        }
+
+        _tail = (_head + kept) % Slots;
+        return count - kept;
+    }
 
     /// <summary>Empties the queue (terminate).</summary>
     public void Clear()
@@ -103,28 +124,5 @@ public sealed class TaskQueue
 
         _tail = (_tail - 1 + Slots) % Slots;
         _ring[_tail] = default;
-    }
-
-    private int RemoveWhere(Func<ProcessTask, int, bool> drop)
-    {
-        int count = Count;
-        var kept = new ProcessTask[count];
-        int keptCount = 0;
-        for (int i = 0; i < count; i++)
-        {
-            ProcessTask t = _ring[(_head + i) % Slots];
-            if (!drop(t, i))
-            {
-                kept[keptCount++] = t;
-            }
-        }
-
-        Clear();
-        for (int i = 0; i < keptCount; i++)
-        {
-            TryEnqueue(kept[i]);
-        }
-
-        return count - keptCount;
     }
 }

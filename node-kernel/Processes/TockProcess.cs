@@ -19,7 +19,8 @@ public sealed class TockProcess
     private readonly Dictionary<UpcallId, (uint Function, uint AppData)> _subscriptions = [];
     private readonly Dictionary<(uint Driver, uint Number, SyscallClass Kind), (uint Address, uint Length)> _allows = [];
     private readonly HashSet<uint> _grants = [];
-    private readonly Stack<Frame> _frames = new();
+    private readonly List<Frame> _frames = []; // [0, _depth) in use; frame objects are reused (one upcall per alarm etc.)
+    private int _depth;
     private UpcallId _yieldedFor;
     private ProcessState _stoppedFrom;
     private bool _yieldForReady;
@@ -150,9 +151,9 @@ public sealed class TockProcess
 
     internal void SetLoaded(bool loaded) => IsLoaded = loaded;
 
-    internal bool HasFrames => _frames.Count > 0;
+    internal bool HasFrames => _depth > 0;
 
-    internal Frame CurrentFrame => _frames.Peek();
+    internal Frame CurrentFrame => _frames[_depth - 1];
 
     internal void SetRunning() => State = ProcessState.Running;
 
@@ -176,11 +177,20 @@ public sealed class TockProcess
         _yieldForReady = Tasks.Contains(id);
     }
 
-    internal void PushFrame(IEnumerator<UserOp> body, bool isUpcall) => _frames.Push(new Frame(body, isUpcall) { SavedResult = Context.Result });
+    internal void PushFrame(IEnumerator<UserOp> body, bool isUpcall)
+    {
+        if (_depth == _frames.Count)
+        {
+            _frames.Add(new Frame());
+        }
 
+        _frames[_depth++].Start(body, isUpcall, Context.Result);
+    }
+
+    /// <summary>Ends the current frame; the object returned stays valid until the next <see cref="PushFrame"/>.</summary>
     internal Frame PopFrame()
     {
-        Frame f = _frames.Pop();
+        Frame f = _frames[--_depth];
         f.Body.Dispose();
         return f;
     }
@@ -225,7 +235,7 @@ public sealed class TockProcess
         _subscriptions.Clear();
         _allows.Clear();
         _grants.Clear();
-        while (_frames.Count > 0)
+        while (_depth > 0)
         {
             PopFrame();
         }
@@ -261,16 +271,24 @@ public sealed class TockProcess
     }
 
     /// <summary>One userspace call frame: main (via crt0) or an upcall function running on top of a yield.</summary>
-    internal sealed class Frame(IEnumerator<UserOp> body, bool isUpcall)
+    internal sealed class Frame
     {
-        public IEnumerator<UserOp> Body { get; } = body;
+        public IEnumerator<UserOp> Body { get; private set; } = Enumerable.Empty<UserOp>().GetEnumerator();
 
-        public bool IsUpcall { get; } = isUpcall;
+        public bool IsUpcall { get; private set; }
 
         /// <summary>Nanoseconds left of a compute step that an interrupt or the timeslice cut short.</summary>
         public long PendingComputeNs { get; set; }
 
         /// <summary>The registers of the yield an upcall frame runs on top of, restored when it returns.</summary>
-        public Syscalls.SyscallReturn SavedResult { get; init; }
+        public Syscalls.SyscallReturn SavedResult { get; private set; }
+
+        public void Start(IEnumerator<UserOp> body, bool isUpcall, Syscalls.SyscallReturn savedResult)
+        {
+            Body = body;
+            IsUpcall = isUpcall;
+            PendingComputeNs = 0;
+            SavedResult = savedResult;
+        }
     }
 }

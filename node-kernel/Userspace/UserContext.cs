@@ -74,6 +74,13 @@ public sealed class UserContext
     /// <exception cref="ArgumentOutOfRangeException">The range leaves the process's RAM block.</exception>
     public byte[] Read(uint address, int length) => Slice(address, length).ToArray();
 
+    /// <summary>
+    /// Copies <paramref name="destination"/>.Length bytes of the process's RAM at <paramref name="address"/> into
+    /// <paramref name="destination"/>: <see cref="Read(uint, int)"/> without allocating.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range leaves the process's RAM block.</exception>
+    public void Read(uint address, Span<byte> destination) => Slice(address, destination.Length).CopyTo(destination);
+
     /// <summary>Sizes the RAM contents to the block and zeroes them (process start and restart).</summary>
     internal void ResetMemory(uint size)
     {

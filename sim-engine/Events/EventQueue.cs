@@ -148,6 +148,23 @@ public sealed class EventQueue
         return true;
     }
 
+    /// <summary>
+    /// True if a pending event would run before an event inserted now at (<paramref name="time"/>,
+    /// <paramref name="priority"/>): one due earlier, or at the same time with a priority ≤ <paramref name="priority"/>
+    /// (equal priorities run in insertion order, and the new event would be the last inserted).
+    /// </summary>
+    public bool HasEventBefore(SimTime time, int priority)
+    {
+        if (_count == 0)
+        {
+            return false;
+        }
+
+        ref HeapNode root = ref _heap[0];
+        return root.Time < time.Nanoseconds
+            || (root.Time == time.Nanoseconds && (int)(root.Order >> SequenceBits) - PriorityBias <= priority);
+    }
+
     /// <summary>Removes the earliest event and returns what is needed to dispatch it.</summary>
     /// <returns>False if the queue is empty.</returns>
     public bool TryDequeue(out SimTime time, out IEventHandler handler, out long tag) => TryDequeue(out time, out handler, out tag, out _);

@@ -499,6 +499,69 @@ public class SimulationTests
         Assert.Equal(first, second);
     }
 
+    [Theory]
+    [InlineData(5, 0, true)] // nothing due before 5 s
+    [InlineData(6, -2, true)] // a lower priority runs before the pending event at 6 s (priority −1)
+    [InlineData(6, -1, false)] // the same priority: the pending event was scheduled earlier and runs first
+    [InlineData(6, 0, false)]
+    [InlineData(7, 0, false)] // the event at 6 s comes first
+    public void TryAdvanceTo_InsideAHandler_AdvancesOnlyWhenItsEventWouldBeNext(long seconds, int priority, bool expected)
+    {
+        // Pending after the handler at 1 s runs: 6 s (priority −1), 6 s (priority 1) and 7 s (priority 0).
+        _sim.Schedule(At(6), _handler, tag: 6, priority: -1);
+        _sim.Schedule(At(7), _handler, tag: 7);
+        bool? advanced = null;
+        SimTime clock = default;
+        _handler.OnFired = (_, tag) =>
+        {
+            if (tag == 1)
+            {
+                advanced = _sim.TryAdvanceTo(At(seconds), priority);
+                clock = _sim.Now;
+            }
+        };
+        _sim.Schedule(At(1), _handler, tag: 1);
+        _sim.Schedule(At(6), _handler, tag: 60, priority: 1); // same time as 6 s but a higher priority: never in the way
+
+        _sim.RunUntil(At(10));
+
+        Assert.Equal(expected, advanced);
+        Assert.Equal(expected ? At(seconds) : At(1), clock);
+        Assert.Equal(expected ? 1 : 0, _sim.EventsAdvanced);
+        Assert.Equal([1L, 6, 60, 7], _handler.Tags);
+    }
+
+    [Fact]
+    public void TryAdvanceTo_AtOrPastTheRunsEnd_OrAfterStop_OrOutsideAHandler_Refuses()
+    {
+        var answers = new List<bool>();
+        _handler.OnFired = (_, tag) =>
+        {
+            answers.Add(_sim.TryAdvanceTo(At(5))); // RunUntil(5 s): an event at 5 s would not run
+            answers.Add(_sim.TryAdvanceTo(At(4)));
+            _sim.Stop();
+            answers.Add(_sim.TryAdvanceTo(At(4)));
+        };
+        _sim.Schedule(At(1), _handler);
+
+        _sim.RunUntil(At(5));
+
+        Assert.Equal([false, true, false], answers);
+        Assert.False(_sim.TryAdvanceTo(At(6)));
+    }
+
+    [Fact]
+    public void TryAdvanceTo_UnderRunWhile_Refuses()
+    {
+        bool? advanced = null;
+        _handler.OnFired = (_, _) => advanced = _sim.TryAdvanceTo(At(2));
+        _sim.Schedule(At(1), _handler);
+
+        _sim.RunWhile(() => true, At(10));
+
+        Assert.False(advanced);
+    }
+
     private static SimTime At(long seconds) => SimTime.FromStart(SimDuration.FromSeconds(seconds));
 
     private void InvokeRun(string method)

@@ -10,11 +10,17 @@ public sealed class LibtockAlarm
 {
     private readonly UserContext _context;
     private readonly List<Entry> _alarms = [];
+    private readonly UserRoutinePool<InMsCall> _inMsCalls;
+    private readonly UserRoutinePool<UpcallCall> _upcallCalls;
+    private readonly Func<UpcallArguments, IEnumerable<UserOp>> _fired;
     private uint _upcall;
 
     internal LibtockAlarm(UserContext context)
     {
         _context = context;
+        _inMsCalls = new(() => new InMsCall(this));
+        _upcallCalls = new(() => new UpcallCall(this));
+        _fired = _ => _upcallCalls.Rent().Start();
     }
 
     /// <summary>Alarms pending in the userspace list.</summary>
@@ -27,48 +33,7 @@ public sealed class LibtockAlarm
     public IEnumerable<UserOp> InMs(uint milliseconds, Func<IEnumerable<UserOp>> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        yield return UserOp.Command(0, 2);
-        uint now = _context.Result.R1;
-        yield return UserOp.Command(0, 1); // libtock_alarm_ticks_to_ms(MAX_TICKS)
-        yield return UserOp.Command(0, 1); // ms_to_ticks(max_ticks_in_ms)
-        yield return UserOp.Command(0, 1); // ms_to_ticks(ms)
-        uint frequency = _context.Result.R1;
-        uint ticks = (uint)Math.Min(uint.MaxValue, (ulong)frequency * milliseconds / 1000);
-        var entry = new Entry(now, ticks, callback);
-        int index = _alarms.FindIndex(a => Remaining(a, now) > ticks);
-        _alarms.Insert(index < 0 ? _alarms.Count : index, entry);
-        if (ReferenceEquals(_alarms[0], entry))
-        {
-            if (_upcall == 0)
-            {
-                _upcall = _context.Function(Fired);
-            }
-
-            yield return UserOp.Subscribe(0, 0, _upcall, 0);
-            yield return UserOp.Command(0, 6, now, ticks);
-        }
-    }
-
-    // alarm_upcall: read now, fire expired alarms in order, re-arm the head if any is left.
-    private IEnumerable<UserOp> Fired(UpcallArguments args)
-    {
-        yield return UserOp.Command(0, 2);
-        uint now = _context.Result.R1;
-        while (_alarms.Count > 0 && Remaining(_alarms[0], now) == 0)
-        {
-            Entry e = _alarms[0];
-            _alarms.RemoveAt(0);
-            foreach (UserOp op in e.Callback())
-            {
-                yield return op;
-            }
-        }
-
-        if (_alarms.Count > 0)
-        {
-            Entry head = _alarms[0];
-            yield return UserOp.Command(0, 6, head.Reference, head.Dt);
-        }
+        return _inMsCalls.Rent().Start(milliseconds, callback);
     }
 
     // Ticks left until an alarm expires, in the driver's wrapping 32-bit left-justified domain; 0 when due.
@@ -78,5 +43,118 @@ public sealed class LibtockAlarm
         return elapsed >= e.Dt ? 0 : e.Dt - elapsed;
     }
 
-    private sealed record Entry(uint Reference, uint Dt, Func<IEnumerable<UserOp>> Callback);
+    // Inserts after every alarm that expires no later (the C list's insertion order); true if it became the head.
+    private bool Insert(Entry entry, uint now)
+    {
+        int index = _alarms.Count;
+        for (int i = 0; i < _alarms.Count; i++)
+        {
+            if (Remaining(_alarms[i], now) > entry.Dt)
+            {
+                index = i;
+                break;
+            }
+        }
+
+        _alarms.Insert(index, entry);
+        return index == 0;
+    }
+
+    private readonly record struct Entry(uint Reference, uint Dt, Func<IEnumerable<UserOp>> Callback);
+
+    // libtock_alarm_in_ms, written as a reusable routine (every synchronous delay runs it).
+    private sealed class InMsCall(LibtockAlarm alarm) : UserRoutine
+    {
+        private uint _milliseconds;
+        private Func<IEnumerable<UserOp>> _callback = null!;
+        private uint _now;
+        private uint _ticks;
+
+        public InMsCall Start(uint milliseconds, Func<IEnumerable<UserOp>> callback)
+        {
+            Restart();
+            (_milliseconds, _callback) = (milliseconds, callback);
+            return this;
+        }
+
+        protected override bool Next()
+        {
+            UserContext context = alarm._context;
+            switch (Step++)
+            {
+                case 0:
+                    return Yield(UserOp.Command(0, 2));
+                case 1:
+                    _now = context.Result.R1;
+                    return Yield(UserOp.Command(0, 1)); // libtock_alarm_ticks_to_ms(MAX_TICKS)
+                case 2:
+                    return Yield(UserOp.Command(0, 1)); // ms_to_ticks(max_ticks_in_ms)
+                case 3:
+                    return Yield(UserOp.Command(0, 1)); // ms_to_ticks(ms)
+                case 4:
+                    uint frequency = context.Result.R1;
+                    _ticks = (uint)Math.Min(uint.MaxValue, (ulong)frequency * _milliseconds / 1000);
+                    if (!alarm.Insert(new Entry(_now, _ticks, _callback), _now))
+                    {
+                        return false;
+                    }
+
+                    if (alarm._upcall == 0)
+                    {
+                        alarm._upcall = context.Function(alarm._fired);
+                    }
+
+                    return Yield(UserOp.Subscribe(0, 0, alarm._upcall, 0));
+                case 5:
+                    return Yield(UserOp.Command(0, 6, _now, _ticks));
+                default:
+                    return false;
+            }
+        }
+    }
+
+    // alarm_upcall: read now, fire expired alarms in order, re-arm the head if any is left.
+    private sealed class UpcallCall(LibtockAlarm alarm) : UserRoutine
+    {
+        private uint _now;
+
+        public UpcallCall Start()
+        {
+            Restart();
+            return this;
+        }
+
+        protected override bool Next()
+        {
+            List<Entry> alarms = alarm._alarms;
+            switch (Step)
+            {
+                case 0:
+                    Step = 1;
+                    return Yield(UserOp.Command(0, 2));
+                case 1:
+                    _now = alarm._context.Result.R1;
+                    Step = 2;
+                    goto case 2;
+                case 2:
+                    if (alarms.Count > 0 && Remaining(alarms[0], _now) == 0)
+                    {
+                        Entry e = alarms[0];
+                        alarms.RemoveAt(0);
+                        return Run(e.Callback()); // then back here for the next expired alarm
+                    }
+
+                    Step = 3;
+                    if (alarms.Count > 0)
+                    {
+                        Entry head = alarms[0];
+                        return Yield(UserOp.Command(0, 6, head.Reference, head.Dt));
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+    }
 }

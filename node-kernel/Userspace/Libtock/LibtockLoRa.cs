@@ -51,25 +51,7 @@ public static class LibtockLoRa
     public static IEnumerable<UserOp> SyncReadWrite(UserContext context, uint writeBuffer, uint readBuffer, uint length)
     {
         ArgumentNullException.ThrowIfNull(context);
-        yield return UserOp.AllowReadWrite(SpiDriverNumber, 0, readBuffer, length);
-        if (!context.Result.IsSuccess)
-        {
-            yield break;
-        }
-
-        yield return UserOp.AllowReadOnly(SpiDriverNumber, 0, writeBuffer, length);
-        if (context.Result.IsSuccess)
-        {
-            yield return UserOp.Command(SpiDriverNumber, 2, length);
-            if (context.Result.IsSuccess)
-            {
-                yield return UserOp.YieldWaitFor(SpiDriverNumber, 0);
-            }
-
-            yield return UserOp.AllowReadOnly(SpiDriverNumber, 0, 0, 0);
-        }
-
-        yield return UserOp.AllowReadWrite(SpiDriverNumber, 0, 0, 0);
+        return new ReadWriteCall(context).Start(writeBuffer, readBuffer, length);
     }
 
     /// <summary>
@@ -123,4 +105,53 @@ public static class LibtockLoRa
     /// caller registered through <see cref="UserContext.Function"/>; it receives (pin, level, 0).
     /// </summary>
     public static UserOp GpioSetCallback(uint function, uint appData = 0) => UserOp.Subscribe(GpioDriverNumber, 0, function, appData);
+
+    /// <summary><see cref="SyncReadWrite"/> as a reusable routine, for RadioLib's HAL (one per SPI command).</summary>
+    internal sealed class ReadWriteCall(UserContext context) : UserRoutine
+    {
+        private uint _writeBuffer;
+        private uint _readBuffer;
+        private uint _length;
+
+        public ReadWriteCall Start(uint writeBuffer, uint readBuffer, uint length)
+        {
+            Restart();
+            (_writeBuffer, _readBuffer, _length) = (writeBuffer, readBuffer, length);
+            return this;
+        }
+
+        protected override bool Next()
+        {
+            bool ok = context.Result.IsSuccess; // the return value of the syscall just made
+            switch (Step)
+            {
+                case 0:
+                    Step = 1;
+                    return Yield(UserOp.AllowReadWrite(SpiDriverNumber, 0, _readBuffer, _length));
+                case 1:
+                    if (!ok)
+                    {
+                        return false;
+                    }
+
+                    Step = 2;
+                    return Yield(UserOp.AllowReadOnly(SpiDriverNumber, 0, _writeBuffer, _length));
+                case 2:
+                    // A failed read-only allow skips to the deferred read-write un-allow.
+                    Step = ok ? 3 : 5;
+                    return ok ? Yield(UserOp.Command(SpiDriverNumber, 2, _length)) : Next();
+                case 3:
+                    Step = 4;
+                    return ok ? Yield(UserOp.YieldWaitFor(SpiDriverNumber, 0)) : Next();
+                case 4:
+                    Step = 5;
+                    return Yield(UserOp.AllowReadOnly(SpiDriverNumber, 0, 0, 0));
+                case 5:
+                    Step = 6;
+                    return Yield(UserOp.AllowReadWrite(SpiDriverNumber, 0, 0, 0));
+                default:
+                    return false;
+            }
+        }
+    }
 }

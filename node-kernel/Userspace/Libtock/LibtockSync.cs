@@ -8,26 +8,16 @@ namespace SensorNet.NodeKernel.Userspace.Libtock;
 public sealed class LibtockSync
 {
     private readonly Libtock _tock;
+    private readonly UserRoutinePool<AlarmDelayCall> _delays;
 
     internal LibtockSync(Libtock tock)
     {
         _tock = tock;
+        _delays = new(() => new AlarmDelayCall(tock.Alarm));
     }
 
     /// <summary><c>libtocksync_alarm_delay_ms(ms)</c>: <c>libtock_alarm_in_ms</c>, then <c>yield_for(&amp;fired)</c>.</summary>
-    public IEnumerable<UserOp> AlarmDelayMs(uint milliseconds)
-    {
-        var fired = new bool[1];
-        foreach (UserOp op in _tock.Alarm.InMs(milliseconds, () => SetFlag(fired)))
-        {
-            yield return op;
-        }
-
-        foreach (UserOp op in Libtock.YieldFor(() => fired[0]))
-        {
-            yield return op;
-        }
-    }
+    public IEnumerable<UserOp> AlarmDelayMs(uint milliseconds) => _delays.Rent().Start(milliseconds);
 
     /// <summary>
     /// <c>libtocksync_temperature_read</c> (0x60000) or <c>libtocksync_humidity_read</c> (0x60001): command 1, then
@@ -102,9 +92,42 @@ public sealed class LibtockSync
         yield return UserOp.YieldWaitFor(0x3, 0);
     }
 
-    private static IEnumerable<UserOp> SetFlag(bool[] flag)
+    // libtocksync_alarm_delay_ms as a reusable routine: RadioLib's HAL runs one after every SPI transfer.
+    private sealed class AlarmDelayCall : UserRoutine
     {
-        flag[0] = true;
-        yield break;
+        private readonly LibtockAlarm _alarm;
+        private readonly Func<IEnumerable<UserOp>> _callback;
+        private uint _milliseconds;
+        private bool _fired;
+
+        public AlarmDelayCall(LibtockAlarm alarm)
+        {
+            _alarm = alarm;
+            _callback = () =>
+            {
+                _fired = true;
+                return [];
+            };
+        }
+
+        public AlarmDelayCall Start(uint milliseconds)
+        {
+            Restart();
+            _milliseconds = milliseconds;
+            _fired = false;
+            return this;
+        }
+
+        protected override bool Next()
+        {
+            if (Step == 0)
+            {
+                Step = 1;
+                return Run(_alarm.InMs(_milliseconds, _callback));
+            }
+
+            // yield_for(&fired): Yield-Wait until the alarm's callback has run.
+            return !_fired && Yield(UserOp.YieldWait());
+        }
     }
 }

@@ -1,3 +1,4 @@
+using SensorNet.NodeKernel.Syscalls;
 using SensorNet.NodeKernel.Userspace.Libtock;
 using LibtockC = SensorNet.NodeKernel.Userspace.Libtock.Libtock;
 
@@ -86,7 +87,13 @@ public sealed class RadioLibSx1262
     private readonly uint _dio1;
     private readonly uint _reset;
     private readonly uint _dio1Function;
-    private byte[] _in = [];
+    private readonly byte[] _in = new byte[3 + BufferBytes + 1]; // the bytes the last SPI transfer received
+    private readonly UserRoutinePool<TransferCall> _transfers;
+    private readonly UserRoutinePool<BusyWaitCall> _busyWaits;
+    private readonly UserRoutinePool<MillisCall> _millisCalls;
+    private readonly UserRoutinePool<DigitalReadCall> _digitalReads;
+    private readonly UserRoutinePool<LibtockLoRa.ReadWriteCall> _readWrites;
+    private int _inLength;
     private uint _millis;
     private byte _register;
     private bool _level;
@@ -111,6 +118,11 @@ public sealed class RadioLibSx1262
         _rxBuffer = _txBuffer + BufferBytes;
         (_nss, _busy, _dio1, _reset) = (nss, busy, dio1, reset);
         _dio1Function = context.Function(OnDio1);
+        _transfers = new(() => new TransferCall(this));
+        _busyWaits = new(() => new BusyWaitCall(this));
+        _millisCalls = new(() => new MillisCall(this));
+        _digitalReads = new(() => new DigitalReadCall(this));
+        _readWrites = new(() => new LibtockLoRa.ReadWriteCall(context));
     }
 
     /// <summary>The LoRa settings.</summary>
@@ -220,18 +232,18 @@ public sealed class RadioLibSx1262
     }
 
     /// <summary><c>SX126x::standby()</c>: SetStandby(STDBY_RC), after pulling NSS low if it is connected.</summary>
-    public IEnumerable<UserOp> Standby()
-    {
-        foreach (UserOp op in DigitalWrite(_nss, high: false).Concat(Write(0x80, [0x00])))
-        {
-            yield return op;
-        }
-    }
+    public IEnumerable<UserOp> Standby() =>
+        _nss == NotConnected ? Write(0x80, [0x00]) : DigitalWrite(_nss, high: false).Concat(Write(0x80, [0x00]));
 
     /// <summary><c>SX126x::sleep(true)</c>: SetSleep with warm start (no BUSY wait), then <c>delay(1)</c>.</summary>
     public IEnumerable<UserOp> Sleep()
     {
-        foreach (UserOp op in TransferStream([0x84], write: true, [0x04], 1, waitForGpio: false).Concat(Delay(1)))
+        foreach (UserOp op in TransferStream([0x84], write: true, [0x04], 1, waitForGpio: false))
+        {
+            yield return op;
+        }
+
+        foreach (UserOp op in Delay(1))
         {
             yield return op;
         }
@@ -277,7 +289,12 @@ public sealed class RadioLibSx1262
             yield break;
         }
 
-        foreach (UserOp op in Read(0x11, 1).Concat(Millis()))
+        foreach (UserOp op in Read(0x11, 1))
+        {
+            yield return op;
+        }
+
+        foreach (UserOp op in Millis())
         {
             yield return op;
         }
@@ -314,7 +331,12 @@ public sealed class RadioLibSx1262
             }
         }
 
-        foreach (UserOp op in Millis().Concat(FinishTransmit()))
+        foreach (UserOp op in Millis())
+        {
+            yield return op;
+        }
+
+        foreach (UserOp op in FinishTransmit())
         {
             yield return op;
         }
@@ -376,25 +398,32 @@ public sealed class RadioLibSx1262
             yield break;
         }
 
-        byte[] writeBuffer = [0x00, .. payload];
-        foreach (UserOp op in Commands(
-            () => Read(0x11, 1),
-            () => SetPacketParams((byte)payload.Length),
-            () => SetDioIrqParams(IrqTxDone | IrqTimeout, IrqTxDone),
-            () => Write(0x8F, [0x00, 0x00]),
-            () => Write(0x0E, writeBuffer),
-            () => ClearIrqStatus(IrqAll),
-            () => ReadRegister(0x0889, 1),
-            () => Read(0x11, 1),
-            () => WriteRegister(0x0889, [0x04]),
-            () => Write(0x83, [0x00, 0x00, 0x00])))
+        // One command after the other, stopping at the first error (RADIOLIB_ASSERT); a switch rather than Commands'
+        // closures, since this runs for every packet.
+        for (int command = 0; command < 10; command++)
         {
-            yield return op;
-        }
+            IEnumerable<UserOp> call = command switch
+            {
+                0 => Read(0x11, 1),
+                1 => SetPacketParams((byte)payload.Length),
+                2 => SetDioIrqParams(IrqTxDone | IrqTimeout, IrqTxDone),
+                3 => Write(0x8F, [0x00, 0x00]),
+                4 => TransferStream([0x0E, 0x00], write: true, payload, payload.Length, waitForGpio: true), // WriteBuffer at offset 0
+                5 => ClearIrqStatus(IrqAll),
+                6 => ReadRegister(0x0889, 1),
+                7 => Read(0x11, 1),
+                8 => WriteRegister(0x0889, [0x04]),
+                _ => Write(0x83, [0x00, 0x00, 0x00]),
+            };
+            foreach (UserOp op in call)
+            {
+                yield return op;
+            }
 
-        if (State != ErrNone)
-        {
-            yield break;
+            if (State != ErrNone)
+            {
+                yield break;
+            }
         }
 
         // "wait for BUSY to go low (= PA ramp up done)"
@@ -442,7 +471,22 @@ public sealed class RadioLibSx1262
 
     private IEnumerable<UserOp> ResetChip()
     {
-        foreach (UserOp op in PinMode(_reset, output: true).Concat(DigitalWrite(_reset, high: false)).Concat(Delay(1)).Concat(DigitalWrite(_reset, high: true)).Concat(Millis()))
+        foreach (UserOp op in PinMode(_reset, output: true).Concat(DigitalWrite(_reset, high: false)))
+        {
+            yield return op;
+        }
+
+        foreach (UserOp op in Delay(1))
+        {
+            yield return op;
+        }
+
+        foreach (UserOp op in DigitalWrite(_reset, high: true))
+        {
+            yield return op;
+        }
+
+        foreach (UserOp op in Millis())
         {
             yield return op;
         }
@@ -480,22 +524,39 @@ public sealed class RadioLibSx1262
     }
 
     // setModulationParams(sf, bw, cr, ldro).
-    private IEnumerable<UserOp> SetModulationParams() => Write(0x8B, [
+    private TransferCall SetModulationParams() => Write(0x8B, [
         (byte)Settings.SpreadingFactor,
         BandwidthCode(Settings.BandwidthKHz),
         (byte)(Settings.CodingRate - 4),
         Settings.LowDataRateOptimize ? (byte)1 : (byte)0]);
 
     // setPacketParams: fixInvertedIQ (register 0x0736 read, status, write), then SetPacketParams.
-    private IEnumerable<UserOp> SetPacketParams(byte payloadLength) => Commands(
-        () => ReadRegister(0x0736, 1),
-        () => WriteRegister(0x0736, [(byte)(_register | 0x04)]),
-        () => Write(0x8C, [(byte)(Settings.PreambleLength >> 8), (byte)Settings.PreambleLength, 0x00, payloadLength, Settings.Crc ? (byte)1 : (byte)0, 0x00]));
+    private IEnumerable<UserOp> SetPacketParams(byte payloadLength)
+    {
+        for (int command = 0; command < 3; command++)
+        {
+            IEnumerable<UserOp> call = command switch
+            {
+                0 => ReadRegister(0x0736, 1),
+                1 => WriteRegister(0x0736, [(byte)(_register | 0x04)]),
+                _ => Write(0x8C, [(byte)(Settings.PreambleLength >> 8), (byte)Settings.PreambleLength, 0x00, payloadLength, Settings.Crc ? (byte)1 : (byte)0, 0x00]),
+            };
+            foreach (UserOp op in call)
+            {
+                yield return op;
+            }
 
-    private IEnumerable<UserOp> SetDioIrqParams(ushort irqMask, ushort dio1Mask) =>
+            if (State != ErrNone)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private TransferCall SetDioIrqParams(ushort irqMask, ushort dio1Mask) =>
         Write(0x08, [(byte)(irqMask >> 8), (byte)irqMask, (byte)(dio1Mask >> 8), (byte)dio1Mask, 0, 0, 0, 0]);
 
-    private IEnumerable<UserOp> ClearIrqStatus(ushort mask) => Write(0x02, [(byte)(mask >> 8), (byte)mask]);
+    private TransferCall ClearIrqStatus(ushort mask) => Write(0x02, [(byte)(mask >> 8), (byte)mask]);
 
     // SX126x::readRegister: SPIreadRegisterBurst, then SPIcheckStream (GetStatus, RADIOLIB_SPI_PARANOID).
     private IEnumerable<UserOp> ReadRegister(ushort address, int count)
@@ -505,7 +566,7 @@ public sealed class RadioLibSx1262
             yield return op;
         }
 
-        _register = _in.Length > 4 ? _in[4] : (byte)0;
+        _register = _inLength > 4 ? _in[4] : (byte)0;
         if (State != ErrNone)
         {
             yield break;
@@ -517,120 +578,21 @@ public sealed class RadioLibSx1262
         }
     }
 
-    private IEnumerable<UserOp> WriteRegister(ushort address, byte[] data) =>
+    private TransferCall WriteRegister(ushort address, ReadOnlySpan<byte> data) =>
         TransferStream([0x0D, (byte)(address >> 8), (byte)address], write: true, data, data.Length, waitForGpio: true);
 
-    private IEnumerable<UserOp> CheckStream() => Read(0xC0, 1);
+    private TransferCall CheckStream() => Read(0xC0, 1);
 
-    private IEnumerable<UserOp> Write(byte opcode, byte[] data) => TransferStream([opcode], write: true, data, data.Length, waitForGpio: true);
+    private TransferCall Write(byte opcode, ReadOnlySpan<byte> data) => TransferStream([opcode], write: true, data, data.Length, waitForGpio: true);
 
-    private IEnumerable<UserOp> Read(byte opcode, int count) => TransferStream([opcode], write: false, [], count, waitForGpio: true);
+    private TransferCall Read(byte opcode, int count) => TransferStream([opcode], write: false, [], count, waitForGpio: true);
 
-    // Module::SPItransferStream.
-    private IEnumerable<UserOp> TransferStream(byte[] command, bool write, byte[] dataOut, int count, bool waitForGpio)
-    {
-        int length = command.Length + count + (write ? 0 : 1);
-        byte[] output = new byte[length];
-        command.CopyTo(output, 0);
-        if (write)
-        {
-            dataOut.AsSpan(0, count).CopyTo(output.AsSpan(command.Length));
-        }
-
-        State = ErrNone;
-        if (waitForGpio)
-        {
-            foreach (UserOp op in WaitBusyLow(withTimeout: true))
-            {
-                yield return op;
-            }
-
-            if (State != ErrNone)
-            {
-                yield break;
-            }
-        }
-
-        foreach (UserOp op in DigitalWrite(_nss, high: false).Concat(SpiTransfer(output)).Concat(DigitalWrite(_nss, high: true)))
-        {
-            yield return op;
-        }
-
-        if (waitForGpio)
-        {
-            // delayMicroseconds(1) → libtocksync_alarm_delay_ms(1 / 1000).
-            foreach (UserOp op in Delay(0).Concat(WaitBusyLow(withTimeout: true)))
-            {
-                yield return op;
-            }
-
-            if (State != ErrNone)
-            {
-                yield break;
-            }
-        }
-
-        if (count > 0)
-        {
-            State = ParseStatus(_in.Length > 1 ? _in[1] : (byte)0);
-        }
-    }
+    // Module::SPItransferStream; the bytes are copied at once, so the spans need not outlive the call.
+    private TransferCall TransferStream(ReadOnlySpan<byte> command, bool write, ReadOnlySpan<byte> dataOut, int count, bool waitForGpio) =>
+        _transfers.Rent().Start(command, write, dataOut, count, waitForGpio);
 
     // while (digitalRead(BUSY)) { yield(); [timeout check with millis()] }
-    private IEnumerable<UserOp> WaitBusyLow(bool withTimeout)
-    {
-        if (_busy == NotConnected)
-        {
-            foreach (UserOp op in Delay(withTimeout ? 50u : 1u))
-            {
-                yield return op;
-            }
-
-            yield break;
-        }
-
-        uint start = 0;
-        if (withTimeout)
-        {
-            foreach (UserOp op in Millis())
-            {
-                yield return op;
-            }
-
-            start = _millis;
-        }
-
-        while (true)
-        {
-            foreach (UserOp op in DigitalRead(_busy))
-            {
-                yield return op;
-            }
-
-            if (!_level)
-            {
-                yield break;
-            }
-
-            BusyPolls++;
-            yield return UserOp.YieldNoWait();
-            if (!withTimeout)
-            {
-                continue;
-            }
-
-            foreach (UserOp op in Millis())
-            {
-                yield return op;
-            }
-
-            if (unchecked(_millis - start) >= SpiTimeoutMs)
-            {
-                State = ErrSpiCommandTimeout;
-                yield break;
-            }
-        }
-    }
+    private BusyWaitCall WaitBusyLow(bool withTimeout) => _busyWaits.Rent().Start(withTimeout);
 
     // SX126x::SPIparseStatus.
     private static int ParseStatus(byte status) => (status & 0x0E) switch
@@ -655,63 +617,19 @@ public sealed class RadioLibSx1262
         _ => 0x06,
     };
 
-    // TockRadioLibHal::spiTransfer: write the bytes into the scratch buffer, libtocksync_lora_phy_read_write, read back.
-    private IEnumerable<UserOp> SpiTransfer(byte[] output)
-    {
-        SpiTransactions++;
-        _context.Write(_txBuffer, output);
-        foreach (UserOp op in LibtockLoRa.SyncReadWrite(_context, _txBuffer, _rxBuffer, (uint)output.Length))
-        {
-            yield return op;
-        }
+    // No syscall (and no allocation: the empty array is shared) for a pin that is not connected.
+    private static IEnumerable<UserOp> PinMode(uint pin, bool output) =>
+        pin == NotConnected ? [] : [output ? LibtockLoRa.GpioEnableOutput(pin) : LibtockLoRa.GpioEnableInput(pin, LibtockLoRa.PullDown)];
 
-        _in = _context.Read(_rxBuffer, output.Length);
-    }
+    private static IEnumerable<UserOp> DigitalWrite(uint pin, bool high) =>
+        pin == NotConnected ? [] : [high ? LibtockLoRa.GpioSet(pin) : LibtockLoRa.GpioClear(pin)];
 
-    private static IEnumerable<UserOp> PinMode(uint pin, bool output)
-    {
-        if (pin == NotConnected)
-        {
-            yield break;
-        }
-
-        yield return output ? LibtockLoRa.GpioEnableOutput(pin) : LibtockLoRa.GpioEnableInput(pin, LibtockLoRa.PullDown);
-    }
-
-    private static IEnumerable<UserOp> DigitalWrite(uint pin, bool high)
-    {
-        if (pin == NotConnected)
-        {
-            yield break;
-        }
-
-        yield return high ? LibtockLoRa.GpioSet(pin) : LibtockLoRa.GpioClear(pin);
-    }
-
-    private IEnumerable<UserOp> DigitalRead(uint pin)
-    {
-        if (pin == NotConnected)
-        {
-            _level = false;
-            yield break;
-        }
-
-        yield return LibtockLoRa.GpioRead(pin);
-        _level = _context.Result.IsSuccess && _context.Result.R1 != 0;
-    }
+    private DigitalReadCall DigitalRead(uint pin) => _digitalReads.Rent().Start(pin);
 
     private IEnumerable<UserOp> Delay(uint milliseconds) => _tock.Sync.AlarmDelayMs(milliseconds);
 
-    // libtock_alarm_gettimeasticks: frequency, then now; seconds · 1000 + (remainder · 10⁶ / frequency) / 1000.
-    private IEnumerable<UserOp> Millis()
-    {
-        yield return UserOp.Command(0, 1);
-        uint frequency = Math.Max(1u, _context.Result.R1);
-        yield return UserOp.Command(0, 2);
-        uint now = _context.Result.R1;
-        ulong microseconds = (ulong)(now % frequency) * 1_000_000 / frequency;
-        _millis = unchecked((uint)(((ulong)(now / frequency) * 1000) + (microseconds / 1000)));
-    }
+    // libtock_alarm_gettimeasticks: frequency, then now (see MillisCall).
+    private MillisCall Millis() => _millisCalls.Rent().Start();
 
     // lora_phy_gpio_Callback → gpio_funcs[pin − 1] → the packet-sent flag.
     private IEnumerable<UserOp> OnDio1(UpcallArguments args)
@@ -722,6 +640,212 @@ public sealed class RadioLibSx1262
             _txDone = true;
         }
 
-        yield break;
+        return [];
+    }
+
+    // Module::SPItransferStream: wait for BUSY low, NSS low, spiTransfer (TockRadioLibHal: write the bytes into the
+    // scratch buffer, libtocksync_lora_phy_read_write, read the reply back), NSS high, delayMicroseconds(1) (a 0 ms
+    // libtocksync_alarm_delay_ms), wait for BUSY low again, then parse the status byte. A reusable routine: RadioLib
+    // makes about 20 of these per packet.
+    private sealed class TransferCall(RadioLibSx1262 radio) : UserRoutine
+    {
+        private readonly byte[] _output = new byte[3 + BufferBytes + 1];
+        private int _length;
+        private int _count;
+        private bool _waitForGpio;
+
+        public TransferCall Start(ReadOnlySpan<byte> command, bool write, ReadOnlySpan<byte> dataOut, int count, bool waitForGpio)
+        {
+            Restart();
+            _length = command.Length + count + (write ? 0 : 1);
+            Span<byte> output = _output.AsSpan(0, _length);
+            output.Clear();
+            command.CopyTo(output);
+            if (write)
+            {
+                dataOut[..count].CopyTo(output[command.Length..]);
+            }
+
+            (_count, _waitForGpio) = (count, waitForGpio);
+            return this;
+        }
+
+        protected override bool Next()
+        {
+            RadioLibSx1262 r = radio;
+            switch (Step)
+            {
+                case 0:
+                    r.State = ErrNone;
+                    Step = 1;
+                    return _waitForGpio ? Run(r.WaitBusyLow(withTimeout: true)) : Next();
+                case 1:
+                    if (r.State != ErrNone)
+                    {
+                        return false;
+                    }
+
+                    Step = 2;
+                    return r._nss != NotConnected ? Yield(LibtockLoRa.GpioClear(r._nss)) : Next();
+                case 2:
+                    r.SpiTransactions++;
+                    r._context.Write(r._txBuffer, _output.AsSpan(0, _length));
+                    Step = 3;
+                    return Run(r._readWrites.Rent().Start(r._txBuffer, r._rxBuffer, (uint)_length));
+                case 3:
+                    r._context.Read(r._rxBuffer, r._in.AsSpan(0, _length));
+                    r._inLength = _length;
+                    Step = _waitForGpio ? 4 : 6;
+                    return r._nss != NotConnected ? Yield(LibtockLoRa.GpioSet(r._nss)) : Next();
+                case 4:
+                    Step = 5;
+                    return Run(r.Delay(0)); // delayMicroseconds(1) → libtocksync_alarm_delay_ms(1 / 1000)
+                case 5:
+                    Step = 6;
+                    return Run(r.WaitBusyLow(withTimeout: true));
+                case 6:
+                    if (_waitForGpio && r.State != ErrNone)
+                    {
+                        return false;
+                    }
+
+                    if (_count > 0)
+                    {
+                        r.State = ParseStatus(r._inLength > 1 ? r._in[1] : (byte)0);
+                    }
+
+                    Step = 7;
+                    return false;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    // while (digitalRead(BUSY)) { yield(); [timeout check with millis()] }; without a BUSY pin, a fixed delay.
+    private sealed class BusyWaitCall(RadioLibSx1262 radio) : UserRoutine
+    {
+        private bool _withTimeout;
+        private uint _start;
+
+        public BusyWaitCall Start(bool withTimeout)
+        {
+            Restart();
+            (_withTimeout, _start) = (withTimeout, 0);
+            return this;
+        }
+
+        protected override bool Next()
+        {
+            RadioLibSx1262 r = radio;
+            switch (Step)
+            {
+                case 0:
+                    if (r._busy == NotConnected)
+                    {
+                        Step = 9;
+                        return Run(r.Delay(_withTimeout ? 50u : 1u));
+                    }
+
+                    Step = _withTimeout ? 1 : 2;
+                    return _withTimeout ? Run(r.Millis()) : Next();
+                case 1:
+                    _start = r._millis;
+                    Step = 2;
+                    return Next();
+                case 2:
+                    Step = 3;
+                    return Run(r.DigitalRead(r._busy));
+                case 3:
+                    if (!r._level)
+                    {
+                        return false;
+                    }
+
+                    r.BusyPolls++;
+                    Step = _withTimeout ? 4 : 2;
+                    return Yield(UserOp.YieldNoWait());
+                case 4:
+                    Step = 5;
+                    return Run(r.Millis());
+                case 5:
+                    if (unchecked(r._millis - _start) >= SpiTimeoutMs)
+                    {
+                        r.State = ErrSpiCommandTimeout;
+                        return false;
+                    }
+
+                    Step = 2;
+                    return Next();
+                default:
+                    return false;
+            }
+        }
+    }
+
+    // libtock_alarm_gettimeasticks: frequency, then now; seconds · 1000 + (remainder · 10⁶ / frequency) / 1000.
+    private sealed class MillisCall(RadioLibSx1262 radio) : UserRoutine
+    {
+        private uint _frequency;
+
+        public MillisCall Start()
+        {
+            Restart();
+            return this;
+        }
+
+        protected override bool Next()
+        {
+            UserContext context = radio._context;
+            switch (Step++)
+            {
+                case 0:
+                    return Yield(UserOp.Command(0, 1));
+                case 1:
+                    _frequency = Math.Max(1u, context.Result.R1);
+                    return Yield(UserOp.Command(0, 2));
+                case 2:
+                    uint now = context.Result.R1;
+                    ulong microseconds = (ulong)(now % _frequency) * 1_000_000 / _frequency;
+                    radio._millis = unchecked((uint)(((ulong)(now / _frequency) * 1000) + (microseconds / 1000)));
+                    return false;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    // digitalRead: one GPIO read command; a pin that is not connected reads low without a syscall.
+    private sealed class DigitalReadCall(RadioLibSx1262 radio) : UserRoutine
+    {
+        private uint _pin;
+
+        public DigitalReadCall Start(uint pin)
+        {
+            Restart();
+            _pin = pin;
+            return this;
+        }
+
+        protected override bool Next()
+        {
+            switch (Step++)
+            {
+                case 0:
+                    if (_pin == NotConnected)
+                    {
+                        radio._level = false;
+                        return false;
+                    }
+
+                    return Yield(LibtockLoRa.GpioRead(_pin));
+                case 1:
+                    SyscallReturn result = radio._context.Result;
+                    radio._level = result.IsSuccess && result.R1 != 0;
+                    return false;
+                default:
+                    return false;
+            }
+        }
     }
 }

@@ -11,13 +11,13 @@ using SensorNet.SimEngine.Time;
 
 namespace SensorNet.NodeKernel.Tests.Support;
 
-/// <summary>One node's kernel with its MCU consumer and the alarm driver, on an unlimited supply.</summary>
+/// <summary>One node's kernel with its MCU consumer and the alarm driver, on an unlimited supply (several may share a simulation).</summary>
 internal sealed class KernelHarness
 {
-    public KernelHarness(ChipModel? chip = null, IScheduler? scheduler = null, FaultPolicy? faultPolicy = null, KernelOptions? options = null)
+    public KernelHarness(ChipModel? chip = null, IScheduler? scheduler = null, FaultPolicy? faultPolicy = null, KernelOptions? options = null, Simulation? simulation = null)
     {
         Chip = chip ?? TestChips.Wfi1MHz();
-        Simulation = new Simulation();
+        Simulation = simulation ?? new Simulation();
         Energy = new NodeEnergy(Simulation, new UnlimitedSupply());
         Cpu = Energy.AddConsumer("mcu", Chip.PowerStates(), ChipModel.ActiveState);
         Kernel = new TockKernel(Simulation, Chip, Cpu, scheduler ?? new RoundRobinScheduler(), faultPolicy ?? new FaultPolicy(FaultPolicyKind.Panic), options);

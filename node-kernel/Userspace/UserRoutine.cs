@@ -1,0 +1,113 @@
+using System.Collections;
+
+namespace SensorNet.NodeKernel.Userspace;
+
+/// <summary>
+/// A userspace library routine written as an explicit state machine instead of a C# iterator, so that one object serves
+/// call after call: an iterator allocates its state on every call, and the routines on a radio node's hot path
+/// (RadioLib's SPI command, libtock-c's synchronous alarm delay and SPI transfer) run hundreds of times per packet.
+/// </summary>
+/// <remarks>
+/// <para><see cref="Next"/> is called whenever the routine must decide what comes next. It either yields one step
+/// (<see cref="Yield"/>), or runs a nested sequence to its end before <see cref="Next"/> is called again
+/// (<see cref="Run"/>), or returns false at the end. <see cref="Step"/> says where to go on; 0 at the start.</para>
+/// <para>The object is its own enumerator, so <c>foreach</c> over it allocates nothing. It runs one call at a time:
+/// the owner restarts it (<see cref="Restart"/>) for the next call, and calls that can nest (a routine running inside
+/// an upcall on top of a yield of the same routine) take their object from a <see cref="UserRoutinePool{T}"/>.</para>
+/// </remarks>
+internal abstract class UserRoutine : IEnumerable<UserOp>, IEnumerator<UserOp>
+{
+    private IEnumerator<UserOp>? _nested;
+    private bool _ranNested;
+    private bool _finished;
+
+    /// <summary>Where the routine goes on at the next <see cref="Next"/>; 0 at the start.</summary>
+    protected int Step { get; set; }
+
+    /// <summary>Returns the object to its pool when a call ends; null for routines their owner restarts directly.</summary>
+    internal Action<UserRoutine>? Release { get; set; }
+
+    /// <inheritdoc/>
+    public UserOp Current { get; private set; }
+
+    object IEnumerator.Current => Current;
+
+    /// <inheritdoc/>
+    public bool MoveNext()
+    {
+        while (true)
+        {
+            if (_nested is { } nested)
+            {
+                if (nested.MoveNext())
+                {
+                    Current = nested.Current;
+                    return true;
+                }
+
+                _nested = null;
+                nested.Dispose();
+            }
+
+            _ranNested = false;
+            if (_finished || !Next())
+            {
+                _finished = true;
+                return false;
+            }
+
+            if (!_ranNested)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Ends the call: a nested sequence still running is disposed, and a pooled object goes back to its pool.</summary>
+    public void Dispose()
+    {
+        IEnumerator<UserOp>? nested = _nested;
+        _nested = null;
+        nested?.Dispose();
+        Action<UserRoutine>? release = Release;
+        if (release is not null && Step >= 0)
+        {
+            Step = -1; // released: a second Dispose (foreach and an outer Dispose) must not pool it twice
+            release(this);
+        }
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<UserOp> GetEnumerator() => this;
+
+    IEnumerator IEnumerable.GetEnumerator() => this;
+
+    void IEnumerator.Reset() => throw new NotSupportedException();
+
+    /// <summary>Prepares the object for a new call; derived classes set the call's arguments after it.</summary>
+    protected void Restart()
+    {
+        _nested?.Dispose();
+        _nested = null;
+        _finished = false;
+        Step = 0;
+    }
+
+    /// <summary>Decides what comes next: returns <see cref="Yield"/> or <see cref="Run"/>, or false at the end.</summary>
+    protected abstract bool Next();
+
+    /// <summary>Yields <paramref name="op"/>; the routine goes on at <see cref="Step"/> once it has run.</summary>
+    protected bool Yield(UserOp op)
+    {
+        Current = op;
+        return true;
+    }
+
+    /// <summary>Runs <paramref name="nested"/> to its end, then goes on at <see cref="Step"/>.</summary>
+    protected bool Run(IEnumerable<UserOp> nested)
+    {
+        _nested = nested.GetEnumerator();
+        _ranNested = true;
+        return true;
+    }
+}
