@@ -25,10 +25,7 @@ public sealed class BleBeaconApp(ushort intervalMs = 300, uint advDataBytes = 20
     {
         ArgumentNullException.ThrowIfNull(context);
         uint buffer = context.RamStart + 1024; // a static uint8_t adv_data_buf[] in the app's data
-        foreach (UserOp op in LibtockBle.StartAdvertising(context, pduType, buffer, advDataBytes, intervalMs))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(LibtockBle.StartAdvertising(context, pduType, buffer, advDataBytes, intervalMs));
 
         StartResult = context.Result;
         while (true)

@@ -27,26 +27,17 @@ public sealed class BleSenseApp(uint periodMs = 10_000, ushort intervalMs = 1_00
         ArgumentNullException.ThrowIfNull(context);
         var tock = new Libtock(context);
         uint buffer = context.RamStart + 1024;
-        foreach (UserOp op in LibtockBle.StartAdvertising(context, LibtockBle.AdvNonconnInd, buffer, AdvDataBytes, intervalMs))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(LibtockBle.StartAdvertising(context, LibtockBle.AdvNonconnInd, buffer, AdvDataBytes, intervalMs));
 
         while (true)
         {
-            foreach (UserOp op in LibtockSync.SensorRead(0x60000))
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(LibtockSync.SensorRead(0x60000));
 
             // A manufacturer-specific AD structure: length, type 0xFF, then the reading (hundredths of °C, little endian).
             int value = unchecked((int)context.Result.R1);
             context.Write(buffer, [7, 0xFF, 0xFF, 0xFF, (byte)value, (byte)(value >> 8), (byte)(value >> 16), (byte)(value >> 24)]);
             Readings++;
-            foreach (UserOp op in tock.Sync.AlarmDelayMs(periodMs))
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(tock.Sync.AlarmDelayMs(periodMs));
         }
     }
 }

@@ -17,10 +17,7 @@ public sealed class BlinkApp(uint periodMs = 500) : UserProgram
         while (true)
         {
             yield return Libtock.LedToggle(0);
-            foreach (UserOp op in tock.Sync.AlarmDelayMs(periodMs))
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(tock.Sync.AlarmDelayMs(periodMs));
         }
     }
 }

@@ -16,10 +16,7 @@ public sealed class ButtonApp : UserProgram
     public override IEnumerable<UserOp> Main(UserContext context)
     {
         var tock = new Libtock(context);
-        foreach (UserOp op in tock.ButtonNotify(0, OnChange))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(tock.ButtonNotify(0, OnChange));
 
         while (true)
         {

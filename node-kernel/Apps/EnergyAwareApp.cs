@@ -31,24 +31,15 @@ public sealed class EnergyAwareApp(uint periodMs = 10_000, double lowPercent = 5
         ArgumentNullException.ThrowIfNull(context);
         var tock = new Libtock(context);
         uint config = context.RamStart + 1024;
-        foreach (UserOp op in tock.Sync.Ieee802154Up())
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(tock.Sync.Ieee802154Up());
 
         while (true)
         {
-            foreach (UserOp op in LibtockSync.FuelGaugeReadStateOfCharge())
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(LibtockSync.FuelGaugeReadStateOfCharge());
 
             LastPercent = context.Result.R2 / 256.0;
             bool low = LastPercent < lowPercent;
-            foreach (UserOp op in LibtockSync.SensorRead(0x60000).Concat(LibtockSync.Ieee802154Send(config, config + 16, 16, 0x0001)))
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(LibtockSync.SensorRead(0x60000).Concat(LibtockSync.Ieee802154Send(config, config + 16, 16, 0x0001)));
 
             if (low)
             {
@@ -59,10 +50,7 @@ public sealed class EnergyAwareApp(uint periodMs = 10_000, double lowPercent = 5
                 NormalPeriods++;
             }
 
-            foreach (UserOp op in tock.Sync.AlarmDelayMs(low ? periodMs * stretch : periodMs))
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(tock.Sync.AlarmDelayMs(low ? periodMs * stretch : periodMs));
         }
     }
 }

@@ -55,10 +55,7 @@ public sealed class LoRaSenseApp(LoRaTransmitMode mode, uint periodMs = 1000, in
         var tock = new Libtock(context);
         var radio = new RadioLibSx1262(context, tock, settings);
         Radio = radio;
-        foreach (UserOp op in radio.Begin())
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(radio.Begin());
 
         BeginState = radio.State;
         if (radio.State != RadioLibSx1262.ErrNone)
@@ -74,26 +71,17 @@ public sealed class LoRaSenseApp(LoRaTransmitMode mode, uint periodMs = 1000, in
             uint humidity = 0;
             if (readSensors)
             {
-                foreach (UserOp op in LibtockSync.SensorRead(0x60000))
-                {
-                    yield return op;
-                }
+                yield return UserOp.Call(LibtockSync.SensorRead(0x60000));
 
                 temperature = unchecked((int)context.Result.R1);
-                foreach (UserOp op in LibtockSync.SensorRead(0x60001))
-                {
-                    yield return op;
-                }
+                yield return UserOp.Call(LibtockSync.SensorRead(0x60001));
 
                 humidity = context.Result.R1;
             }
 
             FillPayload(payload, temperature, humidity);
             IEnumerable<UserOp> send = mode == LoRaTransmitMode.Blocking ? radio.Transmit(payload) : radio.TransmitInterruptDriven(payload);
-            foreach (UserOp op in send)
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(send);
 
             if (radio.State == RadioLibSx1262.ErrNone)
             {
@@ -104,10 +92,7 @@ public sealed class LoRaSenseApp(LoRaTransmitMode mode, uint periodMs = 1000, in
                 Failures++;
             }
 
-            foreach (UserOp op in tock.Sync.AlarmDelayMs(periodMs))
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(tock.Sync.AlarmDelayMs(periodMs));
         }
     }
 

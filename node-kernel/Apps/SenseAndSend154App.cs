@@ -32,10 +32,7 @@ public sealed class SenseAndSend154App(AppStyle style, uint periodMs = 10_000, u
 
     private IEnumerable<UserOp> SyncLoop(Libtock tock, uint config, uint payload)
     {
-        foreach (UserOp op in tock.Sync.Ieee802154Up())
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(tock.Sync.Ieee802154Up());
 
         while (true)
         {
@@ -46,20 +43,14 @@ public sealed class SenseAndSend154App(AppStyle style, uint periodMs = 10_000, u
             }
 
             FramesSent++;
-            foreach (UserOp op in tock.Sync.AlarmDelayMs(periodMs))
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(tock.Sync.AlarmDelayMs(periodMs));
         }
     }
 
     private IEnumerable<UserOp> AsyncLoop(Libtock tock, uint config, uint payload)
     {
         yield return UserOp.Command(0x30001, 30);
-        foreach (UserOp op in tock.Alarm.InMs(periodMs, () => Read(tock, config, payload)))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(tock.Alarm.InMs(periodMs, () => Read(tock, config, payload)));
 
         while (true)
         {

@@ -47,43 +47,28 @@ public sealed class SenseApp(AppStyle style, uint periodMs = 1000, bool readHumi
     {
         while (true)
         {
-            foreach (UserOp op in LibtockSync.SensorRead(0x60000))
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(LibtockSync.SensorRead(0x60000));
 
             LastTemperature = unchecked((int)context.Result.R1);
             if (readHumidity)
             {
-                foreach (UserOp op in LibtockSync.SensorRead(0x60001))
-                {
-                    yield return op;
-                }
+                yield return UserOp.Call(LibtockSync.SensorRead(0x60001));
             }
 
             Readings++;
             if (print)
             {
-                foreach (UserOp op in LibtockSync.ConsoleWrite(buffer, LineBytes))
-                {
-                    yield return op;
-                }
+                yield return UserOp.Call(LibtockSync.ConsoleWrite(buffer, LineBytes));
             }
 
-            foreach (UserOp op in tock.Sync.AlarmDelayMs(periodMs))
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(tock.Sync.AlarmDelayMs(periodMs));
         }
     }
 
     // Event-driven: a timer callback starts the reading, the reading's callback prints and re-arms the timer.
     private IEnumerable<UserOp> AsyncLoop(Libtock tock, uint buffer)
     {
-        foreach (UserOp op in tock.Alarm.InMs(periodMs, () => StartReading(tock, buffer)))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(tock.Alarm.InMs(periodMs, () => StartReading(tock, buffer)));
 
         while (true)
         {
@@ -103,10 +88,7 @@ public sealed class SenseApp(AppStyle style, uint periodMs = 1000, bool readHumi
         Readings++;
         IEnumerable<UserOp> next = tock.Alarm.InMs(periodMs, () => StartReading(tock, buffer));
         IEnumerable<UserOp> ops = print ? tock.ConsoleWrite(buffer, LineBytes, _ => Empty()).Concat(next) : next;
-        foreach (UserOp op in ops)
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(ops);
     }
 
     private static IEnumerable<UserOp> Empty()

@@ -574,6 +574,11 @@ public sealed class TockKernel : IEventHandler
 
             if (!frame.Body.MoveNext())
             {
+                if (frame.TryReturn())
+                {
+                    continue; // a called function returned: its caller goes on
+                }
+
                 TockProcess.Frame done = p.PopFrame();
                 if (!done.IsUpcall)
                 {
@@ -594,6 +599,9 @@ public sealed class TockKernel : IEventHandler
                         return StartCompute(ns);
                     }
 
+                    continue;
+                case UserOpKind.Call:
+                    frame.Call(op.Callee!.GetEnumerator());
                     continue;
                 case UserOpKind.Syscall:
                     p.Counters.CountSyscall(op.Class);

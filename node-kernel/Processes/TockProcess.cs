@@ -191,7 +191,7 @@ public sealed class TockProcess
     internal Frame PopFrame()
     {
         Frame f = _frames[--_depth];
-        f.Body.Dispose();
+        f.End();
         return f;
     }
 
@@ -271,8 +271,14 @@ public sealed class TockProcess
     }
 
     /// <summary>One userspace call frame: main (via crt0) or an upcall function running on top of a yield.</summary>
+    /// <remarks>
+    /// <see cref="UserOpKind.Call"/> steps nest inside a frame: <see cref="Body"/> is the innermost function running,
+    /// and the callers below it resume when it ends (<see cref="TryReturn"/>).
+    /// </remarks>
     internal sealed class Frame
     {
+        private readonly List<IEnumerator<UserOp>> _callers = [];
+
         public IEnumerator<UserOp> Body { get; private set; } = Enumerable.Empty<UserOp>().GetEnumerator();
 
         public bool IsUpcall { get; private set; }
@@ -289,6 +295,39 @@ public sealed class TockProcess
             IsUpcall = isUpcall;
             PendingComputeNs = 0;
             SavedResult = savedResult;
+        }
+
+        /// <summary>A <see cref="UserOpKind.Call"/>: <paramref name="callee"/> runs until it ends.</summary>
+        public void Call(IEnumerator<UserOp> callee)
+        {
+            _callers.Add(Body);
+            Body = callee;
+        }
+
+        /// <summary>The innermost function ended: back to its caller; false if it was the frame's own function.</summary>
+        public bool TryReturn()
+        {
+            if (_callers.Count == 0)
+            {
+                return false;
+            }
+
+            Body.Dispose();
+            Body = _callers[^1];
+            _callers.RemoveAt(_callers.Count - 1);
+            return true;
+        }
+
+        /// <summary>Disposes every function still running in the frame, innermost first.</summary>
+        public void End()
+        {
+            Body.Dispose();
+            for (int i = _callers.Count - 1; i >= 0; i--)
+            {
+                _callers[i].Dispose();
+            }
+
+            _callers.Clear();
         }
     }
 }

@@ -8,6 +8,9 @@ namespace SensorNet.NodeKernel.Userspace;
 /// </summary>
 public readonly record struct UserOp(UserOpKind Kind, long Cycles, SyscallClass Class, uint R0, uint R1, uint R2, uint R3)
 {
+    /// <summary>The function a <see cref="UserOpKind.Call"/> runs; null for other kinds.</summary>
+    public IEnumerable<UserOp>? Callee { get; init; }
+
     /// <summary>Runs for <paramref name="cycles"/> CPU cycles.</summary>
     public static UserOp Compute(long cycles)
     {
@@ -49,6 +52,17 @@ public readonly record struct UserOp(UserOpKind Kind, long Cycles, SyscallClass 
 
     /// <summary>Exit: 0 terminates with <paramref name="completionCode"/>, 1 restarts.</summary>
     public static UserOp Exit(uint which, uint completionCode = 0) => Syscall(SyscallClass.Exit, which, completionCode);
+
+    /// <summary>
+    /// Runs <paramref name="callee"/> to its end, then goes on: <c>yield return UserOp.Call(F())</c> does what
+    /// <c>foreach (UserOp op in F()) yield return op;</c> does, at the cost of one step instead of one per step of
+    /// <c>F</c> in every caller up the chain (libraries nest deeply: RadioLib's SPI command is six calls down).
+    /// </summary>
+    public static UserOp Call(IEnumerable<UserOp> callee)
+    {
+        ArgumentNullException.ThrowIfNull(callee);
+        return new(UserOpKind.Call, 0, default, 0, 0, 0, 0) { Callee = callee };
+    }
 
     /// <summary>A fault, as a bad memory access would raise.</summary>
     public static UserOp Fault() => new(UserOpKind.Fault, 0, default, 0, 0, 0, 0);

@@ -30,10 +30,7 @@ public abstract class UserProgram
         yield return UserOp.Memop(10, context.AppBreak);
         yield return UserOp.Memop(11, context.AppBreak);
         yield return UserOp.Compute(StartupCycles);
-        foreach (UserOp op in Main(context))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(Main(context));
 
         yield return UserOp.Exit(0, 0);
     }

@@ -17,8 +17,6 @@ namespace SensorNet.NodeKernel.Userspace;
 /// </remarks>
 internal abstract class UserRoutine : IEnumerable<UserOp>, IEnumerator<UserOp>
 {
-    private IEnumerator<UserOp>? _nested;
-    private bool _ranNested;
     private bool _finished;
 
     /// <summary>Where the routine goes on at the next <see cref="Next"/>; 0 at the start.</summary>
@@ -35,40 +33,18 @@ internal abstract class UserRoutine : IEnumerable<UserOp>, IEnumerator<UserOp>
     /// <inheritdoc/>
     public bool MoveNext()
     {
-        while (true)
+        if (_finished || !Next())
         {
-            if (_nested is { } nested)
-            {
-                if (nested.MoveNext())
-                {
-                    Current = nested.Current;
-                    return true;
-                }
-
-                _nested = null;
-                nested.Dispose();
-            }
-
-            _ranNested = false;
-            if (_finished || !Next())
-            {
-                _finished = true;
-                return false;
-            }
-
-            if (!_ranNested)
-            {
-                return true;
-            }
+            _finished = true;
+            return false;
         }
+
+        return true;
     }
 
-    /// <summary>Ends the call: a nested sequence still running is disposed, and a pooled object goes back to its pool.</summary>
+    /// <summary>Ends the call: a pooled object goes back to its pool.</summary>
     public void Dispose()
     {
-        IEnumerator<UserOp>? nested = _nested;
-        _nested = null;
-        nested?.Dispose();
         Action<UserRoutine>? release = Release;
         if (release is not null && Step >= 0)
         {
@@ -87,8 +63,6 @@ internal abstract class UserRoutine : IEnumerable<UserOp>, IEnumerator<UserOp>
     /// <summary>Prepares the object for a new call; derived classes set the call's arguments after it.</summary>
     protected void Restart()
     {
-        _nested?.Dispose();
-        _nested = null;
         _finished = false;
         Step = 0;
     }
@@ -103,11 +77,6 @@ internal abstract class UserRoutine : IEnumerable<UserOp>, IEnumerator<UserOp>
         return true;
     }
 
-    /// <summary>Runs <paramref name="nested"/> to its end, then goes on at <see cref="Step"/>.</summary>
-    protected bool Run(IEnumerable<UserOp> nested)
-    {
-        _nested = nested.GetEnumerator();
-        _ranNested = true;
-        return true;
-    }
+    /// <summary>Runs <paramref name="nested"/> to its end (a <see cref="UserOp.Call"/>), then goes on at <see cref="Step"/>.</summary>
+    protected bool Run(IEnumerable<UserOp> nested) => Yield(UserOp.Call(nested));
 }

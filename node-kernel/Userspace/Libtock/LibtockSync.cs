@@ -63,10 +63,7 @@ public sealed class LibtockSync
         {
             yield return UserOp.Command(0x30001, 1);
             bool up = _tock.Context.Result.IsSuccess;
-            foreach (UserOp op in AlarmDelayMs(10))
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(AlarmDelayMs(10));
 
             if (up)
             {

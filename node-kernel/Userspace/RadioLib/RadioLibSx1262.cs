@@ -167,16 +167,10 @@ public sealed class RadioLibSx1262
     public IEnumerable<UserOp> Begin()
     {
         // Module::init (chip select as an output, high), then modSetup: IRQ and BUSY pins as inputs.
-        foreach (UserOp op in PinMode(_nss, output: true).Concat(DigitalWrite(_nss, high: true)).Concat(PinMode(_dio1, output: false)).Concat(PinMode(_busy, output: false)))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(PinMode(_nss, output: true).Concat(DigitalWrite(_nss, high: true)).Concat(PinMode(_dio1, output: false)).Concat(PinMode(_busy, output: false)));
 
         // reset(true): pulse NRESET, then retry standby every 10 ms for up to 1 s.
-        foreach (UserOp op in ResetChip())
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(ResetChip());
 
         if (State != ErrNone)
         {
@@ -184,10 +178,7 @@ public sealed class RadioLibSx1262
         }
 
         // findChip: the version string register (16 bytes at 0x0320).
-        foreach (UserOp op in ReadRegister(0x0320, 16).Concat(Standby()))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(ReadRegister(0x0320, 16).Concat(Standby()));
 
         // config(LoRa).
         foreach (UserOp op in Commands(
@@ -202,10 +193,7 @@ public sealed class RadioLibSx1262
             yield return op;
         }
 
-        foreach (UserOp op in Delay(5).Concat(WaitBusyLow(withTimeout: false)).Concat(CheckStream()))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(Delay(5).Concat(WaitBusyLow(withTimeout: false)).Concat(CheckStream()));
 
         // setCodingRate / setSyncWord / setPreambleLength / setSpreadingFactor / setBandwidth / setCRC / invertIQ,
         // setCurrentLimit(60 mA), setDio2AsRfSwitch(true), setFrequency (image calibration, then frequency),
@@ -238,15 +226,9 @@ public sealed class RadioLibSx1262
     /// <summary><c>SX126x::sleep(true)</c>: SetSleep with warm start (no BUSY wait), then <c>delay(1)</c>.</summary>
     public IEnumerable<UserOp> Sleep()
     {
-        foreach (UserOp op in TransferStream([0x84], write: true, [0x04], 1, waitForGpio: false))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(TransferStream([0x84], write: true, [0x04], 1, waitForGpio: false));
 
-        foreach (UserOp op in Delay(1))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(Delay(1));
     }
 
     /// <summary>
@@ -256,10 +238,7 @@ public sealed class RadioLibSx1262
     public IEnumerable<UserOp> Transmit(byte[] payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        foreach (UserOp op in Standby())
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(Standby());
 
         if (State != ErrNone)
         {
@@ -273,57 +252,36 @@ public sealed class RadioLibSx1262
         }
 
         // getTimeOnAir(len) reads the packet type first.
-        foreach (UserOp op in Read(0x11, 1))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(Read(0x11, 1));
 
         uint timeoutMs = (uint)(5 + (TimeOnAirMicroseconds(payload.Length) * 5 / 1000));
-        foreach (UserOp op in StartTransmit(payload))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(StartTransmit(payload));
 
         if (State != ErrNone)
         {
             yield break;
         }
 
-        foreach (UserOp op in Read(0x11, 1))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(Read(0x11, 1));
 
-        foreach (UserOp op in Millis())
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(Millis());
 
         uint start = _millis;
         while (true)
         {
             TxDonePolls++;
             yield return UserOp.YieldNoWait();
-            foreach (UserOp op in Millis())
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(Millis());
 
             if (unchecked(_millis - start) > timeoutMs)
             {
-                foreach (UserOp op in FinishTransmit())
-                {
-                    yield return op;
-                }
+                yield return UserOp.Call(FinishTransmit());
 
                 State = ErrTxTimeout;
                 yield break;
             }
 
-            foreach (UserOp op in DigitalRead(_dio1))
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(DigitalRead(_dio1));
 
             if (_level)
             {
@@ -331,15 +289,9 @@ public sealed class RadioLibSx1262
             }
         }
 
-        foreach (UserOp op in Millis())
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(Millis());
 
-        foreach (UserOp op in FinishTransmit())
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(FinishTransmit());
 
         if (State == ErrNone)
         {
@@ -358,10 +310,7 @@ public sealed class RadioLibSx1262
         yield return LibtockLoRa.GpioSetCallback(_dio1Function);
         yield return LibtockLoRa.GpioEnableInput(_dio1, LibtockLoRa.PullDown);
         yield return LibtockLoRa.GpioEnableInterrupt(_dio1, LibtockLoRa.Change);
-        foreach (UserOp op in StartTransmit(payload))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(StartTransmit(payload));
 
         int state = State;
         while (state == ErrNone && !_txDone)
@@ -377,10 +326,7 @@ public sealed class RadioLibSx1262
             yield break;
         }
 
-        foreach (UserOp op in FinishTransmit())
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(FinishTransmit());
 
         if (State == ErrNone)
         {
@@ -415,10 +361,7 @@ public sealed class RadioLibSx1262
                 8 => WriteRegister(0x0889, [0x04]),
                 _ => Write(0x83, [0x00, 0x00, 0x00]),
             };
-            foreach (UserOp op in call)
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(call);
 
             if (State != ErrNone)
             {
@@ -427,29 +370,20 @@ public sealed class RadioLibSx1262
         }
 
         // "wait for BUSY to go low (= PA ramp up done)"
-        foreach (UserOp op in WaitBusyLow(withTimeout: false))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(WaitBusyLow(withTimeout: false));
     }
 
     /// <summary><c>SX126x::finishTransmit()</c>: ClearIrqStatus(all), then <c>standby()</c>.</summary>
     public IEnumerable<UserOp> FinishTransmit()
     {
-        foreach (UserOp op in ClearIrqStatus(IrqAll))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(ClearIrqStatus(IrqAll));
 
         if (State != ErrNone)
         {
             yield break;
         }
 
-        foreach (UserOp op in Standby())
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(Standby());
     }
 
     // Runs RadioLib calls in order, stopping at the first error (RADIOLIB_ASSERT).
@@ -457,10 +391,7 @@ public sealed class RadioLibSx1262
     {
         foreach (Func<IEnumerable<UserOp>> call in calls)
         {
-            foreach (UserOp op in call())
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(call());
 
             if (State != ErrNone)
             {
@@ -471,33 +402,18 @@ public sealed class RadioLibSx1262
 
     private IEnumerable<UserOp> ResetChip()
     {
-        foreach (UserOp op in PinMode(_reset, output: true).Concat(DigitalWrite(_reset, high: false)))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(PinMode(_reset, output: true).Concat(DigitalWrite(_reset, high: false)));
 
-        foreach (UserOp op in Delay(1))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(Delay(1));
 
-        foreach (UserOp op in DigitalWrite(_reset, high: true))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(DigitalWrite(_reset, high: true));
 
-        foreach (UserOp op in Millis())
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(Millis());
 
         uint start = _millis;
         while (true)
         {
-            foreach (UserOp op in Write(0x80, [0x00]))
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(Write(0x80, [0x00]));
 
             if (State == ErrNone)
             {
@@ -505,10 +421,7 @@ public sealed class RadioLibSx1262
             }
 
             int failed = State;
-            foreach (UserOp op in Millis())
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(Millis());
 
             if (unchecked(_millis - start) >= 1000)
             {
@@ -516,10 +429,7 @@ public sealed class RadioLibSx1262
                 yield break;
             }
 
-            foreach (UserOp op in Delay(10))
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(Delay(10));
         }
     }
 
@@ -541,10 +451,7 @@ public sealed class RadioLibSx1262
                 1 => WriteRegister(0x0736, [(byte)(_register | 0x04)]),
                 _ => Write(0x8C, [(byte)(Settings.PreambleLength >> 8), (byte)Settings.PreambleLength, 0x00, payloadLength, Settings.Crc ? (byte)1 : (byte)0, 0x00]),
             };
-            foreach (UserOp op in call)
-            {
-                yield return op;
-            }
+            yield return UserOp.Call(call);
 
             if (State != ErrNone)
             {
@@ -561,10 +468,7 @@ public sealed class RadioLibSx1262
     // SX126x::readRegister: SPIreadRegisterBurst, then SPIcheckStream (GetStatus, RADIOLIB_SPI_PARANOID).
     private IEnumerable<UserOp> ReadRegister(ushort address, int count)
     {
-        foreach (UserOp op in TransferStream([0x1D, (byte)(address >> 8), (byte)address], write: false, [], count, waitForGpio: true))
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(TransferStream([0x1D, (byte)(address >> 8), (byte)address], write: false, [], count, waitForGpio: true));
 
         _register = _inLength > 4 ? _in[4] : (byte)0;
         if (State != ErrNone)
@@ -572,10 +476,7 @@ public sealed class RadioLibSx1262
             yield break;
         }
 
-        foreach (UserOp op in CheckStream())
-        {
-            yield return op;
-        }
+        yield return UserOp.Call(CheckStream());
     }
 
     private TransferCall WriteRegister(ushort address, ReadOnlySpan<byte> data) =>
