@@ -103,7 +103,9 @@ public sealed class Board
     /// <param name="energy">Storage, harvesters and consumers; harvesters are the caller's to add, once.</param>
     /// <param name="temperature">Temperature in hundredths of °C as a function of time.</param>
     /// <param name="humidity">Relative humidity in hundredths of % as a function of time.</param>
-    public static Board Build(Simulation simulation, int id, BoardDefinition definition, NodeEnergy energy, Func<SimTime, int>? temperature = null, Func<SimTime, int>? humidity = null)
+    /// <param name="chip">The board's chip, resolved beforehand (<see cref="ChipFile.Resolve"/>) so that a network of
+    /// nodes reads the chip file once; null reads it now.</param>
+    public static Board Build(Simulation simulation, int id, BoardDefinition definition, NodeEnergy energy, Func<SimTime, int>? temperature = null, Func<SimTime, int>? humidity = null, ChipModel? chip = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         if (energy is null ? throw new ArgumentNullException(nameof(energy)) : energy.Harvesters.Count > 0 && !definition.SolarInput)
@@ -111,7 +113,7 @@ public sealed class Board
             throw new ArgumentException($"Board {definition.Name} has no solar input.", nameof(energy));
         }
 
-        ChipModel chip = File.Exists(definition.Chip) ? ChipFile.Load(definition.Chip) : ChipFile.BuiltIn(definition.Chip);
+        chip ??= ChipFile.Resolve(definition.Chip);
         var options = new KernelOptions { MaxProcesses = definition.MaxProcesses, AppRamBytes = definition.AppRamBytes };
         var node = new TockNode(simulation, id, chip, energy, CreateScheduler(definition.Scheduler), definition.FaultPolicy, options);
         var board = new Board(definition, node);

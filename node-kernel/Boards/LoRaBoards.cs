@@ -133,7 +133,7 @@ public static class LoRaBoards
 
     /// <summary>
     /// Builds the board on an existing energy system: the first time, or again after a power loss (see
-    /// <see cref="Board.Build(Simulation, int, BoardDefinition, NodeEnergy, Func{SimTime, int}?, Func{SimTime, int}?)"/>).
+    /// <see cref="Board.Build(Simulation, int, BoardDefinition, NodeEnergy, Func{SimTime, int}?, Func{SimTime, int}?, ChipModel?)"/>).
     /// </summary>
     /// <param name="simulation">The simulation.</param>
     /// <param name="id">Node id.</param>
@@ -142,12 +142,14 @@ public static class LoRaBoards
     /// <param name="temperature">Temperature in hundredths of °C as a function of time.</param>
     /// <param name="humidity">Relative humidity in hundredths of % as a function of time.</param>
     /// <param name="radioTiming">SX1262 BUSY timing; <see cref="Sx1262Timing.Default"/> if null.</param>
-    public static LoRaBoard Build(Simulation simulation, int id, LoRaBoardDefinition definition, NodeEnergy energy, Func<SimTime, int>? temperature = null, Func<SimTime, int>? humidity = null, Sx1262Timing? radioTiming = null)
+    /// <param name="chip">The board's chip, resolved beforehand (<see cref="ChipFile.Resolve"/>) so that a network of
+    /// nodes reads the chip file once; null reads it now.</param>
+    public static LoRaBoard Build(Simulation simulation, int id, LoRaBoardDefinition definition, NodeEnergy energy, Func<SimTime, int>? temperature = null, Func<SimTime, int>? humidity = null, Sx1262Timing? radioTiming = null, ChipModel? chip = null)
     {
         ArgumentNullException.ThrowIfNull(simulation);
         ArgumentNullException.ThrowIfNull(energy);
         ArgumentNullException.ThrowIfNull(definition);
-        ChipModel chip = File.Exists(definition.Chip) ? ChipFile.Load(definition.Chip) : ChipFile.BuiltIn(definition.Chip);
+        chip ??= ChipFile.Resolve(definition.Chip);
         var options = new KernelOptions { MaxProcesses = definition.MaxProcesses, AppRamBytes = definition.AppRamBytes };
         var node = new TockNode(simulation, id, chip, energy, Board.CreateScheduler(definition.Scheduler), definition.FaultPolicy, options);
         var board = new LoRaBoard(definition, node);

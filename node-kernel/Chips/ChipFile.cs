@@ -38,6 +38,11 @@ public static class ChipFile
         return reader.ReadToEnd();
     }
 
+    /// <summary>A board's chip: the chip file at <paramref name="nameOrPath"/> if there is one, else the built-in chip of that name.</summary>
+    /// <exception cref="KeyNotFoundException">No such file and no such built-in chip.</exception>
+    /// <exception cref="ConfigurationException">The file cannot be read or is invalid.</exception>
+    public static ChipModel Resolve(string nameOrPath) => File.Exists(nameOrPath) ? Load(nameOrPath) : BuiltIn(nameOrPath);
+
     /// <summary>Loads a chip file from disk.</summary>
     /// <exception cref="ConfigurationException">The file cannot be read or is invalid.</exception>
     public static ChipModel Load(string path)

@@ -23,13 +23,14 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
 
     private readonly TockKernel _kernel;
     private readonly VirtualAlarm _alarm;
-    private readonly Dictionary<TockProcess, Expiration> _expirations = [];
+    private readonly Expiration?[] _expirations; // by process index: the alarm each process keeps in its grant
 
     /// <summary>Creates the driver on its own virtual alarm and installs it in <paramref name="kernel"/>.</summary>
     public AlarmDriver(TockKernel kernel)
     {
         _kernel = kernel ?? throw new ArgumentNullException(nameof(kernel));
         _alarm = kernel.AlarmMux.Create(this, "userspace alarm");
+        _expirations = new Expiration?[kernel.Options.MaxProcesses];
         kernel.AddDriver(this);
     }
 
@@ -77,13 +78,13 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
                     return CommandResult.Failure(ErrorCode.Already);
                 }
 
-                _expirations.Remove(process);
+                _expirations[process.Index] = null;
                 return CommandResult.Success(Rearm());
             case 5:
             {
                 long reference = hw.Now;
                 long dt = RoundUpToTicks(argument1);
-                _expirations[process] = new Expiration(reference, dt, process.RestartCount);
+                _expirations[process.Index] = new Expiration(reference, dt, process.RestartCount);
                 long cycles = Rearm();
                 return CommandResult.SuccessU32(LeftJustify(reference + dt), cycles);
             }
@@ -92,7 +93,7 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
             {
                 long reference = NearestAbsolute(argument1 >> Shift);
                 long dt = (uint)(RoundUpToTicks(unchecked(argument1 + argument2)) - (argument1 >> Shift)) & TickMask;
-                _expirations[process] = new Expiration(reference, dt, process.RestartCount);
+                _expirations[process.Index] = new Expiration(reference, dt, process.RestartCount);
                 long cycles = Rearm();
                 return CommandResult.SuccessU32(LeftJustify(reference + dt), cycles);
             }
@@ -122,7 +123,7 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
             // holds for a reference userspace placed in the future.
             if (now >= e.Reference + e.Dt || now < e.Reference)
             {
-                _expirations.Remove(p);
+                _expirations[p.Index] = null;
                 _kernel.ScheduleUpcall(p, new UpcallId(Number, 0), LeftJustify(now), LeftJustify(e.Reference + e.Dt), 0);
             }
             else if (earliest is null || e.Reference + e.Dt - now < earliest.Value.Reference + earliest.Value.Dt - now)
@@ -145,7 +146,7 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
 
     // A restart or termination frees the grant, and the alarm kept in it with it.
     private Expiration? Current(TockProcess p) =>
-        _expirations.TryGetValue(p, out Expiration e) && p.IsAlive && p.HasGrant(Number) && e.RestartCount == p.RestartCount ? e : null;
+        _expirations[p.Index] is { } e && p.IsAlive && p.HasGrant(Number) && e.RestartCount == p.RestartCount ? e : null;
 
     private long TickMask => _kernel.Alarm.WidthBits >= 32 ? uint.MaxValue : (1L << _kernel.Alarm.WidthBits) - 1;
 

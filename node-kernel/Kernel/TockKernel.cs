@@ -46,6 +46,9 @@ public sealed class TockKernel : IEventHandler
     private readonly List<TockProcess> _processes = [];
     private readonly Dictionary<uint, ISyscallDriver> _drivers = [];
     private readonly long _grantPointerCount;
+    private readonly bool _foldSyscallReturns;
+    private readonly bool _foldKernelSteps;
+    private readonly SimDuration _contextSwitch;
     private uint _nextProcessRam;
 
     private Phase _phase = Phase.NotBooted;
@@ -83,6 +86,9 @@ public sealed class TockKernel : IEventHandler
         _grantPointerCount = Options.GrantCount;
         _nextProcessRam = Options.AppRamStart;
         Costs = chip.Costs;
+        _foldSyscallReturns = Options.FoldSyscallReturns;
+        _foldKernelSteps = Options.FoldKernelSteps;
+        _contextSwitch = chip.Clock.CyclesToDuration(Costs.ContextSwitch);
         Clocks = new PeripheralClocks(chip.DeepSleepAllowedClocks);
         Interrupts = new InterruptController { Raised = OnInterruptRaised };
         DeferredCalls = new DeferredCalls { Raised = OnInterruptRaised };
@@ -400,7 +406,7 @@ public sealed class TockKernel : IEventHandler
     // simulation, nothing can happen before it, so the step ends at once (what OnEvent would do) instead of by an event.
     private bool TryAdvanceTo(SimTime time)
     {
-        if (!_inOwnEvent || !Options.FoldKernelSteps || !_simulation.TryAdvanceTo(time))
+        if (!_inOwnEvent || !_foldKernelSteps || !_simulation.TryAdvanceTo(time))
         {
             return false;
         }
@@ -630,7 +636,7 @@ public sealed class TockKernel : IEventHandler
     private bool TryFoldSyscallReturn(TockProcess p, long cycles, out bool advanced)
     {
         advanced = false;
-        if (!Options.FoldSyscallReturns || p.State != ProcessState.Running || KernelWorkPending || !ReferenceEquals(_mpuConfiguredFor, p))
+        if (!_foldSyscallReturns || p.State != ProcessState.Running || KernelWorkPending || !ReferenceEquals(_mpuConfiguredFor, p))
         {
             return false;
         }
@@ -644,7 +650,7 @@ public sealed class TockKernel : IEventHandler
 
         _grantCyclesOwed = 0;
         _phase = Phase.Busy;
-        SimTime resume = check + Chip.Clock.CyclesToDuration(Costs.ContextSwitch);
+        SimTime resume = check + _contextSwitch;
         if (TryAdvanceTo(resume))
         {
             advanced = true;

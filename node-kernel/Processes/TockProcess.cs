@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SensorNet.NodeKernel.Syscalls;
 using SensorNet.NodeKernel.Userspace;
 
@@ -197,15 +198,18 @@ public sealed class TockProcess
 
     internal bool TrySubscribe(UpcallId id, uint function, uint appData, out (uint Function, uint AppData) previous)
     {
-        previous = _subscriptions.GetValueOrDefault(id);
-        _subscriptions[id] = (function, appData);
+        ref (uint Function, uint AppData) slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_subscriptions, id, out _);
+        previous = slot;
+        slot = (function, appData);
         return true;
     }
 
     internal (uint Address, uint Length) SwapAllow(uint driver, uint number, SyscallClass kind, uint address, uint length)
     {
-        (uint, uint) previous = _allows.GetValueOrDefault((driver, number, kind));
-        _allows[(driver, number, kind)] = (address, length);
+        // One hash lookup for the swap (RadioLib's HAL makes four allows per SPI transfer).
+        ref (uint Address, uint Length) slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_allows, (driver, number, kind), out _);
+        (uint Address, uint Length) previous = slot;
+        slot = (address, length);
         return previous;
     }
 

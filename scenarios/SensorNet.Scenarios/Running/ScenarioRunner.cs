@@ -7,6 +7,7 @@ using SensorNet.Energy;
 using SensorNet.Energy.Harvesting;
 using SensorNet.Energy.Solar;
 using SensorNet.NodeKernel.Boards;
+using SensorNet.NodeKernel.Chips;
 using SensorNet.NodeKernel.Kernel;
 using SensorNet.RadioModels.Ieee802154;
 using SensorNet.RadioModels.Ble;
@@ -238,6 +239,14 @@ public static class ScenarioRunner
         {
             NodeGroupConfig g = config.Groups[groupIndex];
             IReadOnlyList<(Meters X, Meters Y)> positions = g.Placement.Positions(g.Count, streams.For(RngStreams.NetworkWide, RngPurpose.Placement, groupIndex));
+
+            // A Tock group's chip file is read once, not at every node's every boot.
+            ChipModel? chip = g switch
+            {
+                TockGroupConfig t => ChipFile.Resolve(t.Board.Chip),
+                TockLoRaGroupConfig t => ChipFile.Resolve(t.Board.Chip),
+                _ => null,
+            };
             for (int i = 0; i < g.Count; i++)
             {
                 int id = nodes.Count;
@@ -250,8 +259,8 @@ public static class ScenarioRunner
                     BleGroupConfig b => BuildBle(simulation, id, position, storage, b, streams, medium!, scanners),
                     Ieee802154GroupConfig z => BuildIeee802154(simulation, id, position, storage, z, streams, medium!, registry ??= new CollectionRegistry(), macs),
                     LoRaSenseGroupConfig l => new LoRaRunNode(new SensorNode(simulation, id, position, storage, l.Mcu, l.Radio.Chip, l.Radio.Modulation, l.Radio.TxPower, l.App, streams), g.Name),
-                    TockGroupConfig t => BuildTock(simulation, id, position, Energy(simulation, storage, t), t, streams, groupIndex, medium?.Attach(id, new Position(position.X, position.Y)), BootDelay(t, streams, id)),
-                    TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, Energy(simulation, storage, t), t, medium?.Attach(id, new Position(position.X, position.Y)), BootDelay(t, streams, id)),
+                    TockGroupConfig t => BuildTock(simulation, id, position, Energy(simulation, storage, t), t, chip!, streams, groupIndex, medium?.Attach(id, new Position(position.X, position.Y)), BootDelay(t, streams, id)),
+                    TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, Energy(simulation, storage, t), t, chip!, medium?.Attach(id, new Position(position.X, position.Y)), BootDelay(t, streams, id)),
                     _ => throw new InvalidOperationException($"Unknown node group {g.GetType().Name}."),
                 });
             }
@@ -340,14 +349,14 @@ public static class ScenarioRunner
         new(simulation, storage, group.Power?.Thresholds(storage), group.Power?.Regulator?.Create());
 
     // The antenna outlives the boards: every boot's SX1262 transmits through the same port.
-    private static TockRunNode BuildTockLoRa(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockLoRaGroupConfig group, RadioPort? port, SimDuration bootDelay) =>
+    private static TockRunNode BuildTockLoRa(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockLoRaGroupConfig group, ChipModel chip, RadioPort? port, SimDuration bootDelay) =>
         TockRunNode.For(
             simulation,
             id,
             energy,
             () =>
             {
-                LoRaBoard board = LoadApps(LoRaBoards.Build(simulation, id, group.Board, energy), b => b.Node, group.Apps);
+                LoRaBoard board = LoadApps(LoRaBoards.Build(simulation, id, group.Board, energy, chip: chip), b => b.Node, group.Apps);
                 board.Radio.Port = port;
                 return board;
             },
@@ -355,7 +364,7 @@ public static class ScenarioRunner
             position,
             bootDelay);
 
-    private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockGroupConfig group, RngStreams streams, int groupIndex, RadioPort? port, SimDuration bootDelay)
+    private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockGroupConfig group, ChipModel chip, RngStreams streams, int groupIndex, RadioPort? port, SimDuration bootDelay)
     {
         if (group.Solar?.CreateHarvester(streams, groupIndex) is { } harvester)
         {
@@ -369,10 +378,10 @@ public static class ScenarioRunner
             energy,
             () =>
             {
-                Board board = LoadApps(Board.Build(simulation, id, group.Board, energy), b => b.Node, group.Apps);
-                if (board.RadioChip is { } chip)
+                Board board = LoadApps(Board.Build(simulation, id, group.Board, energy, chip: chip), b => b.Node, group.Apps);
+                if (board.RadioChip is { } radio)
                 {
-                    chip.Port = port;
+                    radio.Port = port;
                 }
 
                 if (board.BleRadio is { } ble)
