@@ -15,12 +15,17 @@ namespace SensorNet.SimEngine.Events;
 /// <para>Ties: at equal time, lower <c>priority</c> runs first; at equal priority, the event scheduled
 /// earlier runs first (SimSharp <c>EventQueueNode</c> ordering). Rescheduling counts as a new insertion.</para>
 /// <para>Limits: priorities in [−32768, 32767]; at most 2^47 insertions per queue (1.4e14).</para>
+/// <para>An event inserted ahead of every pending one waits in a front slot outside the heap, and the next dequeue takes
+/// it without sifting: a node's short steps (an SPI transfer, a wake-up, a radio's BUSY time) are usually the next event
+/// when they are scheduled, and then never touch the heap. Dequeue takes the lower of the front event and the heap's
+/// root, so the order is the same as with the heap alone.</para>
 /// </remarks>
 public sealed class EventQueue
 {
     private const int SequenceBits = 47;
     private const ulong MaxSequence = (1UL << SequenceBits) - 1;
     private const int PriorityBias = 32768;
+    private const int InFront = -2; // Entry.HeapIndex of the event in the front slot (−1: not pending)
 
     private HeapNode[] _heap;
     private Entry[] _entries;
@@ -29,6 +34,8 @@ public sealed class EventQueue
     private int _freeCount;
     private int _usedSlots;
     private ulong _sequence;
+    private HeapNode _front;
+    private bool _hasFront;
 
     /// <summary>Creates an empty queue with room for <paramref name="initialCapacity"/> pending events before it grows.</summary>
     public EventQueue(int initialCapacity = 1024)
@@ -40,7 +47,7 @@ public sealed class EventQueue
     }
 
     /// <summary>Number of pending events.</summary>
-    public int Count => _count;
+    public int Count => _count + (_hasFront ? 1 : 0);
 
     /// <summary>Number of events ever inserted (schedules plus reschedules).</summary>
     public long Insertions => (long)_sequence;
@@ -68,19 +75,14 @@ public sealed class EventQueue
         e.Tag = tag;
         e.Priority = priority;
         e.Domain = domain;
-        if (_count == _heap.Length)
-        {
-            Array.Resize(ref _heap, _heap.Length * 2);
-        }
-
-        SiftUp(_count++, new HeapNode { Time = time.Nanoseconds, Order = order, Slot = slot });
+        Insert(new HeapNode { Time = time.Nanoseconds, Order = order, Slot = slot });
         return new EventHandle(slot, e.Generation);
     }
 
     /// <summary>True if the handle names an event that is still pending.</summary>
     public bool IsPending(EventHandle handle) =>
         !handle.IsNone && (uint)handle.Slot < (uint)_usedSlots && _entries[handle.Slot].Generation == handle.Generation
-        && _entries[handle.Slot].HeapIndex >= 0;
+        && _entries[handle.Slot].HeapIndex != -1;
 
     /// <summary>The due time of a pending event.</summary>
     /// <exception cref="InvalidOperationException">The handle is stale.</exception>
@@ -91,7 +93,8 @@ public sealed class EventQueue
             throw new InvalidOperationException("The event is no longer pending.");
         }
 
-        return new SimTime(_heap[_entries[handle.Slot].HeapIndex].Time);
+        int index = _entries[handle.Slot].HeapIndex;
+        return new SimTime(index == InFront ? _front.Time : _heap[index].Time);
     }
 
     /// <summary>Removes a pending event in O(log n).</summary>
@@ -103,7 +106,16 @@ public sealed class EventQueue
             return false;
         }
 
-        RemoveAt(_entries[handle.Slot].HeapIndex);
+        int index = _entries[handle.Slot].HeapIndex;
+        if (index == InFront)
+        {
+            _hasFront = false;
+        }
+        else
+        {
+            RemoveAt(index);
+        }
+
         FreeSlot(handle.Slot);
         return true;
     }
@@ -122,6 +134,13 @@ public sealed class EventQueue
 
         int index = _entries[handle.Slot].HeapIndex;
         var node = new HeapNode { Time = time.Nanoseconds, Order = MakeOrder(_entries[handle.Slot].Priority), Slot = handle.Slot };
+        if (index == InFront)
+        {
+            _hasFront = false;
+            Insert(node);
+            return true;
+        }
+
         if (index > 0 && Less(node, _heap[(index - 1) >> 2]))
         {
             SiftUp(index, node);
@@ -138,6 +157,12 @@ public sealed class EventQueue
     /// <returns>False if the queue is empty.</returns>
     public bool TryPeekTime(out SimTime time)
     {
+        if (_hasFront)
+        {
+            time = new SimTime(_count > 0 && Less(_heap[0], _front) ? _heap[0].Time : _front.Time);
+            return true;
+        }
+
         if (_count == 0)
         {
             time = default;
@@ -153,17 +178,8 @@ public sealed class EventQueue
     /// <paramref name="priority"/>): one due earlier, or at the same time with a priority ≤ <paramref name="priority"/>
     /// (equal priorities run in insertion order, and the new event would be the last inserted).
     /// </summary>
-    public bool HasEventBefore(SimTime time, int priority)
-    {
-        if (_count == 0)
-        {
-            return false;
-        }
-
-        ref HeapNode root = ref _heap[0];
-        return root.Time < time.Nanoseconds
-            || (root.Time == time.Nanoseconds && (int)(root.Order >> SequenceBits) - PriorityBias <= priority);
-    }
+    public bool HasEventBefore(SimTime time, int priority) =>
+        (_hasFront && RunsBefore(_front, time.Nanoseconds, priority)) || (_count > 0 && RunsBefore(_heap[0], time.Nanoseconds, priority));
 
     /// <summary>Removes the earliest event and returns what is needed to dispatch it.</summary>
     /// <returns>False if the queue is empty.</returns>
@@ -173,7 +189,13 @@ public sealed class EventQueue
     /// <returns>False if the queue is empty.</returns>
     public bool TryDequeue(out SimTime time, out IEventHandler handler, out long tag, out EventDomain? domain)
     {
-        if (_count == 0)
+        HeapNode root;
+        if (_hasFront && (_count == 0 || Less(_front, _heap[0])))
+        {
+            root = _front;
+            _hasFront = false;
+        }
+        else if (_count == 0)
         {
             time = default;
             handler = null!;
@@ -181,12 +203,14 @@ public sealed class EventQueue
             domain = null;
             return false;
         }
-
-        HeapNode root = _heap[0];
-        int last = --_count;
-        if (last > 0)
+        else
         {
-            SiftDown(0, _heap[last]);
+            root = _heap[0];
+            int last = --_count;
+            if (last > 0)
+            {
+                SiftDown(0, _heap[last]);
+            }
         }
 
         ref Entry e = ref _entries[root.Slot];
@@ -212,6 +236,41 @@ public sealed class EventQueue
         }
 
         return ((ulong)(priority + PriorityBias) << SequenceBits) | _sequence++;
+    }
+
+    // True if the node would run before an event inserted now at (time, priority): it is due earlier, or at the same
+    // time with a priority that is not higher (equal priorities run in insertion order).
+    private static bool RunsBefore(in HeapNode node, long time, int priority) =>
+        node.Time < time || (node.Time == time && (int)(node.Order >> SequenceBits) - PriorityBias <= priority);
+
+    // The front slot takes an event that runs before every pending one while it is free; an event that runs before
+    // the front one takes its place, and the front one goes into the heap.
+    private void Insert(HeapNode node)
+    {
+        if (_hasFront ? Less(node, _front) : _count == 0 || Less(node, _heap[0]))
+        {
+            if (_hasFront)
+            {
+                PushHeap(_front);
+            }
+
+            _front = node;
+            _hasFront = true;
+            _entries[node.Slot].HeapIndex = InFront;
+            return;
+        }
+
+        PushHeap(node);
+    }
+
+    private void PushHeap(HeapNode node)
+    {
+        if (_count == _heap.Length)
+        {
+            Array.Resize(ref _heap, _heap.Length * 2);
+        }
+
+        SiftUp(_count++, node);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
