@@ -55,9 +55,9 @@ public sealed class SpiControllerDriver : ISyscallDriver, IInterruptHandler, IEv
     private Operation _operation;
     private int _length;
     private int _index;
-    private readonly byte[] _mosi;
-    private readonly byte[] _miso;
-    private int _chunk; // bytes of the transfer in progress, in _mosi and _miso (the kernel buffer is reused)
+    private byte[] _mosi = []; // the kernel buffer, reused for every transfer; grown to the largest chunk so far
+    private byte[] _miso = [];
+    private int _chunk; // bytes of the transfer in progress, in _mosi and _miso
     private bool _transferring;
     private bool _phaseTrailing;
     private bool _polarityHigh;
@@ -81,8 +81,6 @@ public sealed class SpiControllerDriver : ISyscallDriver, IInterruptHandler, IEv
         _clock = clock;
         DriverNumber = number;
         KernelBufferBytes = kernelBufferBytes;
-        _mosi = new byte[kernelBufferBytes];
-        _miso = new byte[kernelBufferBytes];
         RequestedRateHz = DefaultRateHz;
         BusClockHz = busClockHz(DefaultRateHz);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BusClockHz, nameof(busClockHz));
@@ -274,6 +272,11 @@ public sealed class SpiControllerDriver : ISyscallDriver, IInterruptHandler, IEv
     private void StartChunk(TockProcess p)
     {
         int n = Math.Min(_length - _index, KernelBufferBytes);
+        if (_mosi.Length < n)
+        {
+            _mosi = new byte[n];
+            _miso = new byte[n];
+        }
         switch (_operation)
         {
             case Operation.ReadWrite:

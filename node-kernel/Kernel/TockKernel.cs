@@ -44,7 +44,10 @@ public sealed class TockKernel : IEventHandler
     private readonly FaultPolicy _faultPolicy;
     private readonly YieldForReadinessRule _yieldForRule;
     private readonly List<TockProcess> _processes = [];
-    private readonly Dictionary<uint, ISyscallDriver> _drivers = [];
+    // The installed drivers: a board has about a dozen, so a scan of one small array of numbers is cheaper than a hash
+    // lookup, and every command, allow and subscribe makes one.
+    private uint[] _driverNumbers = [];
+    private ISyscallDriver[] _driverList = [];
     private readonly long _grantPointerCount;
     private readonly bool _foldSyscallReturns;
     private readonly bool _foldKernelSteps;
@@ -179,14 +182,21 @@ public sealed class TockKernel : IEventHandler
     public void AddDriver(ISyscallDriver driver)
     {
         ArgumentNullException.ThrowIfNull(driver);
-        if (!_drivers.TryAdd(driver.DriverNumber, driver))
+        if (Driver(driver.DriverNumber) is not null)
         {
             throw new InvalidOperationException($"Driver 0x{driver.DriverNumber:X} is already installed.");
         }
+
+        _driverNumbers = [.. _driverNumbers, driver.DriverNumber];
+        _driverList = [.. _driverList, driver];
     }
 
     /// <summary>The driver with number <paramref name="number"/>, if installed.</summary>
-    public ISyscallDriver? Driver(uint number) => _drivers.GetValueOrDefault(number);
+    public ISyscallDriver? Driver(uint number)
+    {
+        int i = Array.IndexOf(_driverNumbers, number);
+        return i >= 0 ? _driverList[i] : null;
+    }
 
     /// <summary>Loads a process for <paramref name="program"/> in the next free part of app RAM.</summary>
     /// <exception cref="InvalidOperationException">No room left in app RAM or too many processes.</exception>
@@ -279,7 +289,7 @@ public sealed class TockKernel : IEventHandler
             return ErrorCode.NoDevice;
         }
 
-        if (!_drivers.TryGetValue(upcall.Driver, out ISyscallDriver? driver) || upcall.SubscribeNumber >= driver.UpcallCount)
+        if (Driver(upcall.Driver) is not { } driver || upcall.SubscribeNumber >= driver.UpcallCount)
         {
             return ErrorCode.Inval;
         }
@@ -303,7 +313,7 @@ public sealed class TockKernel : IEventHandler
             return true;
         }
 
-        ISyscallDriver d = _drivers[driver];
+        ISyscallDriver d = Driver(driver) ?? throw new KeyNotFoundException($"Driver 0x{driver:X} is not installed.");
         if (!process.TryAllocateGrant(driver, GrantSize(d)))
         {
             return false;
