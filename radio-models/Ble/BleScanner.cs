@@ -25,11 +25,18 @@ public sealed class BleScanner : IEventHandler, IRadioPortListener
     private readonly Simulation _simulation;
     private readonly StateBasedConsumer? _radio;
     private readonly SimTimer _step;
-    private readonly HashSet<(int Advertiser, long Event)> _heard = [];
+    private readonly AdvertisingEventCounter _heard = new();
+    private readonly AdvertisingEventCounter? _heardByAny;
     private int _channel;
 
     /// <summary>Creates the scanner on a sleeping port; call <see cref="Start"/>.</summary>
-    public BleScanner(Simulation simulation, RadioPort port, SimDuration scanInterval, SimDuration scanWindow, StateBasedConsumer? radio = null)
+    /// <param name="simulation">The simulation.</param>
+    /// <param name="port">The antenna, attached sleeping.</param>
+    /// <param name="scanInterval">Time between window starts.</param>
+    /// <param name="scanWindow">Time listening per interval.</param>
+    /// <param name="radio">The radio's power states, if its energy is accounted.</param>
+    /// <param name="heardByAny">A counter shared with other scanners, for events heard by any of them.</param>
+    public BleScanner(Simulation simulation, RadioPort port, SimDuration scanInterval, SimDuration scanWindow, StateBasedConsumer? radio = null, AdvertisingEventCounter? heardByAny = null)
     {
         _simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
         Port = port ?? throw new ArgumentNullException(nameof(port));
@@ -41,6 +48,7 @@ public sealed class BleScanner : IEventHandler, IRadioPortListener
         ScanInterval = scanInterval;
         ScanWindow = scanWindow;
         _radio = radio;
+        _heardByAny = heardByAny;
         _step = new SimTimer(simulation, this);
         port.Listener = this;
     }
@@ -56,9 +64,6 @@ public sealed class BleScanner : IEventHandler, IRadioPortListener
 
     /// <summary>Distinct advertising events heard, per advertiser (node id).</summary>
     public Dictionary<int, long> EventsHeard { get; } = [];
-
-    /// <summary>True if this scanner heard advertising event <paramref name="advertisingEvent"/> of <paramref name="advertiser"/>.</summary>
-    public bool Heard(int advertiser, long advertisingEvent) => _heard.Contains((advertiser, advertisingEvent));
 
     /// <summary>PDUs received intact.</summary>
     public long PdusReceived { get; private set; }
@@ -118,10 +123,12 @@ public sealed class BleScanner : IEventHandler, IRadioPortListener
 
         PdusReceived++;
         int advertiser = transmission.Sender.NodeId;
-        if (_heard.Add((advertiser, transmission.Tag)))
+        if (_heard.Add(advertiser, transmission.Tag))
         {
             EventsHeard[advertiser] = EventsHeard.GetValueOrDefault(advertiser) + 1;
         }
+
+        _heardByAny?.Add(advertiser, transmission.Tag);
     }
 
     private SimTime _windowStart;

@@ -233,7 +233,7 @@ public static class ScenarioRunner
     {
         CollectionRegistry? registry = null;
         var macs = new List<(Ieee802154MacNode Node, Ieee802154GroupConfig Group)>();
-        var scanners = new List<BleScanner>();
+        var heardByAnyScanner = new AdvertisingEventCounter();
         var nodes = new List<IRunNode>(config.NodeCount);
         for (int groupIndex = 0; groupIndex < config.Groups.Count; groupIndex++)
         {
@@ -256,7 +256,7 @@ public static class ScenarioRunner
                 {
                     LoRaAlohaGroupConfig a => BuildAloha(simulation, id, position, storage, a, streams, medium),
                     LoRaWanGroupConfig w => BuildLoRaWan(simulation, id, position, storage, w, streams, medium!, config.Network!),
-                    BleGroupConfig b => BuildBle(simulation, id, position, storage, b, streams, medium!, scanners),
+                    BleGroupConfig b => BuildBle(simulation, id, position, storage, b, streams, medium!, heardByAnyScanner),
                     Ieee802154GroupConfig z => BuildIeee802154(simulation, id, position, storage, z, streams, medium!, registry ??= new CollectionRegistry(), macs),
                     LoRaSenseGroupConfig l => new LoRaRunNode(new SensorNode(simulation, id, position, storage, l.Mcu, l.Radio.Chip, l.Radio.Modulation, l.Radio.TxPower, l.App, streams), g.Name),
                     TockGroupConfig t => BuildTock(simulation, id, position, Energy(simulation, storage, t), t, chip!, streams, groupIndex, medium?.Attach(id, new Position(position.X, position.Y)), BootDelay(t, streams, id)),
@@ -275,15 +275,14 @@ public static class ScenarioRunner
     }
 
     // An advertiser's frames_delivered counts its events heard by any scanner, each once.
-    private static RadioDeviceRunNode BuildBle(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, BleGroupConfig group, RngStreams streams, WirelessMedium medium, List<BleScanner> scanners)
+    private static RadioDeviceRunNode BuildBle(Simulation simulation, int id, (Meters X, Meters Y) position, IEnergyStorage storage, BleGroupConfig group, RngStreams streams, WirelessMedium medium, AdvertisingEventCounter heardByAnyScanner)
     {
         var energy = new NodeEnergy(simulation, storage);
         StateBasedConsumer radio = energy.AddConsumer("radio", PacketRadioProfile.Nrf52840Ble.PowerStates(), PacketRadioProfile.OffState);
         if (group.IsScanner)
         {
             var settings = new ReceiverSettings([BleChannels.CenterFrequency(37)], BleChannels.ChannelWidth, 0, 1, _ => BleSensitivity, new BleReceptionModel(), SymbolTime: BleChannels.SymbolTime);
-            var scanner = new BleScanner(simulation, medium.AttachSleeping(id, new Position(position.X, position.Y), settings), group.Interval, group.Window, radio);
-            scanners.Add(scanner);
+            var scanner = new BleScanner(simulation, medium.AttachSleeping(id, new Position(position.X, position.Y), settings), group.Interval, group.Window, radio, heardByAnyScanner);
             energy.PowerLost += _ => scanner.Stop();
             return new RadioDeviceRunNode(id, group.Name, "bleScanner", position, energy, (PacketRadioProfile.Nrf52840Ble.Name, radio), () => (0, 0), scanner.Start, n => n with { Messages = scanner.PdusReceived });
         }
@@ -293,20 +292,8 @@ public static class ScenarioRunner
         return new RadioDeviceRunNode(id, group.Name, "bleAdvertiser", position, energy, (PacketRadioProfile.Nrf52840Ble.Name, radio), () => (advertiser.Pdus, advertiser.Airtime.Nanoseconds), advertiser.Start, n => n with
         {
             Messages = advertiser.Events,
-            FramesDelivered = HeardEvents(scanners, id, advertiser.Events),
+            FramesDelivered = heardByAnyScanner.Count(id),
         });
-    }
-
-    // Distinct events of one advertiser heard by any scanner: the union over scanners of their (advertiser, event) sets.
-    private static long HeardEvents(List<BleScanner> scanners, int advertiser, long events)
-    {
-        long heard = 0;
-        for (long e = 1; e <= events; e++)
-        {
-            heard += scanners.Exists(s => s.Heard(advertiser, e)) ? 1 : 0;
-        }
-
-        return heard;
     }
 
     /// <summary>nRF52840 BLE 1M receiver sensitivity (U).</summary>
