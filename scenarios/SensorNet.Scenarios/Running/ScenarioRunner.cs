@@ -234,33 +234,30 @@ public static class ScenarioRunner
         CollectionRegistry? registry = null;
         var macs = new List<(Ieee802154MacNode Node, Ieee802154GroupConfig Group)>();
         var heardByAnyScanner = new AdvertisingEventCounter();
+        // Chip files are read once per run, not at every node's every boot; an override may name another board.
+        var chips = new Dictionary<string, ChipModel>(StringComparer.Ordinal);
+        ChipModel Chip(string nameOrPath) => chips.TryGetValue(nameOrPath, out ChipModel? c) ? c : chips[nameOrPath] = ChipFile.Resolve(nameOrPath);
         var nodes = new List<IRunNode>(config.NodeCount);
         for (int groupIndex = 0; groupIndex < config.Groups.Count; groupIndex++)
         {
             NodeGroupConfig g = config.Groups[groupIndex];
             IReadOnlyList<(Meters X, Meters Y)> positions = g.Placement.Positions(g.Count, streams.For(RngStreams.NetworkWide, RngPurpose.Placement, groupIndex));
 
-            // A Tock group's chip file is read once, not at every node's every boot.
-            ChipModel? chip = g switch
-            {
-                TockGroupConfig t => ChipFile.Resolve(t.Board.Chip),
-                TockLoRaGroupConfig t => ChipFile.Resolve(t.Board.Chip),
-                _ => null,
-            };
             for (int i = 0; i < g.Count; i++)
             {
                 int id = nodes.Count;
                 (Meters X, Meters Y) position = positions[i];
-                IEnergyStorage storage = g.ForNode(i).Storage.Create();
-                nodes.Add(g.ForNode(i) switch
+                NodeGroupConfig node = g.ForNode(i); // the group's configuration, or an override's
+                IEnergyStorage storage = node.Storage.Create();
+                nodes.Add(node switch
                 {
                     LoRaAlohaGroupConfig a => BuildAloha(simulation, id, position, storage, a, streams, medium),
                     LoRaWanGroupConfig w => BuildLoRaWan(simulation, id, position, storage, w, streams, medium!, config.Network!),
                     BleGroupConfig b => BuildBle(simulation, id, position, storage, b, streams, medium!, heardByAnyScanner),
                     Ieee802154GroupConfig z => BuildIeee802154(simulation, id, position, storage, z, streams, medium!, registry ??= new CollectionRegistry(), macs),
                     LoRaSenseGroupConfig l => new LoRaRunNode(new SensorNode(simulation, id, position, storage, l.Mcu, l.Radio.Chip, l.Radio.Modulation, l.Radio.TxPower, l.App, streams), g.Name),
-                    TockGroupConfig t => BuildTock(simulation, id, position, Energy(simulation, storage, t), t, chip!, streams, groupIndex, medium?.Attach(id, new Position(position.X, position.Y)), BootDelay(t, streams, id)),
-                    TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, Energy(simulation, storage, t), t, chip!, medium?.Attach(id, new Position(position.X, position.Y)), BootDelay(t, streams, id)),
+                    TockGroupConfig t => BuildTock(simulation, id, position, Energy(simulation, storage, t), t, Chip(t.Board.Chip), streams, groupIndex, medium?.Attach(id, new Position(position.X, position.Y)), BootDelay(t, streams, id)),
+                    TockLoRaGroupConfig t => BuildTockLoRa(simulation, id, position, Energy(simulation, storage, t), t, Chip(t.Board.Chip), medium?.Attach(id, new Position(position.X, position.Y)), BootDelay(t, streams, id)),
                     _ => throw new InvalidOperationException($"Unknown node group {g.GetType().Name}."),
                 });
             }

@@ -81,4 +81,20 @@ public class NodeOverrideTests
     {
         LoaderAssert.RejectsEdit(WithOverrides(Overrides), from, to, path, expected);
     }
+
+    [Fact]
+    public void OverriddenBoard_RunsOnItsOwnChip()
+    {
+        // Two nodes of the async nRF52840 group, the second on an imix board (SAM4L) instead.
+        string text = File.ReadAllText(RepoPaths.Example("tock-async-vs-sync.yaml")).Replace(
+            "    name: nrf52840dk-async\n    count: 1\n",
+            "    name: nrf52840dk-async\n    count: 2\n    overrides:\n      - nodes: [1]\n        board: imix\n",
+            StringComparison.Ordinal);
+        ScenarioConfig config = ScenarioLoader.Parse(text, "t.yaml");
+
+        RunResult run = ScenarioRunner.Run(config with { Duration = SimEngine.Time.SimDuration.FromMinutes(1) });
+
+        Assert.NotEqual(run.Kernels[0].Chip, run.Kernels[1].Chip);
+        Assert.Equal(run.Kernels.Single(k => k.NodeId == 4).Chip, run.Kernels[1].Chip); // the example's own imix node
+    }
 }
