@@ -57,11 +57,7 @@ public sealed class GpioDriver : ISyscallDriver, IInterruptHandler
         for (int i = 0; i < _lines.Length; i++)
         {
             int index = i;
-            _pins[i] = new Pin();
-            if (_lines[i] is { } line)
-            {
-                line.Changed += l => OnEdge(index, l.Level);
-            }
+            _pins[i] = new Pin { OnChanged = l => OnEdge(index, l.Level) };
         }
 
         kernel.Interrupts.Register(irq, this);
@@ -186,7 +182,7 @@ public sealed class GpioDriver : ISyscallDriver, IInterruptHandler
                     return CommandResult.Failure(ErrorCode.NoSupport);
                 }
 
-                SetInterrupt(pin, argument2 switch
+                SetInterrupt(line, pin, argument2 switch
                 {
                     0 => Edge.Either,
                     1 => Edge.Rising,
@@ -194,7 +190,7 @@ public sealed class GpioDriver : ISyscallDriver, IInterruptHandler
                 });
                 return CommandResult.Success(40);
             case 8:
-                SetInterrupt(pin, Edge.None);
+                SetInterrupt(line, pin, Edge.None);
                 pin.Mode = Mode.Disabled;
                 return CommandResult.Success(40);
             default:
@@ -243,15 +239,19 @@ public sealed class GpioDriver : ISyscallDriver, IInterruptHandler
         }
     }
 
-    private void SetInterrupt(Pin pin, Edge edge)
+    // The driver listens to a line only while its interrupt is enabled, so a line that is only read (RadioLib's BUSY)
+    // changes its level without an event.
+    private void SetInterrupt(GpioLine line, Pin pin, Edge edge)
     {
         if (pin.Edge == Edge.None && edge != Edge.None)
         {
             _kernel.Clocks.EnableGpioInterrupt();
+            line.Changed += pin.OnChanged;
         }
         else if (pin.Edge != Edge.None && edge == Edge.None)
         {
             _kernel.Clocks.DisableGpioInterrupt();
+            line.Changed -= pin.OnChanged;
         }
 
         pin.Edge = edge;
@@ -264,5 +264,7 @@ public sealed class GpioDriver : ISyscallDriver, IInterruptHandler
         public bool Latch { get; set; }
 
         public Edge Edge { get; set; }
+
+        public required Action<GpioLine> OnChanged { get; init; }
     }
 }

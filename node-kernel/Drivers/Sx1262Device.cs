@@ -63,7 +63,6 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
     /// <summary>IRQ bit TxDone.</summary>
     public const ushort IrqTxDone = 0x0001;
 
-    private const long BusyEndTag = 1;
     private const long RampEndTag = 2;
     private const long TxDoneTag = 3;
     private const byte PacketTypeLoRa = 0x01;
@@ -74,9 +73,7 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
     private readonly byte[] _buffer = new byte[256];
     private readonly Dictionary<ushort, byte> _registers = [];
     private readonly Dictionary<byte, long> _opcodeCounts = [];
-    private EventHandle _busyEvent;
     private EventHandle _txEvent;
-    private SimTime _busyUntil;
     private bool _inReset;
     private bool _selectedWhileBusy;
     private byte _packetType;
@@ -117,7 +114,7 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
         var states = new List<(string, Amperes)> { ("sleep", chip.Sleep), ("standby", chip.Standby), ("rx", chip.Receive) };
         states.AddRange(_txPowers.Select(dbm => (string.Create(CultureInfo.InvariantCulture, $"tx_{dbm}dbm"), chip.TxCurrentsByDbm[dbm])));
         _consumer = energy.AddConsumer(name, PowerStateTable.FromCurrents(chip.Name, chip.Supply, states, chip.Source), StandbyState);
-        Busy = new GpioLine($"{name}.busy");
+        Busy = new GpioLine($"{name}.busy", simulation: simulation);
         Dio1 = new GpioLine($"{name}.dio1");
         Dio3 = new GpioLine($"{name}.dio3");
         Mode = Sx1262Mode.StandbyRc;
@@ -422,13 +419,6 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
 
         switch (tag)
         {
-            case BusyEndTag:
-                if (!_inReset && Mode != Sx1262Mode.Sleep && now >= _busyUntil)
-                {
-                    Busy.Set(false);
-                }
-
-                break;
             case RampEndTag:
                 LoRaAirtime airtime = LoRaTimeOnAir.Compute(_onAirModulation!, PayloadLength, Chip.Family);
                 LastTimeOnAir = airtime.Duration;
@@ -550,7 +540,6 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
     {
         WakeUps++;
         Enter(Sx1262Mode.StandbyRc);
-        _busyUntil = _simulation.Now;
         StartBusy(Timing.WakeUp);
     }
 
@@ -569,20 +558,17 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
         if (_inReset)
         {
             _inReset = false;
-            _busyUntil = _simulation.Now;
             StartBusy(Timing.ResetBoot);
         }
     }
 
+    // BUSY falls by itself once the longest busy period started so far has passed (no event unless its edges are watched).
     private void StartBusy(SimDuration duration)
     {
         SimTime until = _simulation.Now + duration;
-        Busy.Set(true);
-        if (until > _busyUntil || !_simulation.IsPending(_busyEvent))
+        if (Busy.PendingChangeAt is not { } falls || falls < until)
         {
-            _simulation.Cancel(_busyEvent);
-            _busyUntil = until;
-            _busyEvent = _simulation.Schedule(until, this, BusyEndTag);
+            Busy.SetUntil(true, until);
         }
     }
 

@@ -79,6 +79,25 @@ public class GpioDriverTests
     }
 
     [Fact]
+    public void TimedLevel_OnAPinWithItsInterruptEnabled_FallsByAnEventAndInterruptsAtItsTime()
+    {
+        // A line driven with SetUntil (the SX1262's BUSY) changes lazily unless watched; an enabled GPIO interrupt
+        // watches it, so the edge is seen on time.
+        var h = new KernelHarness();
+        var busy = new GpioLine("busy", simulation: h.Simulation);
+        _ = new GpioDriver(h.Kernel, [null, null, busy], irq: 21);
+        var upcalls = new List<(uint Pin, uint Level)>();
+        h.Kernel.AddProcess(new ScriptedProgram("edges", ctx => WaitForEdges(ctx, mode: 2, upcalls)));
+        var at = new TimedActions(h.Simulation);
+        at.AtMicroseconds(40_000, () => busy.SetUntil(true, SimTime.FromStart(SimDuration.FromMicroseconds(45_000))));
+        h.Kernel.Boot();
+
+        h.RunFor(SimDuration.FromMilliseconds(100));
+
+        Assert.Equal([(2u, 0u)], upcalls); // nothing reads the pin: only the driver's listener makes the fall happen
+    }
+
+    [Fact]
     public void PinsBeyondTheArray_AreInval_HolesAreNoDevice_UnknownModesAreNoSupport()
     {
         (KernelHarness h, _, _, _) = Create();

@@ -144,6 +144,25 @@ public class Sx1262DeviceTests
         Assert.Equal(1, radio.CommandsIgnored);
     }
 
+    [Fact]
+    public void Busy_AfterACommand_IsHighForCommandBusy_AndNeedsNoEventWhenOnlyPolled()
+    {
+        (Simulation sim, Sx1262Device radio, TimedActions at) = Create();
+        SimTime sent = SimTime.FromStart(SimDuration.FromMicroseconds(1_000));
+        SimTime falls = sent + radio.Timing.CommandBusy;
+        var levels = new List<bool>();
+        at.At(sent, () => Send(radio, [0x8A, 0x01]));
+        at.At(falls - SimDuration.FromNanoseconds(1), () => levels.Add(radio.Busy.Level));
+        at.At(falls, () => levels.Add(radio.Busy.Level));
+        at.At(sent, () => Send(radio, [0x8A, 0x01])); // BUSY still high: this command is lost, BUSY is not extended
+
+        sim.RunUntil(SimTime.FromStart(SimDuration.FromMilliseconds(2)));
+
+        Assert.Equal([true, false], levels);
+        Assert.Equal(1, radio.CommandsIgnored);
+        Assert.Equal(4, sim.EventsExecuted); // the four test actions: the fall of BUSY took none
+    }
+
     private static (Simulation, Sx1262Device, TimedActions) Create(IEnergyStorage? storage = null)
     {
         var sim = new Simulation();
