@@ -132,11 +132,30 @@ public sealed class BleScanner : IEventHandler, IRadioPortListener
     }
 
     private SimTime _windowStart;
+    private readonly ReceiverSettings?[] _tuned = new ReceiverSettings?[AdvertisingChannels.Length];
+
+    // The port's receiver settings tuned to advertising channel `index`, made once per channel (not per window).
+    private ReceiverSettings Tuned(int index)
+    {
+        ReceiverSettings current = Port.Receiver!;
+        if (_tuned[index] is { } settings && (ReferenceEquals(current, _tuned[0]) || ReferenceEquals(current, _tuned[1]) || ReferenceEquals(current, _tuned[2])))
+        {
+            return settings;
+        }
+
+        // First use, or someone else set the port's receiver: derive all three channels from it.
+        for (int i = 0; i < _tuned.Length; i++)
+        {
+            _tuned[i] = current with { Channels = [BleChannels.CenterFrequency(AdvertisingChannels[i])] };
+        }
+
+        return _tuned[index]!;
+    }
 
     private void Open(SimTime now)
     {
         _windowStart = now;
-        Port.Receiver = Port.Receiver! with { Channels = [BleChannels.CenterFrequency(AdvertisingChannels[_channel])] };
+        Port.Receiver = Tuned(_channel);
         _channel = (_channel + 1) % AdvertisingChannels.Length;
         Port.Listening = true;
         _radio?.SetState(PacketRadioProfile.ReceiveState);

@@ -366,9 +366,10 @@ public sealed class WirelessMedium
             return false;
         }
 
-        foreach (Hertz channel in rx.Channels)
+        IReadOnlyList<Hertz> channels = rx.Channels; // indexed: foreach over the interface would box an enumerator per frame
+        for (int i = 0; i < channels.Count; i++)
         {
-            if (Math.Abs(channel.Value - tx.Frequency.Value) < 1)
+            if (Math.Abs(channels[i].Value - tx.Frequency.Value) < 1)
             {
                 return true;
             }

@@ -6,14 +6,14 @@ namespace SensorNet.RadioModels.Propagation;
 /// <summary>Log-normal shadowing deviates and argument checks shared by the propagation models.</summary>
 /// <remarks>
 /// The deviate is the first normal variate (Box–Muller, <see cref="RandomStream.Normal"/>) of a fresh
-/// <see cref="RandomStream"/> seeded with the link seed, clamped to ±<see cref="IPropagationModel.ShadowingClampSigmas"/>.
+/// <see cref="RandomStream"/> seeded with the link seed (<see cref="RandomStream.FirstNormal"/>: no object per frame), clamped to ±<see cref="IPropagationModel.ShadowingClampSigmas"/>.
 /// </remarks>
 internal static class Shadowing
 {
     /// <summary>A standard normal deviate for <paramref name="seed"/>, clamped to ±5.</summary>
     public static double StandardDeviate(ulong seed)
     {
-        double z = new RandomStream(seed).Normal(0.0, 1.0);
+        double z = RandomStream.FirstNormal(seed, 0.0, 1.0);
         return Math.Clamp(z, -IPropagationModel.ShadowingClampSigmas, IPropagationModel.ShadowingClampSigmas);
     }
 

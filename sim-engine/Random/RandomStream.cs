@@ -20,40 +20,34 @@ namespace SensorNet.SimEngine.Random;
 public sealed class RandomStream
 {
     private const double TwoPowMinus53 = 1.0 / (1UL << 53);
-    private ulong _s0;
-    private ulong _s1;
-    private ulong _s2;
-    private ulong _s3;
+    private Xoshiro256StarStar _state;
 
     /// <summary>Creates a stream whose 256-bit state is the next four SplitMix64 outputs from <paramref name="seed"/>.</summary>
     public RandomStream(ulong seed)
     {
-        ulong x = seed;
-        _s0 = SplitMix64Next(ref x);
-        _s1 = SplitMix64Next(ref x);
-        _s2 = SplitMix64Next(ref x);
-        _s3 = SplitMix64Next(ref x);
+        _state = new Xoshiro256StarStar(seed);
+    }
+
+    /// <summary>
+    /// The first <see cref="Normal"/> variate of <c>new RandomStream(seed)</c>, bit for bit, without creating the
+    /// stream: for one-off deviates drawn per event, such as a link's shadowing per frame.
+    /// </summary>
+    public static double FirstNormal(ulong seed, double mean, double standardDeviation)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(standardDeviation);
+        var state = new Xoshiro256StarStar(seed);
+        double u1 = ToDoubleNonZero(state.Next());
+        return BoxMuller(mean, standardDeviation, u1, ToDouble(state.Next()));
     }
 
     /// <summary>The next 64 random bits.</summary>
-    public ulong NextUInt64()
-    {
-        ulong result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = BitOperations.RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => _state.Next();
 
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
-    public double NextDouble() => (NextUInt64() >> 11) * TwoPowMinus53;
+    public double NextDouble() => ToDouble(NextUInt64());
 
     /// <summary>A uniform double in (0, 1]; safe as the argument of a logarithm.</summary>
-    public double NextDoubleNonZero() => ((NextUInt64() >> 11) + 1) * TwoPowMinus53;
+    public double NextDoubleNonZero() => ToDoubleNonZero(NextUInt64());
 
     /// <summary>A uniform double in [<paramref name="low"/>, <paramref name="high"/>).</summary>
     public double Uniform(double low, double high) => low + ((high - low) * NextDouble());
@@ -111,13 +105,50 @@ public sealed class RandomStream
     {
         ArgumentOutOfRangeException.ThrowIfNegative(standardDeviation);
         double u1 = NextDoubleNonZero();
-        double u2 = NextDouble();
-        return mean + (standardDeviation * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
+        return BoxMuller(mean, standardDeviation, u1, NextDouble());
     }
+
+    private static double BoxMuller(double mean, double standardDeviation, double u1, double u2) =>
+        mean + (standardDeviation * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
+
+    private static double ToDouble(ulong bits) => (bits >> 11) * TwoPowMinus53;
+
+    private static double ToDoubleNonZero(ulong bits) => ((bits >> 11) + 1) * TwoPowMinus53;
 
     internal static ulong SplitMix64Next(ref ulong state)
     {
         state += 0x9E3779B97F4A7C15UL;
         return StableHash.Mix(state);
+    }
+
+    // The generator's state as a value, so that a one-off draw (FirstNormal) needs no object.
+    private struct Xoshiro256StarStar
+    {
+        private ulong _s0;
+        private ulong _s1;
+        private ulong _s2;
+        private ulong _s3;
+
+        public Xoshiro256StarStar(ulong seed)
+        {
+            ulong x = seed;
+            _s0 = SplitMix64Next(ref x);
+            _s1 = SplitMix64Next(ref x);
+            _s2 = SplitMix64Next(ref x);
+            _s3 = SplitMix64Next(ref x);
+        }
+
+        public ulong Next()
+        {
+            ulong result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
+            ulong t = _s1 << 17;
+            _s2 ^= _s0;
+            _s3 ^= _s1;
+            _s1 ^= _s2;
+            _s0 ^= _s3;
+            _s2 ^= t;
+            _s3 = BitOperations.RotateLeft(_s3, 45);
+            return result;
+        }
     }
 }

@@ -50,6 +50,35 @@ public class BleAdvertiserScannerTests
     }
 
     [Fact]
+    public void SteadyState_OnAShadowedMedium_AllocatesNothingPerFrameOrScanWindow()
+    {
+        // Per frame the medium draws each link's shadowing and checks tuning; per window the scanner retunes. None of it
+        // may allocate (a fresh random stream per link and frame did: ~100 B per frame).
+        var sim = new Simulation();
+        var medium = new WirelessMedium(sim, new LogDistance(new Meters(1), new Decibels(40), 2.5, new Decibels(4)), new MediumOptions(new Dbm(8), new Dbm(-130)), 3);
+        var settings = new ReceiverSettings([BleChannels.CenterFrequency(37)], BleChannels.ChannelWidth, 0, 1, _ => new Dbm(-95), new BleReceptionModel(), SymbolTime: BleChannels.SymbolTime);
+        var scanner = new BleScanner(sim, medium.AttachSleeping(100, new Position(default, default), settings), SimDuration.FromMilliseconds(30), SimDuration.FromMilliseconds(20));
+        BleAdvertiser[] advertisers = [.. Enumerable.Range(1, 3).Select(id =>
+            new BleAdvertiser(sim, medium.Attach(id, new Position(new Meters(id * 5), default)), SimDuration.FromMilliseconds(20), 37, new Dbm(0), new RandomStream((ulong)id)))];
+        scanner.Start();
+        foreach (BleAdvertiser a in advertisers)
+        {
+            a.Start();
+        }
+
+        sim.RunUntil(SimTime.FromStart(SimDuration.FromSeconds(2))); // warm-up: lists and pools reach their size
+        long pdus = advertisers.Sum(a => a.Pdus);
+        long received = scanner.PdusReceived;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        sim.RunUntil(SimTime.FromStart(SimDuration.FromSeconds(12)));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(advertisers.Sum(a => a.Pdus) - pdus > 3_000);
+        Assert.True(scanner.PdusReceived - received > 500);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void ContinuousScanner_HearsEveryEventOfALoneAdvertiser_AndItsRadioIsAlwaysOn()
     {
         var energy = new NodeEnergy(_sim, new UnlimitedSupply());

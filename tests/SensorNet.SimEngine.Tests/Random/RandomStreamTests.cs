@@ -357,6 +357,18 @@ public class RandomStreamTests
     }
 
     [Fact]
+    public void FirstNormal_IsBitForBitTheFirstNormalOfAFreshStream()
+    {
+        foreach (ulong seed in Enumerable.Range(0, 2_000).Select(i => ((ulong)i * 0x9E3779B97F4A7C15UL) ^ (ulong)i))
+        {
+            double expected = new RandomStream(seed).Normal(-3.5, 4.0);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(RandomStream.FirstNormal(seed, -3.5, 4.0)));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => RandomStream.FirstNormal(1, 0, -1));
+    }
+
+    [Fact]
     public void Normal_NegativeStandardDeviation_ThrowsArgumentOutOfRangeException()
     {
         var stream = new RandomStream(6);
