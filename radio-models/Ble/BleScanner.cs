@@ -132,24 +132,23 @@ public sealed class BleScanner : IEventHandler, IRadioPortListener
     }
 
     private SimTime _windowStart;
-    private readonly ReceiverSettings?[] _tuned = new ReceiverSettings?[AdvertisingChannels.Length];
+    private readonly ReceiverSettings[] _tuned = new ReceiverSettings[AdvertisingChannels.Length];
+    private ReceiverSettings? _lastTuned;
 
-    // The port's receiver settings tuned to advertising channel `index`, made once per channel (not per window).
+    // The port's receiver settings tuned to advertising channel `index`, made once per channel rather than per window;
+    // derived again only when someone other than this scanner has set the port's receiver.
     private ReceiverSettings Tuned(int index)
     {
         ReceiverSettings current = Port.Receiver!;
-        if (_tuned[index] is { } settings && (ReferenceEquals(current, _tuned[0]) || ReferenceEquals(current, _tuned[1]) || ReferenceEquals(current, _tuned[2])))
+        if (!ReferenceEquals(current, _lastTuned))
         {
-            return settings;
+            for (int i = 0; i < _tuned.Length; i++)
+            {
+                _tuned[i] = current with { Channels = [BleChannels.CenterFrequency(AdvertisingChannels[i])] };
+            }
         }
 
-        // First use, or someone else set the port's receiver: derive all three channels from it.
-        for (int i = 0; i < _tuned.Length; i++)
-        {
-            _tuned[i] = current with { Channels = [BleChannels.CenterFrequency(AdvertisingChannels[i])] };
-        }
-
-        return _tuned[index]!;
+        return _lastTuned = _tuned[index];
     }
 
     private void Open(SimTime now)
