@@ -43,6 +43,12 @@ public sealed class NodeEnergy : IEventHandler
     private readonly Simulation _simulation;
     private readonly List<StateBasedConsumer> _consumers = [];
     private readonly SimTimer _depletion;
+    // When the storage runs out at the present draw (null: not while the draw lasts), and when _depletion is armed.
+    // The timer only ever moves earlier: a later target leaves it where it is and, should it fire first, it moves on to
+    // the target then. Draw changes many times per packet and the target is usually days away, so this saves moving an
+    // event through the queue on almost every power-state change, with the same depletion instant.
+    private SimTime? _depletionTarget;
+    private SimTime? _depletionArmedAt;
     private readonly SimTimer _harvestChange;
     private readonly SimTimer _restart;
     private readonly List<IEnergyHarvester> _harvesters = [];
@@ -255,7 +261,16 @@ public sealed class NodeEnergy : IEventHandler
                 RegainPower(now);
                 break;
             default:
-                LosePower(now);
+                _depletionArmedAt = null;
+                if (_depletionTarget == now)
+                {
+                    LosePower(now);
+                }
+                else if (_depletionTarget is { } later)
+                {
+                    ArmDepletion(later); // the draw fell since the timer was set: the storage lasts longer
+                }
+
                 break;
         }
     }
@@ -286,7 +301,7 @@ public sealed class NodeEnergy : IEventHandler
 
         _draw = Watts.Zero;
         _input = Watts.Zero;
-        _depletion.Cancel();
+        CancelDepletion();
         _restart.Set(at);
     }
 
@@ -305,7 +320,7 @@ public sealed class NodeEnergy : IEventHandler
         _drawAtLoss = _input;
         _draw = Watts.Zero;
         _input = Watts.Zero;
-        _depletion.Cancel();
+        CancelDepletion();
         if (Thresholds is { } t)
         {
             // Died above the shutdown level: the storage itself stopped delivering, so ask for a real recovery.
@@ -460,11 +475,29 @@ public sealed class NodeEnergy : IEventHandler
 
         if (left is not { } l || l.Nanoseconds >= long.MaxValue - now.Nanoseconds)
         {
-            _depletion.Cancel();
+            _depletionTarget = null; // a timer still armed fires for nothing
             return;
         }
 
-        _depletion.Set(now + l);
+        SimTime target = now + l;
+        _depletionTarget = target;
+        if (_depletionArmedAt is not { } armed || target < armed)
+        {
+            ArmDepletion(target);
+        }
+    }
+
+    private void ArmDepletion(SimTime at)
+    {
+        _depletion.Set(at);
+        _depletionArmedAt = at;
+    }
+
+    private void CancelDepletion()
+    {
+        _depletion.Cancel();
+        _depletionTarget = null;
+        _depletionArmedAt = null;
     }
 
     private static void CheckClose(string leftName, Joules left, string rightName, Joules right)

@@ -48,6 +48,42 @@ public class NodeEnergyTests
     }
 
     [Fact]
+    public void Depletion_WhenTheDrawFallsAfterAnEarlierPrediction_HappensOnlyAtTheLaterInstant()
+    {
+        // 10 J: at 4 W from 0 s the storage would run out at 2.5 s; at 1 s the draw falls to 1 W with 6 J left, which
+        // lasts until 7 s. The earlier prediction must not cut power, and the later one must, to the nanosecond.
+        var sim = new Simulation();
+        var energy = new NodeEnergy(sim, new LinearBattery(new Joules(10), new Joules(10), new Volts(3)));
+        StateBasedConsumer c = energy.AddConsumer("c", TwoStates, 1);
+        sim.Schedule(SimTime.FromStart(SimDuration.FromSeconds(1)), new Action(() => c.SetState(0)));
+
+        sim.RunUntil(SimTime.FromStart(SimDuration.FromSeconds(7)) - SimDuration.FromNanoseconds(1));
+        Assert.True(energy.IsPowered);
+
+        sim.RunUntil(SimTime.FromStart(SimDuration.FromSeconds(60)));
+        Assert.Equal(SimTime.FromStart(SimDuration.FromSeconds(7)), energy.DepletedAt);
+        Assert.Equal(1, energy.Outages);
+        energy.VerifyLedger();
+    }
+
+    [Fact]
+    public void Depletion_RisingAgainAfterAFall_IsAtTheInstantOfTheLastDraw()
+    {
+        // 10 J: 4 W for 1 s (6 J left), 1 W for 1 s (5 J left), then 4 W again: empty at 2 s + 1.25 s.
+        var sim = new Simulation();
+        var energy = new NodeEnergy(sim, new LinearBattery(new Joules(10), new Joules(10), new Volts(3)));
+        StateBasedConsumer c = energy.AddConsumer("c", TwoStates, 1);
+        sim.Schedule(SimTime.FromStart(SimDuration.FromSeconds(1)), new Action(() => c.SetState(0)));
+        sim.Schedule(SimTime.FromStart(SimDuration.FromSeconds(2)), new Action(() => c.SetState(1)));
+
+        sim.RunUntil(SimTime.FromStart(SimDuration.FromSeconds(60)));
+
+        Assert.Equal(SimTime.FromStart(SimDuration.FromMilliseconds(3250)), energy.DepletedAt);
+        Assert.Equal(1, energy.Outages);
+        energy.VerifyLedger();
+    }
+
+    [Fact]
     public void SetState_AfterDepletion_IsIgnored()
     {
         var sim = new Simulation();
