@@ -21,7 +21,7 @@ internal static class SyscallHandler
     public const uint FlashStart = 0x0004_0000;
 
     /// <summary>Applies the syscall and stores its return value; returns the extra cycles of driver work.</summary>
-    public static long Handle(TockKernel kernel, TockProcess p, UserOp op)
+    public static long Handle(TockKernel kernel, TockProcess p, in UserOp op)
     {
         switch (op.Class)
         {
@@ -32,13 +32,12 @@ internal static class SyscallHandler
                 p.Context.Result = Subscribe(kernel, p, op.R0, op.R1, op.R2, op.R3);
                 return 0;
             case SyscallClass.Command:
-                if (kernel.Driver(op.R0) is not { } driver)
+                if (!kernel.TryCommand(op.R0, p, op.R1, op.R2, op.R3, out CommandResult r))
                 {
                     p.Context.Result = SyscallReturn.Failure(ErrorCode.NoDevice);
                     return 0;
                 }
 
-                CommandResult r = driver.Command(p, op.R1, op.R2, op.R3);
                 p.Context.Result = r.Return;
                 return r.Cycles;
             case SyscallClass.ReadWriteAllow:
@@ -58,7 +57,7 @@ internal static class SyscallHandler
         }
     }
 
-    private static void Yield(TockProcess p, UserOp op)
+    private static void Yield(TockProcess p, in UserOp op)
     {
         switch ((YieldVariant)op.R0)
         {

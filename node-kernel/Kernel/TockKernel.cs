@@ -48,6 +48,9 @@ public sealed class TockKernel : IEventHandler
     // lookup, and every command, allow and subscribe makes one.
     private uint[] _driverNumbers = [];
     private ISyscallDriver[] _driverList = [];
+    // Each driver's Command bound once: the call site serves every driver, so an interface call there goes through the
+    // runtime's polymorphic resolve stub on every command; a bound delegate jumps straight to the implementation.
+    private Func<TockProcess, uint, uint, uint, CommandResult>[] _driverCommands = [];
     private readonly long _grantPointerCount;
     private readonly bool _foldSyscallReturns;
     private readonly bool _foldKernelSteps;
@@ -189,13 +192,43 @@ public sealed class TockKernel : IEventHandler
 
         _driverNumbers = [.. _driverNumbers, driver.DriverNumber];
         _driverList = [.. _driverList, driver];
+        _driverCommands = [.. _driverCommands, driver.Command];
     }
 
     /// <summary>The driver with number <paramref name="number"/>, if installed.</summary>
     public ISyscallDriver? Driver(uint number)
     {
-        int i = Array.IndexOf(_driverNumbers, number);
+        int i = DriverIndex(number);
         return i >= 0 ? _driverList[i] : null;
+    }
+
+    /// <summary>Runs command <paramref name="command"/> of driver <paramref name="number"/>; false if it is not installed.</summary>
+    internal bool TryCommand(uint number, TockProcess process, uint command, uint argument1, uint argument2, out CommandResult result)
+    {
+        int i = DriverIndex(number);
+        if (i < 0)
+        {
+            result = default;
+            return false;
+        }
+
+        result = _driverCommands[i](process, command, argument1, argument2);
+        return true;
+    }
+
+    private int DriverIndex(uint number)
+    {
+        // A plain loop: for a dozen entries it beats Array.IndexOf's vectorised search, which costs a call per lookup.
+        uint[] numbers = _driverNumbers;
+        for (int i = 0; i < numbers.Length; i++)
+        {
+            if (numbers[i] == number)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Loads a process for <paramref name="program"/> in the next free part of app RAM.</summary>
@@ -588,7 +621,7 @@ public sealed class TockKernel : IEventHandler
                 return StartCompute(frame.PendingComputeNs);
             }
 
-            if (!frame.Body.MoveNext())
+            if (!frame.MoveNext())
             {
                 if (frame.TryReturn())
                 {
@@ -605,7 +638,7 @@ public sealed class TockKernel : IEventHandler
                 continue;
             }
 
-            UserOp op = frame.Body.Current;
+            UserOp op = frame.Current;
             switch (op.Kind)
             {
                 case UserOpKind.Compute:
@@ -617,12 +650,12 @@ public sealed class TockKernel : IEventHandler
 
                     continue;
                 case UserOpKind.Call:
-                    frame.Call(op.Callee!.GetEnumerator());
+                    frame.Call(op.Callee!);
                     continue;
                 case UserOpKind.Syscall:
                     p.Counters.CountSyscall(op.Class);
                     Counters.Syscalls++;
-                    long cycles = HandleSyscall(p, op);
+                    long cycles = HandleSyscall(p, in op);
                     if (TryFoldSyscallReturn(p, Costs.Syscall + cycles, out bool advanced))
                     {
                         if (advanced)
@@ -821,5 +854,5 @@ public sealed class TockKernel : IEventHandler
         _cpu.SetState(ChipModel.ActiveState);
     }
 
-    private long HandleSyscall(TockProcess p, UserOp op) => SyscallHandler.Handle(this, p, op);
+    private long HandleSyscall(TockProcess p, in UserOp op) => SyscallHandler.Handle(this, p, op);
 }

@@ -17,9 +17,11 @@ namespace SensorNet.NodeKernel.Processes;
 /// </remarks>
 public sealed class TockProcess
 {
-    private readonly Dictionary<UpcallId, (uint Function, uint AppData)> _subscriptions = [];
-    private readonly Dictionary<(uint Driver, uint Number, SyscallClass Kind), (uint Address, uint Length)> _allows = [];
-    private readonly HashSet<uint> _grants = [];
+    // A process holds a handful of subscriptions, allows and grants, looked up on nearly every syscall: a scan of a short
+    // list beats hashing a tuple key.
+    private readonly List<SubscriptionSlot> _subscriptions = [];
+    private readonly List<AllowSlot> _allows = [];
+    private readonly List<uint> _grants = [];
     private readonly List<Frame> _frames = []; // [0, _depth) in use; frame objects are reused (one upcall per alarm etc.)
     private int _depth;
     private UpcallId _yieldedFor;
@@ -118,10 +120,25 @@ public sealed class TockProcess
     }
 
     /// <summary>The subscribed (function, app data) for an upcall; (0, 0) is the Null Upcall.</summary>
-    public (uint Function, uint AppData) Subscription(UpcallId id) => _subscriptions.GetValueOrDefault(id);
+    public (uint Function, uint AppData) Subscription(UpcallId id)
+    {
+        int i = SubscriptionIndex(id);
+        return i < 0 ? default : (_subscriptions[i].Function, _subscriptions[i].AppData);
+    }
 
     /// <summary>True if the process has a grant for <paramref name="driver"/>.</summary>
-    public bool HasGrant(uint driver) => _grants.Contains(driver);
+    public bool HasGrant(uint driver)
+    {
+        foreach (uint d in CollectionsMarshal.AsSpan(_grants))
+        {
+            if (d == driver)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Moves a live process to Stopped (process console "stop").</summary>
     public void Stop()
@@ -198,27 +215,75 @@ public sealed class TockProcess
 
     internal bool TrySubscribe(UpcallId id, uint function, uint appData, out (uint Function, uint AppData) previous)
     {
-        ref (uint Function, uint AppData) slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_subscriptions, id, out _);
-        previous = slot;
-        slot = (function, appData);
+        int i = SubscriptionIndex(id);
+        if (i < 0)
+        {
+            previous = default;
+            _subscriptions.Add(new SubscriptionSlot(id, function, appData));
+            return true;
+        }
+
+        ref SubscriptionSlot slot = ref CollectionsMarshal.AsSpan(_subscriptions)[i];
+        previous = (slot.Function, slot.AppData);
+        (slot.Function, slot.AppData) = (function, appData);
         return true;
     }
 
     internal (uint Address, uint Length) SwapAllow(uint driver, uint number, SyscallClass kind, uint address, uint length)
     {
-        // One hash lookup for the swap (RadioLib's HAL makes four allows per SPI transfer).
-        ref (uint Address, uint Length) slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_allows, (driver, number, kind), out _);
-        (uint Address, uint Length) previous = slot;
-        slot = (address, length);
+        // One lookup for the swap (RadioLib's HAL makes four allows per SPI transfer).
+        int i = AllowIndex(driver, number, kind);
+        if (i < 0)
+        {
+            _allows.Add(new AllowSlot(driver, number, kind, address, length));
+            return default;
+        }
+
+        ref AllowSlot slot = ref CollectionsMarshal.AsSpan(_allows)[i];
+        (uint Address, uint Length) previous = (slot.Address, slot.Length);
+        (slot.Address, slot.Length) = (address, length);
         return previous;
     }
 
     /// <summary>The buffer currently allowed for (driver, number, kind), or (0, 0).</summary>
-    public (uint Address, uint Length) Allowed(uint driver, uint number, SyscallClass kind) => _allows.GetValueOrDefault((driver, number, kind));
+    public (uint Address, uint Length) Allowed(uint driver, uint number, SyscallClass kind)
+    {
+        int i = AllowIndex(driver, number, kind);
+        return i < 0 ? default : (_allows[i].Address, _allows[i].Length);
+    }
+
+    private int SubscriptionIndex(UpcallId id)
+    {
+        ReadOnlySpan<SubscriptionSlot> slots = CollectionsMarshal.AsSpan(_subscriptions);
+        for (int i = 0; i < slots.Length; i++)
+        {
+            if (slots[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private int AllowIndex(uint driver, uint number, SyscallClass kind)
+    {
+        ReadOnlySpan<AllowSlot> slots = CollectionsMarshal.AsSpan(_allows);
+        for (int i = 0; i < slots.Length; i++)
+        {
+            ref readonly AllowSlot slot = ref slots[i];
+            if (slot.Driver == driver && slot.Number == number && slot.Kind == kind)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     internal bool TryAllocateGrant(uint driver, int bytes)
     {
-        if (_grants.Contains(driver))
+        if (HasGrant(driver))
         {
             return true;
         }
@@ -274,6 +339,22 @@ public sealed class TockProcess
         Tasks.TryEnqueue(new ProcessTask(TaskKind.FunctionCall, ProcessTask.InitUpcall, Memory.Start, Memory.Start, Memory.Size, 0, Memory.AppBreak));
     }
 
+    private struct SubscriptionSlot(UpcallId id, uint function, uint appData)
+    {
+        public readonly UpcallId Id = id;
+        public uint Function = function;
+        public uint AppData = appData;
+    }
+
+    private struct AllowSlot(uint driver, uint number, SyscallClass kind, uint address, uint length)
+    {
+        public readonly uint Driver = driver;
+        public readonly uint Number = number;
+        public readonly SyscallClass Kind = kind;
+        public uint Address = address;
+        public uint Length = length;
+    }
+
     /// <summary>One userspace call frame: main (via crt0) or an upcall function running on top of a yield.</summary>
     /// <remarks>
     /// <see cref="UserOpKind.Call"/> steps nest inside a frame: <see cref="Body"/> is the innermost function running,
@@ -284,6 +365,9 @@ public sealed class TockProcess
         private readonly List<IEnumerator<UserOp>> _callers = [];
 
         public IEnumerator<UserOp> Body { get; private set; } = Enumerable.Empty<UserOp>().GetEnumerator();
+
+        /// <summary><see cref="Body"/> when it is a <see cref="UserRoutine"/>: the kernel steps it without interface calls.</summary>
+        public UserRoutine? Routine { get; private set; }
 
         public bool IsUpcall { get; private set; }
 
@@ -296,17 +380,33 @@ public sealed class TockProcess
         public void Start(IEnumerator<UserOp> body, bool isUpcall, Syscalls.SyscallReturn savedResult)
         {
             Body = body;
+            Routine = body as UserRoutine;
             IsUpcall = isUpcall;
             PendingComputeNs = 0;
             SavedResult = savedResult;
         }
 
         /// <summary>A <see cref="UserOpKind.Call"/>: <paramref name="callee"/> runs until it ends.</summary>
-        public void Call(IEnumerator<UserOp> callee)
+        public void Call(IEnumerable<UserOp> callee)
         {
             _callers.Add(Body);
-            Body = callee;
+            if (callee is UserRoutine routine)
+            {
+                Body = routine; // a routine is its own enumerator
+                Routine = routine;
+            }
+            else
+            {
+                Body = callee.GetEnumerator();
+                Routine = null;
+            }
         }
+
+        /// <summary>Advances the innermost function to its next step; false when it has ended.</summary>
+        public bool MoveNext() => Routine is { } routine ? routine.MoveNext() : Body.MoveNext();
+
+        /// <summary>The step the innermost function is at.</summary>
+        public UserOp Current => Routine is { } routine ? routine.Current : Body.Current;
 
         /// <summary>The innermost function ended: back to its caller; false if it was the frame's own function.</summary>
         public bool TryReturn()
@@ -316,8 +416,17 @@ public sealed class TockProcess
                 return false;
             }
 
-            Body.Dispose();
+            if (Routine is { } routine)
+            {
+                routine.Dispose();
+            }
+            else
+            {
+                Body.Dispose();
+            }
+
             Body = _callers[^1];
+            Routine = Body as UserRoutine;
             _callers.RemoveAt(_callers.Count - 1);
             return true;
         }

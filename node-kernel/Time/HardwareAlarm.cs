@@ -22,6 +22,7 @@ public sealed class HardwareAlarm : IEventHandler, IInterruptHandler
     private readonly Simulation _simulation;
     private readonly InterruptController _interrupts;
     private readonly SimTimer _compare;
+    private readonly long _maxNsFor64BitTicks;
     private IHardwareAlarmClient? _client;
 
     /// <summary>Creates the peripheral; its interrupt line must still be registered by the owner.</summary>
@@ -35,6 +36,7 @@ public sealed class HardwareAlarm : IEventHandler, IInterruptHandler
         ArgumentOutOfRangeException.ThrowIfNegative(minimumDtTicks);
         Irq = irq;
         FrequencyHz = frequencyHz;
+        _maxNsFor64BitTicks = long.MaxValue / frequencyHz;
         WidthBits = widthBits;
         MinimumDt = minimumDtTicks;
         SyncTicks = syncTicks ?? minimumDtTicks;
@@ -80,7 +82,14 @@ public sealed class HardwareAlarm : IEventHandler, IInterruptHandler
     public long NowWrapped => Now & ((1L << WidthBits) - 1);
 
     /// <summary>Absolute ticks at <paramref name="time"/>: floor(ns · f / 10⁹).</summary>
-    public long TicksAt(SimTime time) => (long)((Int128)time.Nanoseconds * FrequencyHz / 1_000_000_000);
+    public long TicksAt(SimTime time)
+    {
+        long ns = time.Nanoseconds;
+        // The same floor in 64 bits while the product fits (about 3 days at 32 kHz, 2.6 h at 1 MHz); Int128 beyond.
+        return ns >= 0 && ns <= _maxNsFor64BitTicks
+            ? ns * FrequencyHz / 1_000_000_000
+            : (long)((Int128)ns * FrequencyHz / 1_000_000_000);
+    }
 
     /// <summary>The instant of absolute tick <paramref name="ticks"/>: ceil(k · 10⁹ / f) ns.</summary>
     public SimTime TimeOfTick(long ticks)

@@ -22,8 +22,11 @@ internal abstract class UserRoutine : IEnumerable<UserOp>, IEnumerator<UserOp>
     /// <summary>Where the routine goes on at the next <see cref="Next"/>; 0 at the start.</summary>
     protected int Step { get; set; }
 
-    /// <summary>Returns the object to its pool when a call ends; null for routines their owner restarts directly.</summary>
-    internal Action<UserRoutine>? Release { get; set; }
+    /// <summary>The pool the object returns to when a call ends; null for routines their owner restarts directly.</summary>
+    internal UserRoutinePool? Pool { get; set; }
+
+    /// <summary>The next free object while this one waits in its pool.</summary>
+    internal UserRoutine? NextFree { get; set; }
 
     /// <inheritdoc/>
     public UserOp Current { get; private set; }
@@ -45,11 +48,10 @@ internal abstract class UserRoutine : IEnumerable<UserOp>, IEnumerator<UserOp>
     /// <summary>Ends the call: a pooled object goes back to its pool.</summary>
     public void Dispose()
     {
-        Action<UserRoutine>? release = Release;
-        if (release is not null && Step >= 0)
+        if (Pool is { } pool && Step >= 0)
         {
             Step = -1; // released: a second Dispose (foreach and an outer Dispose) must not pool it twice
-            release(this);
+            pool.Return(this);
         }
     }
 
