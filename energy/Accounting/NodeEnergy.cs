@@ -43,12 +43,11 @@ public sealed class NodeEnergy : IEventHandler
     private readonly Simulation _simulation;
     private readonly List<StateBasedConsumer> _consumers = [];
     private readonly SimTimer _depletion;
-    // When the storage runs out at the present draw (null: not while the draw lasts), and when _depletion is armed.
-    // The timer only ever moves earlier: a later target leaves it where it is and, should it fire first, it moves on to
-    // the target then. Draw changes many times per packet and the target is usually days away, so this saves moving an
-    // event through the queue on almost every power-state change, with the same depletion instant.
+    // When the storage runs out at the present draw (null: not while the draw lasts). _depletion only ever moves
+    // earlier: a later target leaves it where it is and, should it fire first, it moves on to the target then. Draw
+    // changes many times per packet and the target is usually days away, so this saves moving an event through the
+    // queue on almost every power-state change, with the same depletion instant.
     private SimTime? _depletionTarget;
-    private SimTime? _depletionArmedAt;
     private readonly SimTimer _harvestChange;
     private readonly SimTimer _restart;
     private readonly List<IEnergyHarvester> _harvesters = [];
@@ -261,14 +260,13 @@ public sealed class NodeEnergy : IEventHandler
                 RegainPower(now);
                 break;
             default:
-                _depletionArmedAt = null;
                 if (_depletionTarget == now)
                 {
                     LosePower(now);
                 }
                 else if (_depletionTarget is { } later)
                 {
-                    ArmDepletion(later); // the draw fell since the timer was set: the storage lasts longer
+                    _depletion.Set(later); // the draw fell since the timer was set: the storage lasts longer
                 }
 
                 break;
@@ -481,23 +479,16 @@ public sealed class NodeEnergy : IEventHandler
 
         SimTime target = now + l;
         _depletionTarget = target;
-        if (_depletionArmedAt is not { } armed || target < armed)
+        if (!_depletion.IsArmed || target < _depletion.Deadline)
         {
-            ArmDepletion(target);
+            _depletion.Set(target);
         }
-    }
-
-    private void ArmDepletion(SimTime at)
-    {
-        _depletion.Set(at);
-        _depletionArmedAt = at;
     }
 
     private void CancelDepletion()
     {
         _depletion.Cancel();
         _depletionTarget = null;
-        _depletionArmedAt = null;
     }
 
     private static void CheckClose(string leftName, Joules left, string rightName, Joules right)

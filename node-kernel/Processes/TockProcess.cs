@@ -379,8 +379,7 @@ public sealed class TockProcess
 
         public void Start(IEnumerator<UserOp> body, bool isUpcall, Syscalls.SyscallReturn savedResult)
         {
-            Body = body;
-            Routine = body as UserRoutine;
+            SetBody(body);
             IsUpcall = isUpcall;
             PendingComputeNs = 0;
             SavedResult = savedResult;
@@ -390,16 +389,7 @@ public sealed class TockProcess
         public void Call(IEnumerable<UserOp> callee)
         {
             _callers.Add(Body);
-            if (callee is UserRoutine routine)
-            {
-                Body = routine; // a routine is its own enumerator
-                Routine = routine;
-            }
-            else
-            {
-                Body = callee.GetEnumerator();
-                Routine = null;
-            }
+            SetBody(callee is UserRoutine routine ? routine : callee.GetEnumerator()); // a routine is its own enumerator
         }
 
         /// <summary>Advances the innermost function to its next step; false when it has ended.</summary>
@@ -425,8 +415,7 @@ public sealed class TockProcess
                 Body.Dispose();
             }
 
-            Body = _callers[^1];
-            Routine = Body as UserRoutine;
+            SetBody(_callers[^1]);
             _callers.RemoveAt(_callers.Count - 1);
             return true;
         }
@@ -441,6 +430,12 @@ public sealed class TockProcess
             }
 
             _callers.Clear();
+        }
+
+        private void SetBody(IEnumerator<UserOp> body)
+        {
+            Body = body;
+            Routine = body as UserRoutine;
         }
     }
 }
