@@ -31,7 +31,7 @@ public sealed class BleSenseApp(uint periodMs = 10_000, ushort intervalMs = 1_00
 
         while (true)
         {
-            yield return UserOp.Call(LibtockSync.SensorRead(0x60000));
+            yield return UserOp.Call(tock.Sync.SensorRead(0x60000));
 
             // A manufacturer-specific AD structure: length, type 0xFF, then the reading (hundredths of °C, little endian).
             int value = unchecked((int)context.Result.R1);

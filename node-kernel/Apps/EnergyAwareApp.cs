@@ -39,7 +39,7 @@ public sealed class EnergyAwareApp(uint periodMs = 10_000, double lowPercent = 5
 
             LastPercent = context.Result.R2 / 256.0;
             bool low = LastPercent < lowPercent;
-            yield return UserOp.Call(LibtockSync.SensorRead(0x60000).Concat(LibtockSync.Ieee802154Send(config, config + 16, 16, 0x0001)));
+            yield return UserOp.Call(tock.Sync.SensorRead(0x60000).Concat(LibtockSync.Ieee802154Send(config, config + 16, 16, 0x0001)));
 
             if (low)
             {

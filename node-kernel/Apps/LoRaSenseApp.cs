@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.Unicode;
+using System.Buffers.Text;
 using SensorNet.NodeKernel.Userspace;
 using SensorNet.NodeKernel.Userspace.Libtock;
 using SensorNet.NodeKernel.Userspace.RadioLib;
@@ -71,10 +70,10 @@ public sealed class LoRaSenseApp(LoRaTransmitMode mode, uint periodMs = 1000, in
             uint humidity = 0;
             if (readSensors)
             {
-                yield return UserOp.Call(LibtockSync.SensorRead(0x60000));
+                yield return UserOp.Call(tock.Sync.SensorRead(0x60000));
 
                 temperature = unchecked((int)context.Result.R1);
-                yield return UserOp.Call(LibtockSync.SensorRead(0x60001));
+                yield return UserOp.Call(tock.Sync.SensorRead(0x60001));
 
                 humidity = context.Result.R1;
             }
@@ -96,12 +95,23 @@ public sealed class LoRaSenseApp(LoRaTransmitMode mode, uint periodMs = 1000, in
         }
     }
 
-    // snprintf of "Temp: %d, Hum: %u" into the payload: the text, cut to the payload length, then zeros.
+    // snprintf of "Temp: %d, Hum: %u" into the payload: the text, cut to the payload length, then zeros. Utf8Formatter
+    // rather than an interpolated string with a culture, which allocates on every call.
     private static void FillPayload(byte[] payload, int temperature, uint humidity)
     {
         Span<byte> text = stackalloc byte[48];
-        Utf8.TryWrite(text, CultureInfo.InvariantCulture, $"Temp: {temperature}, Hum: {humidity}", out int length);
+        int length = Append(text, "Temp: "u8, 0);
+        Utf8Formatter.TryFormat(temperature, text[length..], out int written);
+        length = Append(text, ", Hum: "u8, length + written);
+        Utf8Formatter.TryFormat(humidity, text[length..], out written);
+        length += written;
         payload.AsSpan().Clear();
         text[..Math.Min(length, payload.Length)].CopyTo(payload);
+    }
+
+    private static int Append(Span<byte> text, ReadOnlySpan<byte> literal, int at)
+    {
+        literal.CopyTo(text[at..]);
+        return at + literal.Length;
     }
 }

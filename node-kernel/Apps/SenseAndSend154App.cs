@@ -36,7 +36,7 @@ public sealed class SenseAndSend154App(AppStyle style, uint periodMs = 10_000, u
 
         while (true)
         {
-            foreach (UserOp op in LibtockSync.SensorRead(0x60000)
+            foreach (UserOp op in tock.Sync.SensorRead(0x60000)
                 .Concat(LibtockSync.Ieee802154Send(config, payload, payloadBytes, sink)))
             {
                 yield return op;

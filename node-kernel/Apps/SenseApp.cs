@@ -47,12 +47,12 @@ public sealed class SenseApp(AppStyle style, uint periodMs = 1000, bool readHumi
     {
         while (true)
         {
-            yield return UserOp.Call(LibtockSync.SensorRead(0x60000));
+            yield return UserOp.Call(tock.Sync.SensorRead(0x60000));
 
             LastTemperature = unchecked((int)context.Result.R1);
             if (readHumidity)
             {
-                yield return UserOp.Call(LibtockSync.SensorRead(0x60001));
+                yield return UserOp.Call(tock.Sync.SensorRead(0x60001));
             }
 
             Readings++;

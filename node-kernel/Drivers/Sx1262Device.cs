@@ -491,14 +491,22 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
             return;
         }
 
-        _onAirModulation = new LoRaModulation(
-            _spreadingFactor,
-            new Hertz(bandwidth),
-            _codingRateCode,
-            _preamble,
-            explicitHeader: _headerType == 0,
-            crc: _crc != 0,
-            ldro: _ldro != 0 ? LdroMode.On : LdroMode.Off);
+        // The modulation is immutable: the last frame's serves again when nothing changed (no allocation per frame).
+        var ldro = _ldro != 0 ? LdroMode.On : LdroMode.Off;
+        if (_onAirModulation is not { } last || last.SpreadingFactor != _spreadingFactor || last.Bandwidth.Value != bandwidth
+            || last.CodingRate != _codingRateCode || last.PreambleSymbols != _preamble || last.ExplicitHeader != (_headerType == 0)
+            || last.Crc != (_crc != 0) || last.Ldro != ldro)
+        {
+            _onAirModulation = new LoRaModulation(
+                _spreadingFactor,
+                new Hertz(bandwidth),
+                _codingRateCode,
+                _preamble,
+                explicitHeader: _headerType == 0,
+                crc: _crc != 0,
+                ldro: ldro);
+        }
+
         AbortTransmission();
         Mode = Sx1262Mode.Transmit;
         SimDuration ramp = Sx1262Timing.RampTime(_rampCode);

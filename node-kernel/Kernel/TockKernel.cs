@@ -9,6 +9,7 @@ using SensorNet.NodeKernel.Time;
 using SensorNet.NodeKernel.Userspace;
 using SensorNet.SimEngine;
 using SensorNet.SimEngine.Events;
+using SensorNet.SimEngine.Quantities;
 using SensorNet.SimEngine.Time;
 
 namespace SensorNet.NodeKernel.Kernel;
@@ -37,6 +38,7 @@ public sealed class TockKernel : IEventHandler
     private const long StepTag = 0;
     private const long ComputeTag = 1;
     private const long MinimumQuantumNs = 500_000; // MIN_QUANTA_THRESHOLD_US (kernel/src/kernel.rs:42)
+    private const int StepNsCacheSlots = 16;
 
     private readonly Simulation _simulation;
     private readonly StateBasedConsumer _cpu;
@@ -55,10 +57,14 @@ public sealed class TockKernel : IEventHandler
     private readonly bool _foldSyscallReturns;
     private readonly bool _foldKernelSteps;
     private readonly SimDuration _contextSwitch;
+    private readonly Hertz _clock;
+    // Step durations already converted, by cycle count (slot = cycles mod 16; key and value side by side): a step costs
+    // one of a few dozen cycle counts, and converting one is a chain of floating-point operations on the hot path.
+    private readonly long[] _stepNsCache = new long[2 * StepNsCacheSlots];
     private uint _nextProcessRam;
 
     private Phase _phase = Phase.NotBooted;
-    private Continuation _continuation;
+    private Continuation _continuation = Continuation.LoopTop;
     private EventHandle _pending;
     private TockProcess? _current;
     private uint? _sliceUs;
@@ -94,7 +100,9 @@ public sealed class TockKernel : IEventHandler
         Costs = chip.Costs;
         _foldSyscallReturns = Options.FoldSyscallReturns;
         _foldKernelSteps = Options.FoldKernelSteps;
-        _contextSwitch = chip.Clock.CyclesToDuration(Costs.ContextSwitch);
+        _clock = chip.Clock;
+        _contextSwitch = _clock.CyclesToDuration(Costs.ContextSwitch);
+        _stepNsCache.AsSpan().Fill(-1);
         Clocks = new PeripheralClocks(chip.DeepSleepAllowedClocks);
         Interrupts = new InterruptController { Raised = OnInterruptRaised };
         DeferredCalls = new DeferredCalls { Raised = OnInterruptRaised };
@@ -113,8 +121,11 @@ public sealed class TockKernel : IEventHandler
         Halted,
     }
 
+    // What the kernel loop does next; None when the step just started waits for an event (a plain enum rather than a
+    // nullable one: every kernel step returns one, and the nullable's two-part value cost a store-forwarding stall).
     private enum Continuation
     {
+        None,
         LoopTop,
         KernelWork,
         StartProcess,
@@ -410,12 +421,12 @@ public sealed class TockKernel : IEventHandler
     }
 
     // Runs loop logic until a step takes time (Busy, user compute or sleep) that has to wait for an event.
-    private void Continue(Continuation? next)
+    private void Continue(Continuation next)
     {
-        Continuation? step = next;
-        while (step is { } s && _phase is not (Phase.Panicked or Phase.Halted))
+        Continuation step = next;
+        while (step != Continuation.None && _phase is not (Phase.Panicked or Phase.Halted))
         {
-            step = s switch
+            step = step switch
             {
                 Continuation.LoopTop => LoopTop(),
                 Continuation.KernelWork => KernelWork(),
@@ -424,17 +435,31 @@ public sealed class TockKernel : IEventHandler
                 Continuation.RunUser => RunUser(),
                 Continuation.EndNoWork => EndProcess(StoppedReason.NoWorkLeft),
                 Continuation.TrySleep => TrySleep(),
-                _ => throw new InvalidOperationException($"Unknown continuation {s}."),
+                _ => throw new InvalidOperationException($"Unknown continuation {step}."),
             };
         }
     }
 
-    private Continuation? Busy(long cycles, Continuation then)
+    // Chip.Clock.CyclesToDuration(cycles), remembered per cycle count.
+    private SimDuration StepDuration(long cycles)
+    {
+        int slot = 2 * (int)(cycles & (StepNsCacheSlots - 1));
+        long[] cache = _stepNsCache;
+        if (cache[slot] != cycles || cycles < 0) // a negative count is not cached: CyclesToDuration rejects it
+        {
+            cache[slot + 1] = _clock.CyclesToDuration(cycles).Nanoseconds;
+            cache[slot] = cycles;
+        }
+
+        return SimDuration.FromNanoseconds(cache[slot + 1]);
+    }
+
+    private Continuation Busy(long cycles, Continuation then)
     {
         cycles += _grantCyclesOwed;
         _grantCyclesOwed = 0;
         _phase = Phase.Busy;
-        SimTime end = Now + Chip.Clock.CyclesToDuration(cycles);
+        SimTime end = Now + StepDuration(cycles);
         if (TryAdvanceTo(end))
         {
             return then;
@@ -442,7 +467,7 @@ public sealed class TockKernel : IEventHandler
 
         _continuation = then;
         _pending = _simulation.Schedule(end, this, StepTag);
-        return null;
+        return Continuation.None;
     }
 
     // KernelOptions.FoldKernelSteps: when the event that would end a step at `time` would be the next event of the whole
@@ -458,7 +483,7 @@ public sealed class TockKernel : IEventHandler
         return true;
     }
 
-    private Continuation? LoopTop()
+    private Continuation LoopTop()
     {
         Counters.LoopIterations++;
         if (KernelWorkPending)
@@ -471,7 +496,7 @@ public sealed class TockKernel : IEventHandler
     }
 
     // execute_kernel_work: all pending bottom halves lowest line first, then deferred calls while no interrupt is pending.
-    private Continuation? KernelWork()
+    private Continuation KernelWork()
     {
         if (Interrupts.TryTakeLowest(out _, out IInterruptHandler handler))
         {
@@ -488,7 +513,7 @@ public sealed class TockKernel : IEventHandler
         return Continuation.LoopTop;
     }
 
-    private Continuation? TrySleep()
+    private Continuation TrySleep()
     {
         // Re-checked with interrupts masked: work that arrived after the decision is serviced first.
         if (KernelWorkPending)
@@ -501,10 +526,10 @@ public sealed class TockKernel : IEventHandler
         Counters.CountSleep(state);
         _cpu.SetState(state);
         _phase = Phase.Sleeping;
-        return null;
+        return Continuation.None;
     }
 
-    private Continuation? StartProcess()
+    private Continuation StartProcess()
     {
         TockProcess? p = _decision.Process;
         if (p is null || p.Index >= _processes.Count || _processes[p.Index] != p)
@@ -521,7 +546,7 @@ public sealed class TockKernel : IEventHandler
     }
 
     // The do_process loop head: slice check, kernel-work check, readiness check, then act on the state.
-    private Continuation? DoProcess()
+    private Continuation DoProcess()
     {
         TockProcess p = _current!;
         if (_sliceUs is not null && _sliceNs - (Now - _processStart).Nanoseconds <= MinimumQuantumNs)
@@ -579,7 +604,7 @@ public sealed class TockKernel : IEventHandler
                 return EndProcess(StoppedReason.Stopped);
             default:
                 Panic($"Attempted to schedule an unrunnable process ({p.Name}, {p.State})");
-                return null;
+                return Continuation.None;
         }
     }
 
@@ -605,7 +630,7 @@ public sealed class TockKernel : IEventHandler
     }
 
     // Executes userspace until it traps (syscall, fault) or starts a compute step.
-    private Continuation? RunUser()
+    private Continuation RunUser()
     {
         TockProcess p = _current!;
         while (true)
@@ -642,7 +667,7 @@ public sealed class TockKernel : IEventHandler
             switch (op.Kind)
             {
                 case UserOpKind.Compute:
-                    long ns = Chip.Clock.CyclesToDuration(op.Cycles).Nanoseconds;
+                    long ns = StepDuration(op.Cycles).Nanoseconds;
                     if (ns > 0)
                     {
                         return StartCompute(ns);
@@ -663,7 +688,7 @@ public sealed class TockKernel : IEventHandler
                             continue; // Nothing else was due before the process resumes: it runs on at once.
                         }
 
-                        return null;
+                        return Continuation.None;
                     }
 
                     return Busy(Costs.Syscall + cycles, Continuation.DoProcess);
@@ -684,7 +709,7 @@ public sealed class TockKernel : IEventHandler
             return false;
         }
 
-        SimTime check = Now + Chip.Clock.CyclesToDuration(cycles + _grantCyclesOwed);
+        SimTime check = Now + StepDuration(cycles + _grantCyclesOwed);
         if ((_sliceUs is not null && _sliceNs - (check - _processStart).Nanoseconds <= MinimumQuantumNs)
             || !_scheduler.ContinueProcess(p, kernelWorkPending: false) || !p.IsReady)
         {
@@ -707,7 +732,7 @@ public sealed class TockKernel : IEventHandler
         return true;
     }
 
-    private Continuation? StartCompute(long ns)
+    private Continuation StartCompute(long ns)
     {
         long segment = ns;
         if (_sliceUs is not null)
@@ -726,12 +751,12 @@ public sealed class TockKernel : IEventHandler
         }
 
         _pending = _simulation.Schedule(end, this, ComputeTag);
-        return null;
+        return Continuation.None;
     }
 
     private void UserSegmentEnded(bool interrupted) => Continue(SegmentEnded(interrupted));
 
-    private Continuation? SegmentEnded(bool interrupted)
+    private Continuation SegmentEnded(bool interrupted)
     {
         TockProcess p = _current!;
         TockProcess.Frame frame = p.CurrentFrame;
@@ -748,7 +773,7 @@ public sealed class TockKernel : IEventHandler
         return interrupted ? Continuation.DoProcess : Continuation.RunUser;
     }
 
-    private Continuation? EndProcess(StoppedReason reason)
+    private Continuation EndProcess(StoppedReason reason)
     {
         TockProcess p = _current!;
         long ranNs = (Now - _processStart).Nanoseconds;
@@ -773,7 +798,7 @@ public sealed class TockKernel : IEventHandler
         return Continuation.LoopTop;
     }
 
-    private Continuation? Fault(TockProcess p)
+    private Continuation Fault(TockProcess p)
     {
         p.Counters.Faults++;
         Counters.Faults++;
@@ -782,7 +807,7 @@ public sealed class TockKernel : IEventHandler
             case FaultAction.Panic:
                 p.MarkFaulted();
                 Panic($"Process {p.Name} had a fault");
-                return null;
+                return Continuation.None;
             case FaultAction.Restart:
                 p.Restart(null);
                 break;

@@ -9,6 +9,7 @@ public sealed class LibtockSync
 {
     private readonly Libtock _tock;
     private readonly UserRoutinePool<AlarmDelayCall> _delays;
+    private readonly UserRoutinePool<SensorReadCall> _sensorReads = new(() => new SensorReadCall());
 
     internal LibtockSync(Libtock tock)
     {
@@ -23,11 +24,7 @@ public sealed class LibtockSync
     /// <c>libtocksync_temperature_read</c> (0x60000) or <c>libtocksync_humidity_read</c> (0x60001): command 1, then
     /// Yield-WaitFor on upcall 0; afterwards the value is in <c>Context.Result.R1</c>.
     /// </summary>
-    public static IEnumerable<UserOp> SensorRead(uint driver)
-    {
-        yield return UserOp.Command(driver, 1);
-        yield return UserOp.YieldWaitFor(driver, 0);
-    }
+    public IEnumerable<UserOp> SensorRead(uint driver) => _sensorReads.Rent().Start(driver);
 
     /// <summary><c>libtocksync_console_write(buf, len)</c>: allow, command 1, Yield-WaitFor(1, 1), un-allow.</summary>
     public static IEnumerable<UserOp> ConsoleWrite(uint buffer, uint length)
@@ -126,5 +123,25 @@ public sealed class LibtockSync
             // yield_for(&fired): Yield-Wait until the alarm's callback has run.
             return !_fired && Yield(UserOp.YieldWait());
         }
+    }
+
+    // Command 1, then Yield-WaitFor on upcall 0: a reusable routine, since sensing apps read once or twice per period.
+    private sealed class SensorReadCall : UserRoutine
+    {
+        private uint _driver;
+
+        public SensorReadCall Start(uint driver)
+        {
+            Restart();
+            _driver = driver;
+            return this;
+        }
+
+        protected override bool Next() => Step++ switch
+        {
+            0 => Yield(UserOp.Command(_driver, 1)),
+            1 => Yield(UserOp.YieldWaitFor(_driver, 0)),
+            _ => false,
+        };
     }
 }

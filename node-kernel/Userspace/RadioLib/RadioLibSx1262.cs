@@ -93,6 +93,12 @@ public sealed class RadioLibSx1262
     private readonly UserRoutinePool<MillisCall> _millisCalls;
     private readonly UserRoutinePool<DigitalReadCall> _digitalReads;
     private readonly UserRoutinePool<LibtockLoRa.ReadWriteCall> _readWrites;
+    private readonly UserRoutinePool<ReadRegisterCall> _registerReads;
+    private readonly UserRoutinePool<SetPacketParamsCall> _packetParams;
+    private readonly UserRoutinePool<StartTransmitCall> _startTransmits;
+    private readonly UserRoutinePool<FinishTransmitCall> _finishTransmits;
+    private readonly UserRoutinePool<TransmitCall> _transmits;
+    private readonly UserRoutinePool<TransmitInterruptDrivenCall> _interruptTransmits;
     private int _inLength;
     private uint _millis;
     private byte _register;
@@ -123,6 +129,12 @@ public sealed class RadioLibSx1262
         _millisCalls = new(() => new MillisCall(this));
         _digitalReads = new(() => new DigitalReadCall(this));
         _readWrites = new(() => new LibtockLoRa.ReadWriteCall(context));
+        _registerReads = new(() => new ReadRegisterCall(this));
+        _packetParams = new(() => new SetPacketParamsCall(this));
+        _startTransmits = new(() => new StartTransmitCall(this));
+        _finishTransmits = new(() => new FinishTransmitCall(this));
+        _transmits = new(() => new TransmitCall(this));
+        _interruptTransmits = new(() => new TransmitInterruptDrivenCall(this));
     }
 
     /// <summary>The LoRa settings.</summary>
@@ -238,65 +250,7 @@ public sealed class RadioLibSx1262
     public IEnumerable<UserOp> Transmit(byte[] payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        yield return UserOp.Call(Standby());
-
-        if (State != ErrNone)
-        {
-            yield break;
-        }
-
-        if (payload.Length > MaxPacketLength)
-        {
-            State = ErrPacketTooLong;
-            yield break;
-        }
-
-        // getTimeOnAir(len) reads the packet type first.
-        yield return UserOp.Call(Read(0x11, 1));
-
-        uint timeoutMs = (uint)(5 + (TimeOnAirMicroseconds(payload.Length) * 5 / 1000));
-        yield return UserOp.Call(StartTransmit(payload));
-
-        if (State != ErrNone)
-        {
-            yield break;
-        }
-
-        yield return UserOp.Call(Read(0x11, 1));
-
-        yield return UserOp.Call(Millis());
-
-        uint start = _millis;
-        while (true)
-        {
-            TxDonePolls++;
-            yield return UserOp.YieldNoWait();
-            yield return UserOp.Call(Millis());
-
-            if (unchecked(_millis - start) > timeoutMs)
-            {
-                yield return UserOp.Call(FinishTransmit());
-
-                State = ErrTxTimeout;
-                yield break;
-            }
-
-            yield return UserOp.Call(DigitalRead(_dio1));
-
-            if (_level)
-            {
-                break;
-            }
-        }
-
-        yield return UserOp.Call(Millis());
-
-        yield return UserOp.Call(FinishTransmit());
-
-        if (State == ErrNone)
-        {
-            PacketsSent++;
-        }
+        return _transmits.Rent().Start(payload);
     }
 
     /// <summary>
@@ -306,85 +260,18 @@ public sealed class RadioLibSx1262
     public IEnumerable<UserOp> TransmitInterruptDriven(byte[] payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        _txDone = false;
-        yield return LibtockLoRa.GpioSetCallback(_dio1Function);
-        yield return LibtockLoRa.GpioEnableInput(_dio1, LibtockLoRa.PullDown);
-        yield return LibtockLoRa.GpioEnableInterrupt(_dio1, LibtockLoRa.Change);
-        yield return UserOp.Call(StartTransmit(payload));
-
-        int state = State;
-        while (state == ErrNone && !_txDone)
-        {
-            yield return LibtockC.Yield();
-        }
-
-        yield return LibtockLoRa.GpioDisableInterrupt(_dio1);
-        yield return LibtockLoRa.GpioEnableInput(_dio1, LibtockLoRa.PullDown);
-        if (state != ErrNone)
-        {
-            State = state;
-            yield break;
-        }
-
-        yield return UserOp.Call(FinishTransmit());
-
-        if (State == ErrNone)
-        {
-            PacketsSent++;
-        }
+        return _interruptTransmits.Rent().Start(payload);
     }
 
     /// <summary><c>SX126x::startTransmit(data, len)</c> for LoRa (see the class remarks for its 14 SPI commands).</summary>
     public IEnumerable<UserOp> StartTransmit(byte[] payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        if (payload.Length > MaxPacketLength)
-        {
-            State = ErrPacketTooLong;
-            yield break;
-        }
-
-        // One command after the other, stopping at the first error (RADIOLIB_ASSERT); a switch rather than Commands'
-        // closures, since this runs for every packet.
-        for (int command = 0; command < 10; command++)
-        {
-            IEnumerable<UserOp> call = command switch
-            {
-                0 => Read(0x11, 1),
-                1 => SetPacketParams((byte)payload.Length),
-                2 => SetDioIrqParams(IrqTxDone | IrqTimeout, IrqTxDone),
-                3 => Write(0x8F, [0x00, 0x00]),
-                4 => TransferStream([0x0E, 0x00], write: true, payload, payload.Length, waitForGpio: true), // WriteBuffer at offset 0
-                5 => ClearIrqStatus(IrqAll),
-                6 => ReadRegister(0x0889, 1),
-                7 => Read(0x11, 1),
-                8 => WriteRegister(0x0889, [0x04]),
-                _ => Write(0x83, [0x00, 0x00, 0x00]),
-            };
-            yield return UserOp.Call(call);
-
-            if (State != ErrNone)
-            {
-                yield break;
-            }
-        }
-
-        // "wait for BUSY to go low (= PA ramp up done)"
-        yield return UserOp.Call(WaitBusyLow(withTimeout: false));
+        return _startTransmits.Rent().Start(payload);
     }
 
     /// <summary><c>SX126x::finishTransmit()</c>: ClearIrqStatus(all), then <c>standby()</c>.</summary>
-    public IEnumerable<UserOp> FinishTransmit()
-    {
-        yield return UserOp.Call(ClearIrqStatus(IrqAll));
-
-        if (State != ErrNone)
-        {
-            yield break;
-        }
-
-        yield return UserOp.Call(Standby());
-    }
+    public IEnumerable<UserOp> FinishTransmit() => _finishTransmits.Rent().Start();
 
     // Runs RadioLib calls in order, stopping at the first error (RADIOLIB_ASSERT).
     private IEnumerable<UserOp> Commands(params Func<IEnumerable<UserOp>>[] calls)
@@ -441,24 +328,30 @@ public sealed class RadioLibSx1262
         Settings.LowDataRateOptimize ? (byte)1 : (byte)0]);
 
     // setPacketParams: fixInvertedIQ (register 0x0736 read, status, write), then SetPacketParams.
-    private IEnumerable<UserOp> SetPacketParams(byte payloadLength)
-    {
-        for (int command = 0; command < 3; command++)
-        {
-            IEnumerable<UserOp> call = command switch
-            {
-                0 => ReadRegister(0x0736, 1),
-                1 => WriteRegister(0x0736, [(byte)(_register | 0x04)]),
-                _ => Write(0x8C, [(byte)(Settings.PreambleLength >> 8), (byte)Settings.PreambleLength, 0x00, payloadLength, Settings.Crc ? (byte)1 : (byte)0, 0x00]),
-            };
-            yield return UserOp.Call(call);
+    private SetPacketParamsCall SetPacketParams(byte payloadLength) => _packetParams.Rent().Start(payloadLength);
 
-            if (State != ErrNone)
-            {
-                yield break;
-            }
-        }
-    }
+    // The commands of setPacketParams, in order.
+    private IEnumerable<UserOp> PacketParamsCommand(int command, byte payloadLength) => command switch
+    {
+        0 => ReadRegister(0x0736, 1),
+        1 => WriteRegister(0x0736, [(byte)(_register | 0x04)]),
+        _ => Write(0x8C, [(byte)(Settings.PreambleLength >> 8), (byte)Settings.PreambleLength, 0x00, payloadLength, Settings.Crc ? (byte)1 : (byte)0, 0x00]),
+    };
+
+    // The commands of startTransmit before the final BUSY wait, in order.
+    private IEnumerable<UserOp> StartTransmitCommand(int command, byte[] payload) => command switch
+    {
+        0 => Read(0x11, 1),
+        1 => SetPacketParams((byte)payload.Length),
+        2 => SetDioIrqParams(IrqTxDone | IrqTimeout, IrqTxDone),
+        3 => Write(0x8F, [0x00, 0x00]),
+        4 => TransferStream([0x0E, 0x00], write: true, payload, payload.Length, waitForGpio: true), // WriteBuffer at offset 0
+        5 => ClearIrqStatus(IrqAll),
+        6 => ReadRegister(0x0889, 1),
+        7 => Read(0x11, 1),
+        8 => WriteRegister(0x0889, [0x04]),
+        _ => Write(0x83, [0x00, 0x00, 0x00]),
+    };
 
     private TransferCall SetDioIrqParams(ushort irqMask, ushort dio1Mask) =>
         Write(0x08, [(byte)(irqMask >> 8), (byte)irqMask, (byte)(dio1Mask >> 8), (byte)dio1Mask, 0, 0, 0, 0]);
@@ -466,18 +359,7 @@ public sealed class RadioLibSx1262
     private TransferCall ClearIrqStatus(ushort mask) => Write(0x02, [(byte)(mask >> 8), (byte)mask]);
 
     // SX126x::readRegister: SPIreadRegisterBurst, then SPIcheckStream (GetStatus, RADIOLIB_SPI_PARANOID).
-    private IEnumerable<UserOp> ReadRegister(ushort address, int count)
-    {
-        yield return UserOp.Call(TransferStream([0x1D, (byte)(address >> 8), (byte)address], write: false, [], count, waitForGpio: true));
-
-        _register = _inLength > 4 ? _in[4] : (byte)0;
-        if (State != ErrNone)
-        {
-            yield break;
-        }
-
-        yield return UserOp.Call(CheckStream());
-    }
+    private ReadRegisterCall ReadRegister(ushort address, int count) => _registerReads.Rent().Start(address, count);
 
     private TransferCall WriteRegister(ushort address, ReadOnlySpan<byte> data) =>
         TransferStream([0x0D, (byte)(address >> 8), (byte)address], write: true, data, data.Length, waitForGpio: true);
@@ -744,6 +626,291 @@ public sealed class RadioLibSx1262
                     SyscallReturn result = radio._context.Result;
                     radio._level = result.IsSuccess && result.R1 != 0;
                     return false;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    // SX126x::readRegister: the burst read, then (if it succeeded) the GetStatus check; the byte read is kept.
+    private sealed class ReadRegisterCall(RadioLibSx1262 radio) : UserRoutine
+    {
+        private ushort _address;
+        private int _count;
+
+        public ReadRegisterCall Start(ushort address, int count)
+        {
+            Restart();
+            (_address, _count) = (address, count);
+            return this;
+        }
+
+        protected override bool Next()
+        {
+            RadioLibSx1262 r = radio;
+            switch (Step++)
+            {
+                case 0:
+                    return Run(r.TransferStream([0x1D, (byte)(_address >> 8), (byte)_address], write: false, [], _count, waitForGpio: true));
+                case 1:
+                    r._register = r._inLength > 4 ? r._in[4] : (byte)0;
+                    return r.State == ErrNone && Run(r.CheckStream());
+                default:
+                    return false;
+            }
+        }
+    }
+
+    // Commands run one after the other, stopping at the first error (RADIOLIB_ASSERT); Step k issues command k after
+    // checking the result of command k − 1.
+    private abstract class CommandSequence(RadioLibSx1262 radio, int commands) : UserRoutine
+    {
+        protected RadioLibSx1262 Radio { get; } = radio;
+
+        protected abstract IEnumerable<UserOp> Command(int index);
+
+        protected override bool Next()
+        {
+            int step = Step;
+            if (step >= commands || (step > 0 && Radio.State != ErrNone))
+            {
+                return false;
+            }
+
+            Step = step + 1;
+            return Run(Command(step));
+        }
+    }
+
+    // setPacketParams (see PacketParamsCommand).
+    private sealed class SetPacketParamsCall(RadioLibSx1262 radio) : CommandSequence(radio, 3)
+    {
+        private byte _payloadLength;
+
+        public SetPacketParamsCall Start(byte payloadLength)
+        {
+            Restart();
+            _payloadLength = payloadLength;
+            return this;
+        }
+
+        protected override IEnumerable<UserOp> Command(int index) => Radio.PacketParamsCommand(index, _payloadLength);
+    }
+
+    // SX126x::startTransmit: the length check, the ten commands of StartTransmitCommand, then the BUSY wait for the PA
+    // ramp (RadioLib does not check its result).
+    private sealed class StartTransmitCall(RadioLibSx1262 radio) : CommandSequence(radio, 11)
+    {
+        private byte[] _payload = [];
+
+        public StartTransmitCall Start(byte[] payload)
+        {
+            Restart();
+            _payload = payload;
+            return this;
+        }
+
+        protected override IEnumerable<UserOp> Command(int index) =>
+            index < 10 ? Radio.StartTransmitCommand(index, _payload) : Radio.WaitBusyLow(withTimeout: false);
+
+        protected override bool Next()
+        {
+            if (Step == 0 && _payload.Length > MaxPacketLength)
+            {
+                Radio.State = ErrPacketTooLong;
+                return false;
+            }
+
+            return base.Next();
+        }
+    }
+
+    // SX126x::finishTransmit: ClearIrqStatus(all), then standby().
+    private sealed class FinishTransmitCall(RadioLibSx1262 radio) : CommandSequence(radio, 2)
+    {
+        public FinishTransmitCall Start()
+        {
+            Restart();
+            return this;
+        }
+
+        protected override IEnumerable<UserOp> Command(int index) => index == 0 ? Radio.ClearIrqStatus(IrqAll) : Radio.Standby();
+    }
+
+    // What both transmit variants share: the payload, and the end after finishTransmit.
+    private abstract class TransmitRoutine(RadioLibSx1262 radio) : UserRoutine
+    {
+        private const int Finishing = int.MaxValue - 1;
+        private const int Ended = int.MaxValue;
+
+        protected RadioLibSx1262 Radio { get; } = radio;
+
+        protected byte[] Payload { get; private set; } = [];
+
+        public TransmitRoutine Start(byte[] payload)
+        {
+            Restart();
+            Payload = payload;
+            OnStart();
+            return this;
+        }
+
+        protected virtual void OnStart()
+        {
+        }
+
+        // The variant's own steps, until it calls Finish or ends early.
+        protected abstract bool Advance();
+
+        // finishTransmit; after it the packet counts as sent if that succeeded, and the call ends.
+        protected bool Finish()
+        {
+            Step = Finishing;
+            return Run(Radio.FinishTransmit());
+        }
+
+        protected sealed override bool Next()
+        {
+            if (Step < Finishing)
+            {
+                return Advance();
+            }
+
+            if (Step == Finishing && Radio.State == ErrNone)
+            {
+                Radio.PacketsSent++;
+            }
+
+            Step = Ended;
+            return false;
+        }
+    }
+
+    // SX126x::transmit (blocking): see Transmit.
+    private sealed class TransmitCall(RadioLibSx1262 radio) : TransmitRoutine(radio)
+    {
+        private uint _timeoutMs;
+        private uint _start;
+
+        protected override bool Advance()
+        {
+            RadioLibSx1262 r = Radio;
+            switch (Step)
+            {
+                case 0:
+                    Step = 1;
+                    return Run(r.Standby());
+                case 1:
+                    if (r.State != ErrNone)
+                    {
+                        return false;
+                    }
+
+                    if (Payload.Length > MaxPacketLength)
+                    {
+                        r.State = ErrPacketTooLong;
+                        return false;
+                    }
+
+                    Step = 2;
+                    return Run(r.Read(0x11, 1)); // getTimeOnAir(len) reads the packet type first
+                case 2:
+                    _timeoutMs = (uint)(5 + (r.TimeOnAirMicroseconds(Payload.Length) * 5 / 1000));
+                    Step = 3;
+                    return Run(r.StartTransmit(Payload));
+                case 3:
+                    if (r.State != ErrNone)
+                    {
+                        return false;
+                    }
+
+                    Step = 4;
+                    return Run(r.Read(0x11, 1));
+                case 4:
+                    Step = 5;
+                    return Run(r.Millis());
+                case 5:
+                    _start = r._millis;
+                    Step = 6;
+                    return Next();
+                case 6: // the DIO1 poll loop
+                    r.TxDonePolls++;
+                    Step = 7;
+                    return Yield(UserOp.YieldNoWait());
+                case 7:
+                    Step = 8;
+                    return Run(r.Millis());
+                case 8:
+                    if (unchecked(r._millis - _start) > _timeoutMs)
+                    {
+                        Step = 9;
+                        return Run(r.FinishTransmit());
+                    }
+
+                    Step = 10;
+                    return Run(r.DigitalRead(r._dio1));
+                case 9:
+                    r.State = ErrTxTimeout;
+                    return false;
+                case 10:
+                    Step = r._level ? 11 : 6;
+                    return r._level ? Run(r.Millis()) : Next();
+                case 11:
+                    return Finish();
+                default:
+                    return false;
+            }
+        }
+    }
+
+    // setPacketSentAction, startTransmit, Yield-Wait until the DIO1 upcall ran, clearPacketSentAction, finishTransmit:
+    // see TransmitInterruptDriven.
+    private sealed class TransmitInterruptDrivenCall(RadioLibSx1262 radio) : TransmitRoutine(radio)
+    {
+        private int _state;
+
+        protected override void OnStart() => Radio._txDone = false;
+
+        protected override bool Advance()
+        {
+            RadioLibSx1262 r = Radio;
+            switch (Step)
+            {
+                case 0:
+                    Step = 1;
+                    return Yield(LibtockLoRa.GpioSetCallback(r._dio1Function));
+                case 1:
+                    Step = 2;
+                    return Yield(LibtockLoRa.GpioEnableInput(r._dio1, LibtockLoRa.PullDown));
+                case 2:
+                    Step = 3;
+                    return Yield(LibtockLoRa.GpioEnableInterrupt(r._dio1, LibtockLoRa.Change));
+                case 3:
+                    Step = 4;
+                    return Run(r.StartTransmit(Payload));
+                case 4:
+                    _state = r.State;
+                    Step = 5;
+                    return Next();
+                case 5: // Yield-Wait until the DIO1 upcall has set the flag
+                    if (_state == ErrNone && !r._txDone)
+                    {
+                        return Yield(LibtockC.Yield());
+                    }
+
+                    Step = 6;
+                    return Yield(LibtockLoRa.GpioDisableInterrupt(r._dio1));
+                case 6:
+                    Step = 7;
+                    return Yield(LibtockLoRa.GpioEnableInput(r._dio1, LibtockLoRa.PullDown));
+                case 7:
+                    if (_state != ErrNone)
+                    {
+                        r.State = _state;
+                        return false;
+                    }
+
+                    return Finish();
                 default:
                     return false;
             }

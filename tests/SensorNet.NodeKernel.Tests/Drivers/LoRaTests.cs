@@ -72,6 +72,27 @@ public class LoRaTests
     }
 
     [Theory]
+    [InlineData(LoRaTransmitMode.Blocking, 1)]
+    [InlineData(LoRaTransmitMode.InterruptDriven, 0)]
+    public void PayloadLongerThan255Bytes_IsRefusedWithPacketTooLong_BeforeAnythingIsSent(LoRaTransmitMode mode, int spiCommands)
+    {
+        // SX126x::transmit calls standby() first, then returns RADIOLIB_ERR_PACKET_TOO_LONG; startTransmit checks the
+        // length before its first SPI command. The interrupt-driven variant has set up DIO1 by then and tears it down.
+        RadioLibSx1262? radio = null;
+        (_, LoRaBoard board) = RunOnce(ctx =>
+        {
+            radio = new RadioLibSx1262(ctx, new Libtock(ctx), Sf9Bw125);
+            return mode == LoRaTransmitMode.Blocking ? radio.Transmit(new byte[256]) : radio.TransmitInterruptDriven(new byte[256]);
+        });
+
+        Assert.Equal(RadioLibSx1262.ErrPacketTooLong, radio!.State);
+        Assert.Equal(spiCommands, radio.SpiTransactions);
+        Assert.Equal(0, radio.PacketsSent);
+        Assert.Equal(0, board.Radio.FramesSent);
+        Assert.Equal(0, board.Node.Kernel.Clocks.GpioInterruptsEnabled);
+    }
+
+    [Theory]
     [InlineData(RadioLibSx1262.NotConnected, RadioLibSx1262.ErrSpiCommandTimeout, Sx1262Mode.Sleep)]
     [InlineData(0u, RadioLibSx1262.ErrNone, Sx1262Mode.StandbyRc)]
     public void RadioLibSleepThenStandby_WakesTheRadioOnlyWhenNssIsAGpio(uint nss, int expectedState, Sx1262Mode expectedMode)

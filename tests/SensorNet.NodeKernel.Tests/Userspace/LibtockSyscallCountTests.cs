@@ -35,7 +35,7 @@ public class LibtockSyscallCountTests
     public void SyncTemperatureRead_Is2Syscalls_AndReturnsTheValue()
     {
         uint value = 0;
-        (TockProcess p, _) = RunOnce(ctx => Then(LibtockSync.SensorRead(0x60000), () => value = ctx.Result.R1));
+        (TockProcess p, _) = RunOnce(ctx => Then(new Libtock(ctx).Sync.SensorRead(0x60000), () => value = ctx.Result.R1));
 
         Assert.Equal(2, p.Counters.TotalSyscalls - Crt0AndExit);
         Assert.Equal(1, p.Counters.WaitForDeliveries);

@@ -49,6 +49,32 @@ public class Sx1262DeviceTests
     }
 
     [Fact]
+    public void ModulationChange_BetweenFrames_TakesEffect_WhileUnchangedSettingsKeepTheLastFramesRecord()
+    {
+        // SF7 with the same settings: payload symbols = 8 + ceil((160 − 28 + 28 + 16) / 28) · 5 = 43, preamble 12.25,
+        // ToA = 55.25 · 1.024 ms = 56.576 ms.
+        (Simulation sim, Sx1262Device radio, TimedActions at) = Create();
+        var records = new List<(LoRaModulation? Modulation, SimDuration TimeOnAir)>();
+        Configure(at, radio, payloadLength: 20, dio1Mask: 0x0001);
+        at.AtMicroseconds(1_000, () => Send(radio, [0x83, 0, 0, 0]));
+        at.AtMicroseconds(300_000, () => records.Add((radio.LastModulation, radio.LastTimeOnAir)));
+        at.AtMicroseconds(400_000, () => Send(radio, [0x83, 0, 0, 0]));
+        at.AtMicroseconds(700_000, () => records.Add((radio.LastModulation, radio.LastTimeOnAir)));
+        at.AtMicroseconds(800_000, () => Send(radio, [0x8B, 7, 0x04, 0x01, 0x00])); // SetModulationParams: SF7
+        at.AtMicroseconds(900_000, () => Send(radio, [0x83, 0, 0, 0]));
+        at.AtMicroseconds(1_100_000, () => records.Add((radio.LastModulation, radio.LastTimeOnAir)));
+
+        sim.RunUntil(SimTime.FromStart(SimDuration.FromMilliseconds(1_200)));
+
+        Assert.Equal(3, radio.FramesSent);
+        Assert.Same(records[0].Modulation, records[1].Modulation);
+        Assert.Equal(SimDuration.FromNanoseconds(ToANs), records[1].TimeOnAir);
+        Assert.Equal(7, records[2].Modulation!.SpreadingFactor);
+        Assert.Equal(9, records[0].Modulation!.SpreadingFactor);
+        Assert.Equal(SimDuration.FromMicroseconds(56_576), records[2].TimeOnAir);
+    }
+
+    [Fact]
     public void TxEnergy_IsTxCurrentTimesSupplyTimesTimeOnAir()
     {
         // LoRaChipProfile.Sx1262: 14 dBm = 45 mA (U) at 3.3 V: E = 0.045 A · 3.3 V · 0.185344 s = 27.523584 mJ.
