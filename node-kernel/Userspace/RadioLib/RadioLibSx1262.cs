@@ -41,6 +41,9 @@ namespace SensorNet.NodeKernel.Userspace.RadioLib;
 /// <c>sleep()</c> followed by <c>standby()</c> cannot wake the radio through this HAL (NSS is not connected, and the
 /// pre-transfer BUSY wait times out after 1 000 ms while the radio sleeps with BUSY high): an inference from the code,
 /// modelled as such by <see cref="Sleep"/> when no NSS pin is given.</para>
+/// <para><b>Calls are one-shot:</b> the per-packet calls (<see cref="Transmit"/>, <see cref="TransmitInterruptDriven"/>,
+/// <see cref="StartTransmit"/>, <see cref="FinishTransmit"/>, <see cref="Standby"/>) return pooled routines that go back
+/// to their pool when enumerated to the end; enumerate each result once, as <see cref="UserOp.Call"/> does.</para>
 /// <para><b>Validation:</b> LoRaTests (20 syscalls per SPI command with BUSY low; busy-polling through the whole time on air vs. deep sleep through it).</para>
 /// </remarks>
 public sealed class RadioLibSx1262
