@@ -19,7 +19,9 @@ public sealed record KernelOptions
     /// default): the kernel advances the clock to the step's end (<see cref="SimEngine.Simulation.TryAdvanceTo"/>) and
     /// goes on at once, so a chain of loop iterations, syscalls and compute steps that nothing can interrupt takes one
     /// event. Nothing observable changes, since no other event could have run in between; only the engine's event count
-    /// drops (the switch exists for the equivalence test).
+    /// drops (the switch exists for the equivalence test). When the node's event domain may run ahead
+    /// (<see cref="SimEngine.Events.EventDomain.MayRunAhead"/>), only its own events and those of no domain count, so
+    /// other nodes' events do not break the chain.
     /// </summary>
     public bool FoldKernelSteps { get; init; } = true;
 

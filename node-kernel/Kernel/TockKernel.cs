@@ -470,8 +470,9 @@ public sealed class TockKernel : IEventHandler
         return Continuation.None;
     }
 
-    // KernelOptions.FoldKernelSteps: when the event that would end a step at `time` would be the next event of the whole
-    // simulation, nothing can happen before it, so the step ends at once (what OnEvent would do) instead of by an event.
+    // KernelOptions.FoldKernelSteps: when the event that would end a step at `time` would be the next event that can touch
+    // this node (the next of the whole simulation, or with lookahead the next of its own domain and of no domain),
+    // nothing can happen to it before then, so the step ends at once (what OnEvent would do) instead of by an event.
     private bool TryAdvanceTo(SimTime time)
     {
         if (!_inOwnEvent || !_foldKernelSteps || !_simulation.TryAdvanceTo(time))

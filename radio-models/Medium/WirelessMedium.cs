@@ -113,6 +113,7 @@ public sealed class WirelessMedium
     // Only listening ports are indexed: a transmission visits the receivers that are on near it.
     internal void ListeningChanged(RadioPort port)
     {
+        _simulation.ThrowIfAhead("Switching a receiver on or off");
         (long X, long Y) key = Cell(port.Position);
         if (port.Listening)
         {
@@ -135,6 +136,7 @@ public sealed class WirelessMedium
     public Transmission Transmit(RadioPort sender, Hertz frequency, Hertz bandwidth, int spreadingFactor, SimDuration symbolTime, int preambleSymbols, Dbm txPower, SimDuration airtime, int payloadBytes, long tag = 0, bool invertedIq = false)
     {
         ArgumentNullException.ThrowIfNull(sender);
+        _simulation.ThrowIfAhead("Starting a transmission");
         if (sender.IsTransmitting)
         {
             throw new InvalidOperationException($"Node {sender.NodeId} is already transmitting.");
@@ -214,6 +216,7 @@ public sealed class WirelessMedium
     public Dbm ChannelPower(RadioPort port, Hertz center, Hertz bandwidth)
     {
         ArgumentNullException.ThrowIfNull(port);
+        _simulation.ThrowIfAhead("Sensing the channel");
         SimTime now = _simulation.Now;
         double watts = 0;
         foreach (RadioPort.Arrival a in port.Signals)

@@ -31,6 +31,19 @@ public sealed class EventDomain
     /// <summary>Events of this domain that came due after it ended and were skipped.</summary>
     public long EventsDiscarded { get; internal set; }
 
+    /// <summary>
+    /// Set when the node's models reach no other domain's: then a step of this domain may run ahead of other domains'
+    /// earlier events (<see cref="Simulation.TryAdvanceTo"/>) whenever it returns true. It must return false while
+    /// anything outside the node can act on it; for a radio node, while its receiver listens on the shared medium.
+    /// Null (the default): the domain's steps keep to the global order.
+    /// </summary>
+    public Func<bool>? MayRunAhead { get; set; }
+
+    // The queue holding this domain's pending events, and the first of them there (a list through the queue's slots).
+    internal EventQueue? Queue { get; set; }
+
+    internal int FirstPending { get; set; } = -1;
+
     /// <summary>Ends the domain: its pending and future events are discarded. Idempotent.</summary>
     public void End() => IsAlive = false;
 

@@ -14,6 +14,11 @@ namespace SensorNet.SimEngine.Events;
 /// reused through a free list: steady-state scheduling allocates nothing.</para>
 /// <para>Ties: at equal time, lower <c>priority</c> runs first; at equal priority, the event scheduled
 /// earlier runs first (SimSharp <c>EventQueueNode</c> ordering). Rescheduling counts as a new insertion.</para>
+/// <para>Events of no domain (models shared by nodes or outliving their boots: energy accounting, samplers) have a heap
+/// of their own, and each <see cref="EventDomain"/> links its pending events in a list, so that
+/// <see cref="HasEventBefore(SimTime, int, EventDomain)"/> tells in a few steps whether anything that may touch one
+/// node is due before a time: the lookahead of <see cref="Simulation.TryAdvanceTo"/>. Dequeue takes the lowest of the
+/// two roots and the front slot, so the order is that of a single heap.</para>
 /// <para>Limits: priorities in [−32768, 32767]; at most 2^47 insertions per queue (1.4e14).</para>
 /// <para>An event inserted ahead of every pending one waits in a front slot outside the heap, and the next dequeue takes
 /// it without sifting: a node's short steps (an SPI transfer, a wake-up, a radio's BUSY time) are usually the next event
@@ -26,11 +31,12 @@ public sealed class EventQueue
     private const ulong MaxSequence = (1UL << SequenceBits) - 1;
     private const int PriorityBias = 32768;
     private const int InFront = -2; // Entry.HeapIndex of the event in the front slot (−1: not pending)
+    private const int NoSlot = -1;
 
-    private HeapNode[] _heap;
+    private Heap _local; // events of a domain
+    private Heap _shared; // events of no domain
     private Entry[] _entries;
     private int[] _freeSlots;
-    private int _count;
     private int _freeCount;
     private int _usedSlots;
     private ulong _sequence;
@@ -41,13 +47,14 @@ public sealed class EventQueue
     public EventQueue(int initialCapacity = 1024)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(initialCapacity, 1);
-        _heap = new HeapNode[initialCapacity];
+        _local.Nodes = new HeapNode[initialCapacity];
+        _shared.Nodes = new HeapNode[Math.Min(initialCapacity, 64)];
         _entries = new Entry[initialCapacity];
         _freeSlots = new int[initialCapacity];
     }
 
     /// <summary>Number of pending events.</summary>
-    public int Count => _count + (_hasFront ? 1 : 0);
+    public int Count => _local.Count + _shared.Count + (_hasFront ? 1 : 0);
 
     /// <summary>Number of events ever inserted (schedules plus reschedules).</summary>
     public long Insertions => (long)_sequence;
@@ -65,6 +72,7 @@ public sealed class EventQueue
     /// <param name="priority">Tie-breaker among simultaneous events; lower runs first. Range [−32768, 32767].</param>
     /// <param name="domain">The domain the event belongs to (<see cref="EventDomain"/>); null for none.</param>
     /// <returns>A handle for cancelling or moving the event.</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="domain"/> has events pending in another queue.</exception>
     public EventHandle Enqueue(SimTime time, IEventHandler handler, long tag = 0, int priority = 0, EventDomain? domain = null)
     {
         ArgumentNullException.ThrowIfNull(handler);
@@ -75,6 +83,11 @@ public sealed class EventQueue
         e.Tag = tag;
         e.Priority = priority;
         e.Domain = domain;
+        if (domain is not null)
+        {
+            Link(slot, domain);
+        }
+
         Insert(new HeapNode { Time = time.Nanoseconds, Order = order, Slot = slot });
         return new EventHandle(slot, e.Generation);
     }
@@ -93,8 +106,7 @@ public sealed class EventQueue
             throw new InvalidOperationException("The event is no longer pending.");
         }
 
-        int index = _entries[handle.Slot].HeapIndex;
-        return new SimTime(index == InFront ? _front.Time : _heap[index].Time);
+        return new SimTime(NodeOf(handle.Slot).Time);
     }
 
     /// <summary>Removes a pending event in O(log n).</summary>
@@ -113,7 +125,7 @@ public sealed class EventQueue
         }
         else
         {
-            RemoveAt(index);
+            RemoveAt(ref HeapOf(handle.Slot), index);
         }
 
         FreeSlot(handle.Slot);
@@ -141,13 +153,14 @@ public sealed class EventQueue
             return true;
         }
 
-        if (index > 0 && Less(node, _heap[(index - 1) >> 2]))
+        ref Heap heap = ref HeapOf(handle.Slot);
+        if (index > 0 && Less(node, heap.Nodes[(index - 1) >> 2]))
         {
-            SiftUp(index, node);
+            SiftUp(ref heap, index, node);
         }
         else
         {
-            SiftDown(index, node);
+            SiftDown(ref heap, index, node);
         }
 
         return true;
@@ -157,19 +170,13 @@ public sealed class EventQueue
     /// <returns>False if the queue is empty.</returns>
     public bool TryPeekTime(out SimTime time)
     {
-        if (_hasFront)
-        {
-            time = new SimTime(_count > 0 && Less(_heap[0], _front) ? _heap[0].Time : _front.Time);
-            return true;
-        }
-
-        if (_count == 0)
+        if (!TryPeekRoot(out HeapNode root))
         {
             time = default;
             return false;
         }
 
-        time = new SimTime(_heap[0].Time);
+        time = new SimTime(root.Time);
         return true;
     }
 
@@ -179,7 +186,39 @@ public sealed class EventQueue
     /// (equal priorities run in insertion order, and the new event would be the last inserted).
     /// </summary>
     public bool HasEventBefore(SimTime time, int priority) =>
-        (_hasFront && RunsBefore(_front, time.Nanoseconds, priority)) || (_count > 0 && RunsBefore(_heap[0], time.Nanoseconds, priority));
+        (_hasFront && RunsBefore(_front, time.Nanoseconds, priority))
+        || (_local.Count > 0 && RunsBefore(_local.Nodes[0], time.Nanoseconds, priority))
+        || (_shared.Count > 0 && RunsBefore(_shared.Nodes[0], time.Nanoseconds, priority));
+
+    /// <summary>
+    /// Like <see cref="HasEventBefore(SimTime, int)"/>, but counting only the events of <paramref name="domain"/> and the
+    /// events of no domain: the events that may touch a node whose models reach no other domain's.
+    /// </summary>
+    public bool HasEventBefore(SimTime time, int priority, EventDomain domain)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        long t = time.Nanoseconds;
+        if ((_shared.Count > 0 && RunsBefore(_shared.Nodes[0], t, priority))
+            || (_hasFront && _entries[_front.Slot].Domain is null && RunsBefore(_front, t, priority)))
+        {
+            return true;
+        }
+
+        if (!ReferenceEquals(domain.Queue, this))
+        {
+            return false; // nothing of it pending here
+        }
+
+        for (int slot = domain.FirstPending; slot != NoSlot; slot = _entries[slot].NextInDomain)
+        {
+            if (RunsBefore(NodeOf(slot), t, priority))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Removes the earliest event and returns what is needed to dispatch it.</summary>
     /// <returns>False if the queue is empty.</returns>
@@ -190,27 +229,27 @@ public sealed class EventQueue
     public bool TryDequeue(out SimTime time, out IEventHandler handler, out long tag, out EventDomain? domain)
     {
         HeapNode root;
-        if (_hasFront && (_count == 0 || Less(_front, _heap[0])))
+        bool sharedFirst = _shared.Count > 0 && (_local.Count == 0 || Less(_shared.Nodes[0], _local.Nodes[0]));
+        if (_hasFront && (sharedFirst ? Less(_front, _shared.Nodes[0]) : _local.Count == 0 || Less(_front, _local.Nodes[0])))
         {
             root = _front;
             _hasFront = false;
         }
-        else if (_count == 0)
+        else if (sharedFirst)
+        {
+            root = PopRoot(ref _shared);
+        }
+        else if (_local.Count > 0)
+        {
+            root = PopRoot(ref _local);
+        }
+        else
         {
             time = default;
             handler = null!;
             tag = 0;
             domain = null;
             return false;
-        }
-        else
-        {
-            root = _heap[0];
-            int last = --_count;
-            if (last > 0)
-            {
-                SiftDown(0, _heap[last]);
-            }
         }
 
         ref Entry e = ref _entries[root.Slot];
@@ -243,15 +282,47 @@ public sealed class EventQueue
     private static bool RunsBefore(in HeapNode node, long time, int priority) =>
         node.Time < time || (node.Time == time && (int)(node.Order >> SequenceBits) - PriorityBias <= priority);
 
+    private bool TryPeekRoot(out HeapNode root)
+    {
+        bool any = false;
+        root = default;
+        if (_hasFront)
+        {
+            (root, any) = (_front, true);
+        }
+
+        if (_local.Count > 0 && (!any || Less(_local.Nodes[0], root)))
+        {
+            (root, any) = (_local.Nodes[0], true);
+        }
+
+        if (_shared.Count > 0 && (!any || Less(_shared.Nodes[0], root)))
+        {
+            (root, any) = (_shared.Nodes[0], true);
+        }
+
+        return any;
+    }
+
+    private ref Heap HeapOf(int slot) => ref _entries[slot].Domain is null ? ref _shared : ref _local;
+
+    private ref HeapNode NodeOf(int slot)
+    {
+        int index = _entries[slot].HeapIndex;
+        return ref index == InFront ? ref _front : ref HeapOf(slot).Nodes[index];
+    }
+
     // The front slot takes an event that runs before every pending one while it is free; an event that runs before
-    // the front one takes its place, and the front one goes into the heap.
+    // the front one takes its place, and the front one goes into its heap.
     private void Insert(HeapNode node)
     {
-        if (_hasFront ? Less(node, _front) : _count == 0 || Less(node, _heap[0]))
+        if (_hasFront
+            ? Less(node, _front)
+            : (_local.Count == 0 || Less(node, _local.Nodes[0])) && (_shared.Count == 0 || Less(node, _shared.Nodes[0])))
         {
             if (_hasFront)
             {
-                PushHeap(_front);
+                Push(ref HeapOf(_front.Slot), _front);
             }
 
             _front = node;
@@ -260,25 +331,37 @@ public sealed class EventQueue
             return;
         }
 
-        PushHeap(node);
+        Push(ref HeapOf(node.Slot), node);
     }
 
-    private void PushHeap(HeapNode node)
+    private void Push(ref Heap heap, HeapNode node)
     {
-        if (_count == _heap.Length)
+        if (heap.Count == heap.Nodes.Length)
         {
-            Array.Resize(ref _heap, _heap.Length * 2);
+            Array.Resize(ref heap.Nodes, heap.Nodes.Length * 2);
         }
 
-        SiftUp(_count++, node);
+        SiftUp(ref heap, heap.Count++, node);
+    }
+
+    private HeapNode PopRoot(ref Heap heap)
+    {
+        HeapNode root = heap.Nodes[0];
+        int last = --heap.Count;
+        if (last > 0)
+        {
+            SiftDown(ref heap, 0, heap.Nodes[last]);
+        }
+
+        return root;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Less(in HeapNode a, in HeapNode b) => a.Time < b.Time || (a.Time == b.Time && a.Order < b.Order);
 
-    private void SiftUp(int index, HeapNode node)
+    private void SiftUp(ref Heap h, int index, HeapNode node)
     {
-        HeapNode[] heap = _heap;
+        HeapNode[] heap = h.Nodes;
         Entry[] entries = _entries;
         while (index > 0)
         {
@@ -298,11 +381,11 @@ public sealed class EventQueue
         entries[node.Slot].HeapIndex = index;
     }
 
-    private void SiftDown(int index, HeapNode node)
+    private void SiftDown(ref Heap h, int index, HeapNode node)
     {
-        HeapNode[] heap = _heap;
+        HeapNode[] heap = h.Nodes;
         Entry[] entries = _entries;
-        int count = _count;
+        int count = h.Count;
         while (true)
         {
             int first = (index << 2) + 1;
@@ -336,22 +419,22 @@ public sealed class EventQueue
         entries[node.Slot].HeapIndex = index;
     }
 
-    private void RemoveAt(int index)
+    private void RemoveAt(ref Heap heap, int index)
     {
-        int last = --_count;
+        int last = --heap.Count;
         if (index == last)
         {
             return;
         }
 
-        HeapNode moved = _heap[last];
-        if (index > 0 && Less(moved, _heap[(index - 1) >> 2]))
+        HeapNode moved = heap.Nodes[last];
+        if (index > 0 && Less(moved, heap.Nodes[(index - 1) >> 2]))
         {
-            SiftUp(index, moved);
+            SiftUp(ref heap, index, moved);
         }
         else
         {
-            SiftDown(index, moved);
+            SiftDown(ref heap, index, moved);
         }
     }
 
@@ -379,13 +462,61 @@ public sealed class EventQueue
         return slot;
     }
 
+    // Each domain's pending events form a doubly linked list through their slots (head in the domain), so that the
+    // lookahead check visits only the few events of one node.
+    private void Link(int slot, EventDomain domain)
+    {
+        if (!ReferenceEquals(domain.Queue, this))
+        {
+            if (domain.Queue is not null && domain.FirstPending != NoSlot)
+            {
+                throw new InvalidOperationException($"Domain '{domain}' has events pending in another simulation.");
+            }
+
+            (domain.Queue, domain.FirstPending) = (this, NoSlot);
+        }
+
+        ref Entry e = ref _entries[slot];
+        e.PreviousInDomain = NoSlot;
+        e.NextInDomain = domain.FirstPending;
+        if (domain.FirstPending != NoSlot)
+        {
+            _entries[domain.FirstPending].PreviousInDomain = slot;
+        }
+
+        domain.FirstPending = slot;
+    }
+
     private void FreeSlot(int slot)
     {
         ref Entry e = ref _entries[slot];
+        if (e.Domain is { } domain)
+        {
+            if (e.PreviousInDomain == NoSlot)
+            {
+                domain.FirstPending = e.NextInDomain;
+            }
+            else
+            {
+                _entries[e.PreviousInDomain].NextInDomain = e.NextInDomain;
+            }
+
+            if (e.NextInDomain != NoSlot)
+            {
+                _entries[e.NextInDomain].PreviousInDomain = e.PreviousInDomain;
+            }
+        }
+
         e.Handler = null;
         e.Domain = null;
         e.HeapIndex = -1;
         _freeSlots[_freeCount++] = slot;
+    }
+
+    private struct Heap
+    {
+        public HeapNode[] Nodes;
+        public int Count;
     }
 
     private struct HeapNode
@@ -403,5 +534,7 @@ public sealed class EventQueue
         public int HeapIndex;
         public int Generation;
         public int Priority;
+        public int NextInDomain;
+        public int PreviousInDomain;
     }
 }

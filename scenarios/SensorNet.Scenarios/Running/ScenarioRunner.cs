@@ -75,6 +75,7 @@ public static class ScenarioRunner
         PowerStateTrace? trace = config.PowerStateTrace ? new PowerStateTrace(traces.PowerStates) : null;
         if (trace is not null)
         {
+            simulation.AllowRunAhead = false; // the trace is one stream in the order intervals end: keep the global order
             foreach (IRunNode node in nodes)
             {
                 node.Energy.PowerStateSink = trace.For(node.Id);
@@ -346,7 +347,8 @@ public static class ScenarioRunner
             },
             group.Name,
             position,
-            bootDelay);
+            bootDelay,
+            port);
 
     private static TockRunNode BuildTock(Simulation simulation, int id, (Meters X, Meters Y) position, NodeEnergy energy, TockGroupConfig group, ChipModel chip, RngStreams streams, int groupIndex, RadioPort? port, SimDuration bootDelay)
     {
@@ -377,7 +379,8 @@ public static class ScenarioRunner
             },
             group.Name,
             position,
-            bootDelay);
+            bootDelay,
+            port);
     }
 
     // Every boot loads the apps again, as the kernel loads the process binaries from flash at boot.

@@ -3,6 +3,7 @@ using SensorNet.NodeKernel;
 using SensorNet.NodeKernel.Boards;
 using SensorNet.NodeKernel.Drivers;
 using SensorNet.NodeKernel.Kernel;
+using SensorNet.RadioModels.Medium;
 using SensorNet.SimEngine;
 using SensorNet.SimEngine.Events;
 using SensorNet.SimEngine.Quantities;
@@ -21,6 +22,11 @@ namespace SensorNet.Scenarios.Running;
 /// dead board had pending can run; a restart builds and boots a new board, as a real node comes back from reset with
 /// empty RAM and goes through the Tock boot sequence. Counters are summed over boots; energy and residency live in the
 /// consumers, which outlive the boards.
+/// <para>Lookahead: a node reaches other nodes only through its antenna, so while its receiver is not listening nothing
+/// outside can act on it, and its kernel steps may run ahead of other nodes' events
+/// (<see cref="EventDomain.MayRunAhead"/>): the steps that end at once instead of by an event no longer depend on how
+/// many other nodes there are. The medium refuses a transmission or receiver switch made from ahead, so a model that
+/// reached the medium from a kernel step would fail loudly rather than reorder the air.</para>
 /// </remarks>
 internal sealed class TockRunNode : IRunNode
 {
@@ -30,12 +36,14 @@ internal sealed class TockRunNode : IRunNode
     private readonly (Meters X, Meters Y) _position;
     private readonly List<Instance> _boots = [];
     private readonly SimDuration _bootDelay;
+    private readonly Func<bool> _mayRunAhead;
     private EventDomain _domain;
     private KernelReport? _kernel;
 
-    private TockRunNode(Simulation simulation, int id, NodeEnergy energy, Func<Instance> build, string group, (Meters X, Meters Y) position, SimDuration bootDelay)
+    private TockRunNode(Simulation simulation, int id, NodeEnergy energy, Func<Instance> build, string group, (Meters X, Meters Y) position, SimDuration bootDelay, RadioPort? port)
     {
         (_simulation, Id, Energy, _build, _group, _position, _bootDelay) = (simulation, id, energy, build, group, position, bootDelay);
+        _mayRunAhead = () => port is not { Listening: true };
         _domain = BuildInstance();
         energy.PowerLost += _ => _domain.End();
         energy.PowerRestored += now =>
@@ -53,7 +61,7 @@ internal sealed class TockRunNode : IRunNode
     public int Boots => _boots.Count;
 
     /// <summary>A node on a <see cref="Board"/>; <paramref name="build"/> builds it on the energy system and loads its apps.</summary>
-    public static TockRunNode For(Simulation simulation, int id, NodeEnergy energy, Func<Board> build, string group, (Meters X, Meters Y) position, SimDuration bootDelay) => new(
+    public static TockRunNode For(Simulation simulation, int id, NodeEnergy energy, Func<Board> build, string group, (Meters X, Meters Y) position, SimDuration bootDelay, RadioPort? port) => new(
         simulation,
         id,
         energy,
@@ -73,10 +81,11 @@ internal sealed class TockRunNode : IRunNode
         },
         group,
         position,
-        bootDelay);
+        bootDelay,
+        port);
 
     /// <summary>A node on a <see cref="LoRaBoard"/>; <paramref name="build"/> builds it on the energy system and loads its apps.</summary>
-    public static TockRunNode For(Simulation simulation, int id, NodeEnergy energy, Func<LoRaBoard> build, string group, (Meters X, Meters Y) position, SimDuration bootDelay) => new(
+    public static TockRunNode For(Simulation simulation, int id, NodeEnergy energy, Func<LoRaBoard> build, string group, (Meters X, Meters Y) position, SimDuration bootDelay, RadioPort? port) => new(
         simulation,
         id,
         energy,
@@ -92,7 +101,8 @@ internal sealed class TockRunNode : IRunNode
         },
         group,
         position,
-        bootDelay);
+        bootDelay,
+        port);
 
     public void Boot(SimTime now)
     {
@@ -147,7 +157,7 @@ internal sealed class TockRunNode : IRunNode
 
     private EventDomain BuildInstance()
     {
-        var domain = new EventDomain($"node {Id}, boot {_boots.Count + 1}");
+        var domain = new EventDomain($"node {Id}, boot {_boots.Count + 1}") { MayRunAhead = _mayRunAhead };
         using (_simulation.EnterDomain(domain))
         {
             _boots.Add(_build());

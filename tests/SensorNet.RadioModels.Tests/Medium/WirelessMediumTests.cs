@@ -166,6 +166,67 @@ public class WirelessMediumTests
         Assert.Contains(done, r => r.Outcome == ReceptionOutcome.Received);
     }
 
+    [Theory]
+    [InlineData("transmit")]
+    [InlineData("sense")]
+    [InlineData("listen")]
+    public void NodeThatRanAheadOfOtherNodes_CannotTransmitSenseOrSwitchItsReceiver(string change)
+    {
+        // Node 1 (with two antennas) runs ahead from 1 ms to 5 ms past node 3's event at 3 ms; what it did on the air
+        // from there would reach node 3 and the gateway out of order, so the medium refuses. In order, the calls pass.
+        WirelessMedium m = Medium();
+        m.Attach(100, new Position(default, default), Gateway());
+        RadioPort a = m.AttachSleeping(1, new Position(new Meters(1), default), Gateway(demodulators: 1));
+        RadioPort b = m.AttachSleeping(2, new Position(new Meters(2), default), Gateway(demodulators: 1));
+        var ahead = new EventDomain("node 1") { MayRunAhead = () => true };
+        Exception? inOrder = null, fromAhead = null;
+        var step = new Step(() =>
+        {
+            inOrder = Record.Exception(() => Change(m, a, change));
+            Assert.True(_sim.TryAdvanceTo(SimTime.FromStart(SimDuration.FromMilliseconds(5))));
+            fromAhead = Record.Exception(() => Change(m, b, change));
+        });
+        using (_sim.EnterDomain(new EventDomain("node 3")))
+        {
+            _sim.Schedule(SimTime.FromStart(SimDuration.FromMilliseconds(3)), new Step(() => { }));
+        }
+
+        using (_sim.EnterDomain(ahead))
+        {
+            _sim.Schedule(SimTime.FromStart(SimDuration.FromMilliseconds(1)), step);
+        }
+
+        _sim.RunUntil(SimTime.FromStart(SimDuration.FromSeconds(1)));
+
+        Assert.Null(inOrder);
+        Assert.Contains("node 1", Assert.IsType<InvalidOperationException>(fromAhead).Message, StringComparison.Ordinal);
+    }
+
+    private static void Change(WirelessMedium m, RadioPort port, string change)
+    {
+        switch (change)
+        {
+            case "transmit":
+                if (!port.IsTransmitting)
+                {
+                    Send(m, port, Ch1, 7, new Dbm(14), SimDuration.FromMilliseconds(10)); // ends after the step
+                }
+
+                break;
+            case "sense":
+                _ = m.ChannelPower(port, Ch1, Bw);
+                break;
+            default:
+                port.Listening = !port.Listening;
+                break;
+        }
+    }
+
+    private sealed class Step(Action action) : IEventHandler
+    {
+        void IEventHandler.OnEvent(SimTime now, long tag) => action();
+    }
+
     private sealed class Driver(Simulation sim, WirelessMedium m, RadioPort[] senders) : IEventHandler
     {
         private int _k;

@@ -353,6 +353,8 @@ public class EventQueueTests
     /// cancellations, reschedules, dequeues, new insertions and operations on stale handles. Every dequeue must
     /// return the minimum of a plain list model under (time, priority, insertion sequence), and the final drain
     /// must equal the model sorted by that key. With few events pending, most insertions go through the front slot.
+    /// Events belong to one of two domains or to none (the two heaps), and after every operation the lookahead query
+    /// <see cref="EventQueue.HasEventBefore(SimTime, int, EventDomain)"/> must agree with the model.
     /// </summary>
     [Theory]
     [InlineData(3_000, 0x5EED_0001UL)]
@@ -366,14 +368,16 @@ public class EventQueueTests
         long sequence = 0;
         long nextId = 0;
         int[] priorities = [EventQueue.MinPriority, -1, 0, 0, 1, 2, EventQueue.MaxPriority];
+        EventDomain?[] domains = [null, new EventDomain("a"), new EventDomain("b")];
 
         void Insert()
         {
             long time = rng.NextInt32(400);
             int priority = priorities[rng.NextInt32(priorities.Length)];
+            EventDomain? domain = domains[rng.NextInt32(domains.Length)];
             long id = nextId++;
-            EventHandle h = queue.Enqueue(new SimTime(time), _handler, tag: id, priority: priority);
-            model.Add(new ModelEvent(id, time, priority, sequence++, h));
+            EventHandle h = queue.Enqueue(new SimTime(time), _handler, tag: id, priority: priority, domain: domain);
+            model.Add(new ModelEvent(id, time, priority, sequence++, h, domain));
         }
 
         for (int i = 0; i < initial; i++)
@@ -415,8 +419,9 @@ public class EventQueueTests
                     }
                 }
 
-                Assert.True(queue.TryDequeue(out SimTime time, out IEventHandler handler, out long tag));
+                Assert.True(queue.TryDequeue(out SimTime time, out IEventHandler handler, out long tag, out EventDomain? domain));
                 Assert.Equal(expected.Id, tag);
+                Assert.Same(expected.Domain, domain);
                 Assert.Equal(expected.Time, time.Nanoseconds);
                 Assert.Same(_handler, handler);
                 model.RemoveAt(expectedIndex);
@@ -445,6 +450,14 @@ public class EventQueueTests
                 Assert.True(queue.HasEventBefore(new SimTime(first.Time), first.Priority));
                 Assert.False(queue.HasEventBefore(new SimTime(first.Time), first.Priority - 1));
             }
+
+            long at = rng.NextInt32(420);
+            int before = priorities[rng.NextInt32(priorities.Length)];
+            foreach (EventDomain? d in domains[1..])
+            {
+                bool expected = model.Any(m => (m.Domain is null || m.Domain == d) && (m.Time < at || (m.Time == at && m.Priority <= before)));
+                Assert.Equal(expected, queue.HasEventBefore(new SimTime(at), before, d!));
+            }
         }
 
         Assert.Equal(sequence, queue.Insertions);
@@ -458,6 +471,44 @@ public class EventQueueTests
             .Select(e => e.Id)
             .ToList();
         Assert.Equal(reference, DrainTags(queue));
+    }
+
+    [Fact]
+    public void HasEventBefore_ForADomain_CountsItsOwnEventsAndThoseOfNoDomain_NotOtherDomains()
+    {
+        var queue = new EventQueue();
+        var a = new EventDomain("a");
+        var b = new EventDomain("b");
+        queue.Enqueue(new SimTime(10), _handler, domain: b);
+        EventHandle own = queue.Enqueue(new SimTime(20), _handler, domain: a);
+        EventHandle shared = queue.Enqueue(new SimTime(30), _handler);
+
+        Assert.True(queue.HasEventBefore(new SimTime(15), 0)); // b's event at 10
+        Assert.False(queue.HasEventBefore(new SimTime(15), 0, a)); // only b's is before 15
+        Assert.True(queue.HasEventBefore(new SimTime(25), 0, a)); // its own at 20
+        Assert.True(queue.HasEventBefore(new SimTime(20), 0, a)); // same time and priority: the pending one runs first
+        Assert.False(queue.HasEventBefore(new SimTime(20), -1, a)); // a lower priority runs before it
+        Assert.True(queue.Cancel(own));
+        Assert.False(queue.HasEventBefore(new SimTime(25), 0, a));
+        Assert.True(queue.HasEventBefore(new SimTime(35), 0, a)); // the event of no domain at 30
+        Assert.True(queue.Reschedule(shared, new SimTime(50)));
+        Assert.False(queue.HasEventBefore(new SimTime(35), 0, a));
+        Assert.False(queue.HasEventBefore(new SimTime(35), 0, new EventDomain("never scheduled")));
+    }
+
+    [Fact]
+    public void Enqueue_DomainWithEventsPendingInAnotherQueue_ThrowsInvalidOperationException()
+    {
+        var domain = new EventDomain("node 0");
+        var first = new EventQueue();
+        var second = new EventQueue();
+        first.Enqueue(new SimTime(1), _handler, domain: domain);
+
+        Assert.Throws<InvalidOperationException>(() => second.Enqueue(new SimTime(1), _handler, domain: domain));
+
+        Assert.True(first.TryDequeue(out _, out _, out _));
+        second.Enqueue(new SimTime(2), _handler, domain: domain); // nothing pending in the first any more
+        Assert.True(second.HasEventBefore(new SimTime(3), 0, domain));
     }
 
     private static List<long> DrainTags(EventQueue queue)
@@ -474,7 +525,7 @@ public class EventQueueTests
         return tags;
     }
 
-    private sealed record ModelEvent(long Id, long Time, int Priority, long Sequence, EventHandle Handle)
+    private sealed record ModelEvent(long Id, long Time, int Priority, long Sequence, EventHandle Handle, EventDomain? Domain = null)
     {
         public (long Time, int Priority, long Sequence) Key => (Time, Priority, Sequence);
     }
