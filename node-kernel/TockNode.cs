@@ -36,10 +36,10 @@ public sealed class TockNode
         Mcu = Energy.AddConsumer("mcu", chip.PowerStates(), ChipModel.ActiveState);
         Kernel = new TockKernel(simulation, chip, Mcu, scheduler, faultPolicy, options);
         Alarm = new AlarmDriver(Kernel);
-        Energy.PowerLost += OnPowerLost;
     }
 
-    // This kernel's RAM is gone for good: a restart builds a new node, so stop listening.
+    // This kernel's RAM is gone for good: a restart builds a new node, so stop listening (the energy system outlives the
+    // node, and its handler list would otherwise keep every dead kernel alive).
     private void OnPowerLost(SimTime now)
     {
         Kernel.Halt();
@@ -64,8 +64,14 @@ public sealed class TockNode
     /// <summary>Loads a process.</summary>
     public TockProcess Load(UserProgram program) => Kernel.AddProcess(program);
 
-    /// <summary>Boots the kernel (clock start-up, process loading, kernel loop).</summary>
-    public void Boot(BootOptions? options = null) => Kernel.Boot(options);
+    /// <summary>Boots the kernel (clock start-up, process loading, kernel loop); from then on a power loss halts it.</summary>
+    /// <remarks>Only a booted node listens for power loss, so a node built but never booted (one that stood in for a
+    /// node not yet switched on) holds no reference from the energy system and can be collected.</remarks>
+    public void Boot(BootOptions? options = null)
+    {
+        Kernel.Boot(options);
+        Energy.PowerLost += OnPowerLost;
+    }
 
     /// <summary>Residency and kernel counters up to now.</summary>
     /// <exception cref="InvalidOperationException">Residency does not sum to the time since the node was built (a model bug).</exception>

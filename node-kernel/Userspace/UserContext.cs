@@ -12,7 +12,11 @@ public sealed class UserContext
     public const uint FirstFunctionAddress = 0x0004_0001;
 
     private readonly List<Func<UpcallArguments, IEnumerable<UserOp>>> _functions = [];
-    private byte[] _ram = [];
+    // RAM contents in pages allocated on first write; a page never written reads as zeros. Apps touch a few hundred
+    // bytes of their block (allowed buffers), so a 100,000-node run keeps those rather than every node's whole block.
+    private const int PageBytes = 512;
+    private byte[]?[] _pages = [];
+    private uint _ramSize;
 
     internal UserContext(int processIndex)
     {
@@ -65,48 +69,88 @@ public sealed class UserContext
     /// buffer before it allows it to a driver.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The range leaves the process's RAM block.</exception>
-    public void Write(uint address, ReadOnlySpan<byte> bytes) => bytes.CopyTo(Slice(address, bytes.Length));
+    public void Write(uint address, ReadOnlySpan<byte> bytes)
+    {
+        int offset = Offset(address, bytes.Length);
+        while (!bytes.IsEmpty)
+        {
+            (int page, int within) = Math.DivRem(offset, PageBytes);
+            int n = Math.Min(bytes.Length, PageBytes - within);
+            bytes[..n].CopyTo((_pages[page] ??= new byte[PageBytes]).AsSpan(within, n));
+            bytes = bytes[n..];
+            offset += n;
+        }
+    }
 
     /// <summary>
     /// A copy of <paramref name="length"/> bytes of the process's RAM at <paramref name="address"/>; drivers read
     /// allowed buffers this way (<c>ReadableProcessBuffer::enter</c>) and write into them with <see cref="Write"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The range leaves the process's RAM block.</exception>
-    public byte[] Read(uint address, int length) => Slice(address, length).ToArray();
+    public byte[] Read(uint address, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        byte[] copy = new byte[length];
+        Read(address, copy);
+        return copy;
+    }
 
     /// <summary>
     /// Copies <paramref name="destination"/>.Length bytes of the process's RAM at <paramref name="address"/> into
     /// <paramref name="destination"/>: <see cref="Read(uint, int)"/> without allocating.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The range leaves the process's RAM block.</exception>
-    public void Read(uint address, Span<byte> destination) => Slice(address, destination.Length).CopyTo(destination);
-
-    /// <summary>Sizes the RAM contents to the block and zeroes them (process start and restart).</summary>
-    internal void ResetMemory(uint size)
+    public void Read(uint address, Span<byte> destination)
     {
-        if (_ram.Length == size)
+        int offset = Offset(address, destination.Length);
+        while (!destination.IsEmpty)
         {
-            Array.Clear(_ram);
-        }
-        else
-        {
-            _ram = new byte[size];
+            (int page, int within) = Math.DivRem(offset, PageBytes);
+            int n = Math.Min(destination.Length, PageBytes - within);
+            if (_pages[page] is { } bytes)
+            {
+                bytes.AsSpan(within, n).CopyTo(destination);
+            }
+            else
+            {
+                destination[..n].Clear();
+            }
+
+            destination = destination[n..];
+            offset += n;
         }
     }
 
-    // [RamStart, RamStart + size): the whole block; the kernel's allow checks decide what userspace may hand out.
-    private Span<byte> Slice(uint address, int length)
+    /// <summary>Sizes the RAM to the block and zeroes it (process start and restart).</summary>
+    internal void ResetMemory(uint size)
+    {
+        int pages = (int)((size + PageBytes - 1) / PageBytes);
+        if (_pages.Length == pages)
+        {
+            Array.Clear(_pages);
+        }
+        else
+        {
+            _pages = new byte[]?[pages];
+        }
+
+        _ramSize = size;
+    }
+
+    // The offset of [address, address + length) in the block [RamStart, RamStart + size); the kernel's allow checks
+    // decide what userspace may hand out.
+    private int Offset(uint address, int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         long offset = (long)address - RamStart;
-        if (offset < 0 || offset + length > _ram.Length)
+        if (offset < 0 || offset + length > _ramSize)
         {
             throw new ArgumentOutOfRangeException(
                 nameof(address),
                 address,
-                $"[0x{address:X8}, +{length}) is outside the process RAM [0x{RamStart:X8}, 0x{RamStart + (uint)_ram.Length:X8}).");
+                $"[0x{address:X8}, +{length}) is outside the process RAM [0x{RamStart:X8}, 0x{RamStart + _ramSize:X8}).");
         }
 
-        return _ram.AsSpan((int)offset, length);
+        return (int)offset;
     }
 }

@@ -21,7 +21,9 @@ namespace SensorNet.Scenarios.Running;
 /// <see cref="EventDomain"/> on the node's one <see cref="NodeEnergy"/>. A power loss ends the domain, so nothing the
 /// dead board had pending can run; a restart builds and boots a new board, as a real node comes back from reset with
 /// empty RAM and goes through the Tock boot sequence. Counters are summed over boots; energy and residency live in the
-/// consumers, which outlive the boards.
+/// consumers, which outlive the boards. A node installed later (boot spread) is built at the start so its consumers
+/// exist, unpowered, from time zero; that board never runs and is dropped when the node is switched on, so a
+/// 100,000-node run does not carry a second, idle kernel per node.
 /// <para>Lookahead: a node reaches other nodes only through its antenna, so while its receiver is not listening nothing
 /// outside can act on it, and its kernel steps may run ahead of other nodes' events
 /// (<see cref="EventDomain.MayRunAhead"/>): the steps that end at once instead of by an event no longer depend on how
@@ -38,6 +40,8 @@ internal sealed class TockRunNode : IRunNode
     private readonly SimDuration _bootDelay;
     private readonly Func<bool> _mayRunAhead;
     private EventDomain _domain;
+    private bool _installing;
+    private bool _booted;
     private KernelReport? _kernel;
 
     private TockRunNode(Simulation simulation, int id, NodeEnergy energy, Func<Instance> build, string group, (Meters X, Meters Y) position, SimDuration bootDelay, RadioPort? port)
@@ -48,6 +52,14 @@ internal sealed class TockRunNode : IRunNode
         energy.PowerLost += _ => _domain.End();
         energy.PowerRestored += now =>
         {
+            if (!_booted)
+            {
+                // Switched on after installation: the board built at the start only registered the node's consumers
+                // and stood in for a node that never came on; the board that boots replaces it.
+                _domain.End();
+                _boots.RemoveAt(_boots.Count - 1);
+            }
+
             _domain = BuildInstance();
             Boot(now);
         };
@@ -57,8 +69,8 @@ internal sealed class TockRunNode : IRunNode
 
     public NodeEnergy Energy { get; }
 
-    /// <summary>Boots so far, the first included.</summary>
-    public int Boots => _boots.Count;
+    /// <summary>Boots so far, the first included; zero while a node waits to be switched on.</summary>
+    public int Boots => _booted ? _boots.Count : 0;
 
     /// <summary>A node on a <see cref="Board"/>; <paramref name="build"/> builds it on the energy system and loads its apps.</summary>
     public static TockRunNode For(Simulation simulation, int id, NodeEnergy energy, Func<Board> build, string group, (Meters X, Meters Y) position, SimDuration bootDelay, RadioPort? port) => new(
@@ -106,13 +118,15 @@ internal sealed class TockRunNode : IRunNode
 
     public void Boot(SimTime now)
     {
-        if (_bootDelay.Nanoseconds > 0 && _boots.Count == 1)
+        if (_bootDelay.Nanoseconds > 0 && !_installing)
         {
             // Not installed yet: the node stays unpowered and boots a fresh board when it is switched on.
+            _installing = true;
             Energy.PowerOnAt(now + _bootDelay);
             return;
         }
 
+        _booted = true;
         using (_simulation.EnterDomain(_domain))
         {
             _boots[^1].Boot();
