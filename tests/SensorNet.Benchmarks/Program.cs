@@ -39,6 +39,8 @@ internal static class Program
                     return ScaleBenchmark.RunOne(args.AsSpan(1));
                 case "sweep":
                     return SweepBenchmark.Run(args.AsSpan(1));
+                case "sweep-run":
+                    return SweepBenchmark.RunOne(args.AsSpan(1));
                 default:
                     throw new UsageException($"unknown benchmark '{args[0]}'");
             }

@@ -52,7 +52,7 @@ internal static class ScaleBenchmark
         }
 
         Console.WriteLine($"scale benchmark: {MachineInfo.Describe()}");
-        Console.WriteLine("one child process per run; wall = simulate + write results (Parquet); medians over repeats");
+        Console.WriteLine($"one child process per run, {ChildProcess.Describe(1)}; wall = simulate + write results (Parquet); medians over repeats");
         Console.WriteLine();
         Console.WriteLine($"{"case",-11} {"nodes",8} {"runs",4} {"wall s",9} {"write %",8} {"events",14} {"Mev/s",7} {"node-d/s",9} {"peak MiB",9}");
         var all = new List<ScaleRun>();
@@ -123,30 +123,9 @@ internal static class ScaleBenchmark
         }
     }
 
-    private static ScaleRun RunChild(string name, int nodes)
-    {
-        var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        // Under 'dotnet run' the process is the apphost; under 'dotnet x.dll' it is dotnet and needs the dll.
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals("dotnet", StringComparison.Ordinal))
-        {
-            psi.ArgumentList.Add(typeof(ScaleBenchmark).Assembly.Location);
-        }
-
-        foreach (string a in new[] { "scale-run", name, nodes.ToString(CultureInfo.InvariantCulture) })
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"scale-run {name} {nodes} failed with exit code {p.ExitCode}");
-        }
-
-        return JsonSerializer.Deserialize<ScaleRun>(output.Trim().Split('\n')[^1])!;
-    }
+    // One core, as the targets are stated: the child is confined to one CPU (ChildProcess).
+    private static ScaleRun RunChild(string name, int nodes) =>
+        JsonSerializer.Deserialize<ScaleRun>(ChildProcess.Run(1, "scale-run", name, nodes.ToString(CultureInfo.InvariantCulture)).Trim().Split('\n')[^1])!;
 
     private static long PeakRss()
     {

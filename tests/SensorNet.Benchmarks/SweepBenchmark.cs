@@ -6,9 +6,11 @@ namespace SensorNet.Benchmarks;
 
 /// <summary>
 /// The <c>sweep</c> benchmark (issue 10's target: a sweep on 2 cores at least 1.8× faster than on 1): a sweep of
-/// equal runs of the scale benchmark's Tock LoRa scenario (each its own seed), run with <c>--parallel 1</c> and
-/// <c>--parallel 2</c> in alternating order, every run writing its results as <c>sensornet sweep</c> does. Checks that
-/// both give byte-identical summaries; prints medians and the speed-up.
+/// equal runs of the scale benchmark's Tock LoRa scenario (each its own seed), run with <c>--parallel 1</c> on one
+/// core and <c>--parallel 2</c> on two, in alternating order, every run writing its results as <c>sensornet sweep</c>
+/// does. Each sweep is a child process confined to its cores (<see cref="ChildProcess"/>): unconfined, the one-worker
+/// sweep would borrow the idle core for background garbage collection. Checks that both give byte-identical
+/// summaries; prints medians and the speed-up.
 /// </summary>
 internal static class SweepBenchmark
 {
@@ -33,10 +35,11 @@ internal static class SweepBenchmark
             string sweepFile = Path.Combine(dir, "sweep.yaml");
             string seeds = string.Join(", ", Enumerable.Range(1, runs));
             File.WriteAllText(sweepFile, $"name: sweep-bench\nscenario: {Path.GetFileName(scenario)}\nreplications: 1\ngrid:\n  seed: [{seeds}]\n");
-            SweepDefinition sweep = SweepDefinition.Load(sweepFile);
+            _ = SweepDefinition.Load(sweepFile); // fail here, not in a child, if the file is wrong
 
             Console.WriteLine($"sweep benchmark: {MachineInfo.Describe()}");
             Console.WriteLine($"{runs} runs of {nodes:N0} Tock LoRa nodes × 1 simulated day, results written as by 'sensornet sweep'; {repeats} repeats, order alternating");
+            Console.WriteLine($"one child process per sweep: --parallel 1 {ChildProcess.Describe(1)}, --parallel 2 {ChildProcess.Describe(2)}");
             var walls = new Dictionary<int, List<double>> { [1] = [], [2] = [] };
             byte[]? reference = null;
             for (int r = 0; r < repeats; r++)
@@ -44,13 +47,8 @@ internal static class SweepBenchmark
                 foreach (int parallel in r % 2 == 0 ? new[] { 1, 2 } : [2, 1])
                 {
                     string output = Path.Combine(dir, $"out-{r}-{parallel}");
-                    var clock = Stopwatch.StartNew();
-                    IReadOnlyList<SweepOutcome> outcomes = SweepRunner.RunAsync(sweep, output, parallel, resume: false).GetAwaiter().GetResult();
-                    clock.Stop();
-                    if (outcomes.FirstOrDefault(o => o.Status == "failed") is { } failed)
-                    {
-                        throw new InvalidOperationException($"sweep run failed: {failed.Error}");
-                    }
+                    string p = parallel.ToString(CultureInfo.InvariantCulture);
+                    double seconds = double.Parse(ChildProcess.Run(parallel, "sweep-run", sweepFile, output, p).Trim().Split('\n')[^1], CultureInfo.InvariantCulture);
 
                     byte[] summary = File.ReadAllBytes(Path.Combine(output, "summary.parquet"));
                     if (reference is not null && !summary.AsSpan().SequenceEqual(reference))
@@ -60,8 +58,8 @@ internal static class SweepBenchmark
                     }
 
                     reference = summary;
-                    walls[parallel].Add(clock.Elapsed.TotalSeconds);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  repeat {r + 1}, --parallel {parallel}: {clock.Elapsed.TotalSeconds,7:0.00} s"));
+                    walls[parallel].Add(seconds);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  repeat {r + 1}, --parallel {parallel}: {seconds,7:0.00} s"));
                     Directory.Delete(output, recursive: true);
                 }
             }
@@ -84,5 +82,28 @@ internal static class SweepBenchmark
                 Directory.Delete(dir, recursive: true);
             }
         }
+    }
+
+    /// <summary>The child of <see cref="Run"/>: <c>sweep-run SWEEP OUTPUT PARALLEL</c>; prints the wall seconds.</summary>
+    public static int RunOne(ReadOnlySpan<string> args)
+    {
+        if (args.Length != 3)
+        {
+            throw new UsageException("sweep-run SWEEP OUTPUT PARALLEL");
+        }
+
+        SweepDefinition sweep = SweepDefinition.Load(args[0]);
+        int parallel = int.Parse(args[2], CultureInfo.InvariantCulture);
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<SweepOutcome> outcomes = SweepRunner.RunAsync(sweep, args[1], parallel, resume: false).GetAwaiter().GetResult();
+        clock.Stop();
+        if (outcomes.FirstOrDefault(o => o.Status == "failed") is { } failed)
+        {
+            Console.Error.WriteLine($"error: sweep run failed: {failed.Error}");
+            return 1;
+        }
+
+        Console.WriteLine(clock.Elapsed.TotalSeconds.ToString("R", CultureInfo.InvariantCulture));
+        return 0;
     }
 }
