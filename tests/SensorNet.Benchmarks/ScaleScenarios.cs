@@ -25,15 +25,19 @@ internal static class ScaleScenarios
     /// </summary>
     private static readonly double[] RangeM = [251, 331, 436.6, 575.7, 759.3, 1001.4];
 
-    /// <summary>Writes the scenario of <paramref name="name"/> with <paramref name="nodes"/> Tock nodes into <paramref name="directory"/>; returns its path.</summary>
-    public static string Write(string name, int nodes, string directory)
+    /// <summary>
+    /// Writes the scenario of <paramref name="name"/> with <paramref name="nodes"/> Tock nodes, simulating
+    /// <paramref name="duration"/> (a scenario duration such as "1 d", longer than the case's boot spread), into
+    /// <paramref name="directory"/>; returns its path.
+    /// </summary>
+    public static string Write(string name, int nodes, string directory, string duration = "1 d")
     {
         Directory.CreateDirectory(directory);
         string text = name switch
         {
-            "lora" => LoRa(nodes, directory),
-            "ieee802154" => Ieee802154(nodes),
-            "ble" => Ble(nodes),
+            "lora" => LoRa(nodes, directory, duration),
+            "ieee802154" => Ieee802154(nodes, duration),
+            "ble" => Ble(nodes, duration),
             _ => throw new UsageException($"unknown scale case '{name}'; expected one of {string.Join(", ", Names)}"),
         };
         string path = Path.Combine(directory, $"scale-{name}-{nodes}.yaml");
@@ -41,7 +45,7 @@ internal static class ScaleScenarios
         return path;
     }
 
-    private static string LoRa(int nodes, string directory)
+    private static string LoRa(int nodes, string directory, string duration)
     {
         // Positions from a fixed stream, then one group per SF so each node's SF follows its distance.
         RandomStream rng = new RngStreams(7, 0).For(RngStreams.NetworkWide, RngPurpose.Placement);
@@ -57,7 +61,7 @@ internal static class ScaleScenarios
         }
 
         var b = new StringBuilder();
-        b.Append(CultureInfo.InvariantCulture, $"name: scale-lora-{nodes}\nseed: 1\nduration: 1 d\noutputs: {{ packetTrace: false }}\nnetwork:\n  propagation: {{ kind: borEtAl2016 }}\n  gateways:\n");
+        b.Append(CultureInfo.InvariantCulture, $"name: scale-lora-{nodes}\nseed: 1\nduration: {duration}\noutputs: {{ packetTrace: false }}\nnetwork:\n  propagation: {{ kind: borEtAl2016 }}\n  gateways:\n");
         for (int g = 0; g < Gateways.Length; g++)
         {
             b.Append(CultureInfo.InvariantCulture, $"    - {{ name: gw-{g}, x: {Gateways[g].X} m, y: {Gateways[g].Y} m, channels: [915 MHz] }}\n");
@@ -84,10 +88,10 @@ internal static class ScaleScenarios
         return b.ToString();
     }
 
-    private static string Ieee802154(int nodes) => string.Create(CultureInfo.InvariantCulture, $$"""
+    private static string Ieee802154(int nodes, string duration) => string.Create(CultureInfo.InvariantCulture, $$"""
         name: scale-ieee802154-{{nodes}}
         seed: 1
-        duration: 1 d
+        duration: {{duration}}
         outputs: { packetTrace: false }
         network:
           propagation: { kind: logDistance, referenceDistance: 1 m, referenceLoss: 40 dB, exponent: 3, sigma: 4 dB }
@@ -111,10 +115,10 @@ internal static class ScaleScenarios
 
         """);
 
-    private static string Ble(int nodes) => string.Create(CultureInfo.InvariantCulture, $$"""
+    private static string Ble(int nodes, string duration) => string.Create(CultureInfo.InvariantCulture, $$"""
         name: scale-ble-{{nodes}}
         seed: 1
-        duration: 1 d
+        duration: {{duration}}
         outputs: { packetTrace: false }
         network:
           propagation: { kind: logDistance, referenceDistance: 1 m, referenceLoss: 40 dB, exponent: 2.5, sigma: 4 dB }
