@@ -40,7 +40,6 @@ internal sealed class TockRunNode : IRunNode
     private readonly SimDuration _bootDelay;
     private readonly Func<bool> _mayRunAhead;
     private EventDomain _domain;
-    private bool _installing;
     private bool _booted;
     private KernelReport? _kernel;
 
@@ -61,7 +60,7 @@ internal sealed class TockRunNode : IRunNode
             }
 
             _domain = BuildInstance();
-            Boot(now);
+            BootLast();
         };
     }
 
@@ -118,14 +117,19 @@ internal sealed class TockRunNode : IRunNode
 
     public void Boot(SimTime now)
     {
-        if (_bootDelay.Nanoseconds > 0 && !_installing)
+        if (_bootDelay.Nanoseconds > 0)
         {
             // Not installed yet: the node stays unpowered and boots a fresh board when it is switched on.
-            _installing = true;
             Energy.PowerOnAt(now + _bootDelay);
             return;
         }
 
+        BootLast();
+    }
+
+    // Boots the board built last, inside its domain: at the start, at switch-on and after every restart.
+    private void BootLast()
+    {
         _booted = true;
         using (_simulation.EnterDomain(_domain))
         {
