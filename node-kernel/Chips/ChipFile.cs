@@ -107,6 +107,11 @@ public static class ChipFile
             throw r.Error("frequency", "expected a whole number of hertz");
         }
 
+        if (f.Value > Time.HardwareAlarm.MaxFrequencyHz)
+        {
+            throw r.Error("frequency", "expected at most 1 GHz (alarm counters run at 32 kHz to tens of MHz)");
+        }
+
         int width = (int)r.RequireInteger("width", 8, 62);
         long minimumDt = r.RequireInteger("minimumDt", 0, 1_000_000);
         int irq = (int)r.RequireInteger("irq", 0, Hardware.InterruptController.Lines - 1);

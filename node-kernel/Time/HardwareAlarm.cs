@@ -19,10 +19,12 @@ namespace SensorNet.NodeKernel.Time;
 /// </remarks>
 public sealed class HardwareAlarm : IEventHandler, IInterruptHandler
 {
+    /// <summary>The highest counter frequency accepted, 1 GHz (Tock's alarms run at 32 kHz to 64 MHz).</summary>
+    public const long MaxFrequencyHz = 1_000_000_000;
+
     private readonly Simulation _simulation;
     private readonly InterruptController _interrupts;
     private readonly SimTimer _compare;
-    private readonly long _maxNsFor64BitTicks;
     private IHardwareAlarmClient? _client;
 
     /// <summary>Creates the peripheral; its interrupt line must still be registered by the owner.</summary>
@@ -31,12 +33,12 @@ public sealed class HardwareAlarm : IEventHandler, IInterruptHandler
         _simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
         _interrupts = interrupts ?? throw new ArgumentNullException(nameof(interrupts));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frequencyHz);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(frequencyHz, MaxFrequencyHz);
         ArgumentOutOfRangeException.ThrowIfLessThan(widthBits, 8);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(widthBits, 62);
         ArgumentOutOfRangeException.ThrowIfNegative(minimumDtTicks);
         Irq = irq;
         FrequencyHz = frequencyHz;
-        _maxNsFor64BitTicks = long.MaxValue / frequencyHz;
         WidthBits = widthBits;
         MinimumDt = minimumDtTicks;
         SyncTicks = syncTicks ?? minimumDtTicks;
@@ -85,17 +87,28 @@ public sealed class HardwareAlarm : IEventHandler, IInterruptHandler
     public long TicksAt(SimTime time)
     {
         long ns = time.Nanoseconds;
-        // The same floor in 64 bits while the product fits (about 3 days at 32 kHz, 2.6 h at 1 MHz); Int128 beyond.
-        return ns >= 0 && ns <= _maxNsFor64BitTicks
-            ? ns * FrequencyHz / 1_000_000_000
-            : (long)((Int128)ns * FrequencyHz / 1_000_000_000);
+        if (ns < 0)
+        {
+            return (long)((Int128)ns * FrequencyHz / 1_000_000_000);
+        }
+
+        // Whole seconds and the rest apart: exact in 64 bits for any time, as f ≤ 10⁹ keeps rest · f below 10¹⁸
+        // (the plain product ns · f overflows after about 3 days at 32 kHz).
+        (long seconds, long rest) = Math.DivRem(ns, 1_000_000_000);
+        return (seconds * FrequencyHz) + (rest * FrequencyHz / 1_000_000_000);
     }
 
     /// <summary>The instant of absolute tick <paramref name="ticks"/>: ceil(k · 10⁹ / f) ns.</summary>
     public SimTime TimeOfTick(long ticks)
     {
-        Int128 ns = (((Int128)ticks * 1_000_000_000) + FrequencyHz - 1) / FrequencyHz;
-        return new SimTime((long)ns);
+        if (ticks < 0)
+        {
+            return new SimTime((long)((((Int128)ticks * 1_000_000_000) + FrequencyHz - 1) / FrequencyHz));
+        }
+
+        // Whole periods of f ticks (one second each) and the rest apart, exact in 64 bits as in TicksAt.
+        (long seconds, long rest) = Math.DivRem(ticks, FrequencyHz);
+        return new SimTime((seconds * 1_000_000_000) + (((rest * 1_000_000_000) + FrequencyHz - 1) / FrequencyHz));
     }
 
     /// <summary>Converts milliseconds to ticks, truncating (<c>ticks_from_ms</c>).</summary>

@@ -76,6 +76,7 @@ public class ChipFileTests
     [InlineData("clock: 64 MHz", "clock: 64", "clock", "with a unit")]
     [InlineData("sleepPolicy: wfiOnly", "sleepPolicy: hibernate", "sleepPolicy", "wfiOnly, alwaysDeep")]
     [InlineData("  width: 24", "  width: 99", "alarm.width", "[8, 62]")]
+    [InlineData("  frequency: 32768 Hz", "  frequency: 2 GHz", "alarm.frequency", "at most 1 GHz")]
     [InlineData("  current: 200 uA", "  curent: 200 uA", "shallowSleep.curent", "did you mean 'current'?")]
     [InlineData("sleepPolicy: wfiOnly", "sleepPolicy: alwaysDeep", "deepSleep", "uses a deep sleep state")]
     public void Parse_InvalidChipFile_NamesTheField(string from, string to, string path, string expected)

@@ -7,14 +7,13 @@ namespace SensorNet.NodeKernel.Tests.Time;
 
 public class HardwareAlarmTests
 {
+    public static TheoryData<long> Frequencies => new(32_768L, 1_000_000L, 16_000_000L, 3L, HardwareAlarm.MaxFrequencyHz);
+
     [Theory]
-    [InlineData(32_768L)]
-    [InlineData(1_000_000L)]
-    [InlineData(16_000_000L)]
-    [InlineData(3L)]
+    [MemberData(nameof(Frequencies))]
     public void TicksAt_AcrossThe64BitLimitOfItsProduct_IsTheExactFloor(long frequencyHz)
     {
-        // The 64-bit shortcut holds while ns · f fits in a long; just past that the wide path must give the same floor.
+        // ns · f overflows a long past `limit`; the split into seconds and the rest must still give the exact floor.
         var alarm = new HardwareAlarm(new Simulation(), new InterruptController(), 0, frequencyHz, 32, 0);
         long limit = long.MaxValue / frequencyHz;
         foreach (long ns in new[] { 0L, 1L, 999_999_999L, 1_000_000_000L, limit - 1, limit, limit + 1, limit + 1_000_003, long.MaxValue })
@@ -23,6 +22,24 @@ public class HardwareAlarmTests
             Assert.Equal(expected, alarm.TicksAt(new SimTime(ns)));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Frequencies))]
+    public void TimeOfTick_AcrossThe64BitLimitOfItsProduct_IsTheExactCeiling(long frequencyHz)
+    {
+        var alarm = new HardwareAlarm(new Simulation(), new InterruptController(), 0, frequencyHz, 32, 0);
+        long limit = long.MaxValue / 1_000_000_000; // ticks · 10⁹ overflows a long beyond this
+        foreach (long ticks in new[] { 0L, 1L, frequencyHz - 1, frequencyHz, frequencyHz + 1, limit - 1, limit, limit + 1, 86_400L * 30 * frequencyHz + 7 })
+        {
+            long expected = (long)((((Int128)ticks * 1_000_000_000) + frequencyHz - 1) / frequencyHz);
+            Assert.Equal(expected, alarm.TimeOfTick(ticks).Nanoseconds);
+            Assert.Equal(ticks, alarm.TicksAt(alarm.TimeOfTick(ticks))); // the instant of a tick reads that tick
+        }
+    }
+
+    [Fact]
+    public void Constructor_AboveOneGigahertz_IsRejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HardwareAlarm(new Simulation(), new InterruptController(), 0, HardwareAlarm.MaxFrequencyHz + 1, 32, 0));
 
     [Fact]
     public void TicksAt_OneDayAt32kHz_CountsWholeTicks()
