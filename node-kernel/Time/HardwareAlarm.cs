@@ -87,11 +87,7 @@ public sealed class HardwareAlarm : IEventHandler, IInterruptHandler
     public long TicksAt(SimTime time)
     {
         long ns = time.Nanoseconds;
-        if (ns < 0)
-        {
-            return (long)((Int128)ns * FrequencyHz / 1_000_000_000);
-        }
-
+        ArgumentOutOfRangeException.ThrowIfNegative(ns, nameof(time)); // the counter starts at t = 0
         // Whole seconds and the rest apart: exact in 64 bits for any time, as f ≤ 10⁹ keeps rest · f below 10¹⁸
         // (the plain product ns · f overflows after about 3 days at 32 kHz).
         (long seconds, long rest) = Math.DivRem(ns, 1_000_000_000);
@@ -101,11 +97,7 @@ public sealed class HardwareAlarm : IEventHandler, IInterruptHandler
     /// <summary>The instant of absolute tick <paramref name="ticks"/>: ceil(k · 10⁹ / f) ns.</summary>
     public SimTime TimeOfTick(long ticks)
     {
-        if (ticks < 0)
-        {
-            return new SimTime((long)((((Int128)ticks * 1_000_000_000) + FrequencyHz - 1) / FrequencyHz));
-        }
-
+        ArgumentOutOfRangeException.ThrowIfNegative(ticks);
         // Whole periods of f ticks (one second each) and the rest apart, exact in 64 bits as in TicksAt.
         (long seconds, long rest) = Math.DivRem(ticks, FrequencyHz);
         return new SimTime((seconds * 1_000_000_000) + (((rest * 1_000_000_000) + FrequencyHz - 1) / FrequencyHz));

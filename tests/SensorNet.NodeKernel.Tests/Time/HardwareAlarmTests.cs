@@ -38,6 +38,15 @@ public class HardwareAlarmTests
     }
 
     [Fact]
+    public void Conversions_BeforeTheCounterStarts_AreRejected()
+    {
+        var alarm = new HardwareAlarm(new Simulation(), new InterruptController(), 0, 32_768, 24, 0);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => alarm.TicksAt(new SimTime(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => alarm.TimeOfTick(-1));
+    }
+
+    [Fact]
     public void Constructor_AboveOneGigahertz_IsRejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new HardwareAlarm(new Simulation(), new InterruptController(), 0, HardwareAlarm.MaxFrequencyHz + 1, 32, 0));
 
