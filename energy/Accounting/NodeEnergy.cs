@@ -170,6 +170,29 @@ public sealed class NodeEnergy : IEventHandler
         return consumer;
     }
 
+    /// <summary>
+    /// Reattaches every consumer in the state it was added in, in the order they were added, as
+    /// <see cref="AddConsumer"/> would for a board built again. For a board built while the node awaited installation
+    /// (<see cref="PowerOnAt"/>) that boots at switch-on without being rebuilt: its components have not run, so they
+    /// are still in the states they were added in. Call it while powered, from <see cref="PowerRestored"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The node has no power, or a consumer is already attached.</exception>
+    public void ReattachConsumers()
+    {
+        if (!IsPowered || _consumers.Exists(c => c.IsAttached))
+        {
+            throw new InvalidOperationException("ReattachConsumers is for a powered node whose consumers were all switched off.");
+        }
+
+        foreach (StateBasedConsumer c in _consumers)
+        {
+            // One change per consumer, as AddConsumer makes them, so the ledger steps through the same sums.
+            BeforePowerChange();
+            c.Reattach(c.InitialState);
+            AfterPowerChange();
+        }
+    }
+
     /// <summary>Receives every power-state interval of this node's consumers; null (the default) records none.</summary>
     public IPowerStateSink? PowerStateSink { get; set; }
 

@@ -30,6 +30,7 @@ public sealed class StateBasedConsumer
         Table = table;
         _residencyNs = new long[table.Count + 1];
         _entries = new long[table.Count + 1];
+        InitialState = initialState;
         _state = initialState;
         _since = node.Now;
         _entries[initialState] = 1;
@@ -101,6 +102,9 @@ public sealed class StateBasedConsumer
 
         return sum;
     }
+
+    /// <summary>The state the component was added in.</summary>
+    internal int InitialState { get; }
 
     /// <summary>False from a power loss until the rebuilt board adds this component again.</summary>
     public bool IsAttached { get; private set; } = true;

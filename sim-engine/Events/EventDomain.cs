@@ -28,6 +28,9 @@ public sealed class EventDomain
     /// <summary>False once <see cref="End"/> was called.</summary>
     public bool IsAlive { get; private set; } = true;
 
+    /// <summary>True while an event scheduled in this domain is pending (not yet due, not cancelled).</summary>
+    public bool HasPendingEvents => FirstPending != -1;
+
     /// <summary>Events of this domain that came due after it ended and were skipped.</summary>
     public long EventsDiscarded { get; internal set; }
 

@@ -22,8 +22,10 @@ namespace SensorNet.Scenarios.Running;
 /// dead board had pending can run; a restart builds and boots a new board, as a real node comes back from reset with
 /// empty RAM and goes through the Tock boot sequence. Counters are summed over boots; energy and residency live in the
 /// consumers, which outlive the boards. A node installed later (boot spread) is built at the start so its consumers
-/// exist, unpowered, from time zero; that board never runs and is dropped when the node is switched on, so a
-/// 100,000-node run does not carry a second, idle kernel per node.
+/// exist, unpowered, from time zero. A <see cref="LoRaBoard"/>'s build starts nothing, so that board is what a build at
+/// switch-on would make and it boots then as built: a 100,000-node run does not build (and collect) a second board per
+/// node. A <see cref="Board"/>'s build powers its radio and console, so its stand-in is dropped at switch-on and a
+/// fresh board boots.
 /// <para>Lookahead: a node reaches other nodes only through its antenna, so while its receiver is not listening nothing
 /// outside can act on it, and its kernel steps may run ahead of other nodes' events
 /// (<see cref="EventDomain.MayRunAhead"/>): the steps that end at once instead of by an event no longer depend on how
@@ -48,18 +50,32 @@ internal sealed class TockRunNode : IRunNode
         (_simulation, Id, Energy, _build, _group, _position, _bootDelay) = (simulation, id, energy, build, group, position, bootDelay);
         _mayRunAhead = () => port is not { Listening: true };
         _domain = BuildInstance();
-        energy.PowerLost += _ => _domain.End();
-        energy.PowerRestored += now =>
+        if (_boots[^1].IdleUntilBooted && _domain.HasPendingEvents)
         {
-            if (!_booted)
+            throw new InvalidOperationException($"Node {id}'s board scheduled events while being built, so it cannot wait for switch-on as built.");
+        }
+
+        energy.PowerLost += _ => _domain.End();
+        energy.PowerRestored += _ =>
+        {
+            if (!_booted && _boots[^1].IdleUntilBooted)
             {
-                // Switched on after installation: the board built at the start only registered the node's consumers
-                // and stood in for a node that never came on; the board that boots replaces it.
-                _domain.End();
-                _boots.RemoveAt(_boots.Count - 1);
+                // Switched on after installation, and the board built at the start has not run: it is the board a
+                // build now would make, so its components come back in the states they were added in and it boots.
+                energy.ReattachConsumers();
+            }
+            else
+            {
+                if (!_booted)
+                {
+                    // A board whose build started work (Board starts its radio and console) is rebuilt at switch-on.
+                    _domain.End();
+                    _boots.RemoveAt(_boots.Count - 1);
+                }
+
+                _domain = BuildInstance();
             }
 
-            _domain = BuildInstance();
             BootLast();
         };
     }
@@ -88,7 +104,8 @@ internal sealed class TockRunNode : IRunNode
                     (board.Ieee802154?.FramesSent ?? 0) + (board.BleRadio?.FramesSent ?? 0), // data frames, not X-MAC preamble strobes
                     (board.RadioChip?.Airtime.Nanoseconds ?? 0) + (board.BleRadio?.Airtime.Nanoseconds ?? 0)),
                 board.Temperature,
-                board.Humidity);
+                board.Humidity,
+                IdleUntilBooted: false);
         },
         group,
         position,
@@ -108,7 +125,8 @@ internal sealed class TockRunNode : IRunNode
                 () => board.Node.Boot(board.Definition.Boot),
                 () => new Radio(board.Radio.Chip.Name, board.Radio.Consumer.TotalEnergy(), board.Radio.FramesSent, board.Radio.Airtime.Nanoseconds),
                 board.Temperature,
-                board.Humidity);
+                board.Humidity,
+                IdleUntilBooted: true);
         },
         group,
         position,
@@ -184,7 +202,9 @@ internal sealed class TockRunNode : IRunNode
         return domain;
     }
 
-    private sealed record Instance(TockNode Node, Action Boot, Func<Radio> Radio, SensorDriver? Temperature, SensorDriver? Humidity);
+    // IdleUntilBooted: building the board only constructs it (no event, no power-state change); its hardware starts in
+    // Boot. True of a LoRaBoard; a Board's build starts its radio and process console as its boot code does.
+    private sealed record Instance(TockNode Node, Action Boot, Func<Radio> Radio, SensorDriver? Temperature, SensorDriver? Humidity, bool IdleUntilBooted);
 
     private readonly record struct Radio(string Chip, Joules Energy, long Frames, long AirtimeNs);
 }

@@ -43,6 +43,39 @@ public class NodeEnergyInstallationTests
     }
 
     [Fact]
+    public void ReattachConsumers_BringsEveryComponentBackInTheStateItWasAddedIn()
+    {
+        // The board built at the start boots as built: mcu busy (1 W) and radio idle (1 mW) from 30 s to 50 s.
+        var sim = new Simulation();
+        var energy = new NodeEnergy(sim, new LinearBattery(new Joules(100), new Joules(50), new Volts(3)));
+        StateBasedConsumer mcu = energy.AddConsumer("mcu", Load, 1);
+        StateBasedConsumer radio = energy.AddConsumer("radio", Load, 0);
+        energy.PowerRestored += _ => energy.ReattachConsumers();
+
+        energy.PowerOnAt(SimTime.FromStart(SimDuration.FromSeconds(30)));
+        sim.RunUntil(SimTime.FromStart(SimDuration.FromSeconds(50)));
+        energy.VerifyLedger();
+
+        Assert.True(mcu.IsAttached && radio.IsAttached);
+        Assert.Equal((SimDuration.FromSeconds(30), SimDuration.FromSeconds(20)), (mcu.Residency(mcu.OffState), mcu.Residency(1)));
+        Assert.Equal((SimDuration.FromSeconds(30), SimDuration.FromSeconds(20)), (radio.Residency(radio.OffState), radio.Residency(0)));
+        Assert.Equal((2L, 2L), (mcu.Entries(1), radio.Entries(0))); // each entered when added and again when reattached
+        Assert.Equal(50.0 - 20.0 - 0.02, energy.Storage.Stored.Value, 9);
+    }
+
+    [Fact]
+    public void ReattachConsumers_WhileAComponentIsAttachedOrWithoutPower_IsRefused()
+    {
+        var sim = new Simulation();
+        var energy = new NodeEnergy(sim, new LinearBattery(new Joules(100), new Joules(50), new Volts(3)));
+        energy.AddConsumer("mcu", Load, 1);
+
+        Assert.Throws<InvalidOperationException>(energy.ReattachConsumers); // attached and powered
+        energy.PowerOnAt(SimTime.FromStart(SimDuration.FromSeconds(10)));
+        Assert.Throws<InvalidOperationException>(energy.ReattachConsumers); // awaiting installation
+    }
+
+    [Fact]
     public void OnlyOnce_AndNeverInThePast()
     {
         var sim = new Simulation();

@@ -29,6 +29,30 @@ public class EventDomainTests
     }
 
     [Fact]
+    public void HasPendingEvents_FollowsScheduleCancelAndRun()
+    {
+        var node = new EventDomain("node 0");
+        Assert.False(node.HasPendingEvents);
+        EventHandle first;
+        using (_sim.EnterDomain(node))
+        {
+            first = _sim.Schedule(At(5), _target, tag: 1);
+            _sim.Schedule(At(7), _target, tag: 2);
+        }
+
+        _sim.Schedule(At(6), _target, tag: 3); // of no domain: not the node's
+        Assert.True(node.HasPendingEvents);
+        Assert.True(_sim.Cancel(first));
+        Assert.True(node.HasPendingEvents);
+        _sim.RunUntil(At(6));
+        Assert.True(node.HasPendingEvents);
+        _sim.Run();
+
+        Assert.False(node.HasPendingEvents);
+        Assert.Equal([3L, 2L], _target.Tags);
+    }
+
+    [Fact]
     public void EventsScheduledFromAnEvent_JoinItsDomain()
     {
         var node = new EventDomain("node 0");
