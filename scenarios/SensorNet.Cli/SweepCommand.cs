@@ -92,6 +92,7 @@ internal static class SweepCommand
             return ExitCodes.Ok;
         }
 
+        SweepRunner.TurnOffBackgroundGcFor(parallel);
         int done = 0;
         int total = sweep.Points.Count * sweep.Replications / (shard?.Count ?? 1);
         void Line(SweepOutcome o)

@@ -94,6 +94,7 @@ internal static class SweepBenchmark
 
         SweepDefinition sweep = SweepDefinition.Load(args[0]);
         int parallel = int.Parse(args[2], CultureInfo.InvariantCulture);
+        SweepRunner.TurnOffBackgroundGcFor(parallel); // as the sweep command does
         var clock = Stopwatch.StartNew();
         IReadOnlyList<SweepOutcome> outcomes = SweepRunner.RunAsync(sweep, args[1], parallel, resume: false).GetAwaiter().GetResult();
         clock.Stop();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SensorNet.Scenarios.Tests.Support;
 
 namespace SensorNet.Scenarios.Tests.Cli;
@@ -22,15 +21,6 @@ public class CliTests
         Assert.Contains("quickstart", stdout, StringComparison.Ordinal);
         Assert.Contains("wakeups", stdout, StringComparison.Ordinal);
         Assert.Contains("report: ", stdout, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void RuntimeConfig_TurnsBackgroundGarbageCollectionOff()
-    {
-        // Sweeps scale across cores only without the background GC thread competing with the workers.
-        using JsonDocument config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "sensornet.runtimeconfig.json")));
-
-        Assert.False(config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.GC.Concurrent").GetBoolean());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime;
 using SensorNet.Scenarios.Results;
 using SensorNet.Scenarios.Sweeps;
 using SensorNet.Scenarios.Tests.Support;
@@ -34,6 +35,26 @@ public sealed class SweepRunnerTests : IDisposable
 
         Assert.Equal(4, s.Points.Count);
         Assert.Equal(["nodes[0].count=20, duration=2 h, seed=1", "nodes[0].count=20, duration=3 h, seed=2", "nodes[0].count=40, duration=2 h, seed=1", "nodes[0].count=40, duration=3 h, seed=2"], s.Points.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void TurnOffBackgroundGcFor_MoreThanOneWorker_SetsBatch_OneWorkerLeavesTheModeAlone()
+    {
+        GCLatencyMode before = GCSettings.LatencyMode;
+        try
+        {
+            GCSettings.LatencyMode = GCLatencyMode.Interactive; // the default with concurrent GC (the test host's)
+            SweepRunner.TurnOffBackgroundGcFor(1);
+            Assert.Equal(GCLatencyMode.Interactive, GCSettings.LatencyMode);
+
+            SweepRunner.TurnOffBackgroundGcFor(2);
+            Assert.Equal(GCLatencyMode.Batch, GCSettings.LatencyMode);
+            Assert.Throws<ArgumentOutOfRangeException>(() => SweepRunner.TurnOffBackgroundGcFor(0));
+        }
+        finally
+        {
+            GCSettings.LatencyMode = before;
+        }
     }
 
     [Fact]
