@@ -25,7 +25,10 @@ internal static class ChildProcess
         ? $"{Math.Min(cpus, Environment.ProcessorCount)} CPU(s), unconfined{(Taskset is null ? " (no taskset)" : string.Empty)}"
         : $"confined to CPU {CpuList(cpus)} with taskset";
 
-    /// <summary>Runs the benchmark program with <paramref name="arguments"/> on <paramref name="cpus"/> CPUs; returns its standard output.</summary>
+    /// <summary>
+    /// Runs the benchmark program with <paramref name="arguments"/> on <paramref name="cpus"/> CPUs; returns the last line
+    /// of its standard output, where every child prints its result.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The child failed.</exception>
     public static string Run(int cpus, params string[] arguments)
     {
@@ -58,7 +61,7 @@ internal static class ChildProcess
             throw new InvalidOperationException($"'{string.Join(' ', arguments)}' failed with exit code {p.ExitCode}");
         }
 
-        return output;
+        return output.Trim().Split('\n')[^1];
     }
 
     // The highest-numbered CPUs: CPU 0 takes most of the machine's interrupts.

@@ -144,7 +144,7 @@ internal static class ScaleBenchmark
 
     // One core, as the targets are stated: the child is confined to one CPU (ChildProcess).
     private static ScaleRun RunChild(string name, int nodes) =>
-        JsonSerializer.Deserialize<ScaleRun>(ChildProcess.Run(1, "scale-run", name, nodes.ToString(CultureInfo.InvariantCulture)).Trim().Split('\n')[^1])!;
+        JsonSerializer.Deserialize<ScaleRun>(ChildProcess.Run(1, "scale-run", name, nodes.ToString(CultureInfo.InvariantCulture)))!;
 
     private static long PeakRss()
     {

@@ -48,7 +48,7 @@ internal static class SweepBenchmark
                 {
                     string output = Path.Combine(dir, $"out-{r}-{parallel}");
                     string p = parallel.ToString(CultureInfo.InvariantCulture);
-                    double seconds = double.Parse(ChildProcess.Run(parallel, "sweep-run", sweepFile, output, p).Trim().Split('\n')[^1], CultureInfo.InvariantCulture);
+                    double seconds = double.Parse(ChildProcess.Run(parallel, "sweep-run", sweepFile, output, p), CultureInfo.InvariantCulture);
 
                     byte[] summary = File.ReadAllBytes(Path.Combine(output, "summary.parquet"));
                     if (reference is not null && !summary.AsSpan().SequenceEqual(reference))
