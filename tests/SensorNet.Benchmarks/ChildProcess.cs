@@ -30,15 +30,28 @@ internal static class ChildProcess
     /// of its standard output, where every child prints its result.
     /// </summary>
     /// <exception cref="InvalidOperationException">The child failed.</exception>
-    public static string Run(int cpus, params string[] arguments)
+    public static string Run(int cpus, params string[] arguments) =>
+        Run(cpus < Environment.ProcessorCount ? CpuList(cpus) : null, arguments);
+
+    /// <summary>
+    /// Runs the benchmark program confined to the one CPU numbered <paramref name="cpu"/> (unconfined without
+    /// <c>taskset</c>, see <see cref="CanPin"/>); returns the last line of its standard output.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The child failed.</exception>
+    public static string RunOn(int cpu, params string[] arguments) => Run(cpu.ToString(CultureInfo.InvariantCulture), arguments);
+
+    /// <summary>True when children can be confined to given CPUs (Linux with <c>taskset</c>).</summary>
+    public static bool CanPin => Taskset is not null;
+
+    private static string Run(string? cpuList, string[] arguments)
     {
         var psi = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
         psi.Environment["DOTNET_TC_CallCountingDelayMs"] = "0";
         var command = new List<string>();
-        if (Taskset is not null && cpus < Environment.ProcessorCount)
+        if (Taskset is not null && cpuList is not null)
         {
             psi.FileName = Taskset;
-            command.AddRange(["-c", CpuList(cpus), Environment.ProcessPath!]);
+            command.AddRange(["-c", cpuList, Environment.ProcessPath!]);
         }
         else
         {

@@ -10,13 +10,16 @@ namespace SensorNet.Benchmarks;
 /// core and <c>--parallel 2</c> on two, in alternating order, every run writing its results as <c>sensornet sweep</c>
 /// does. Each sweep is a child process confined to its cores (<see cref="ChildProcess"/>): unconfined, the one-worker
 /// sweep would borrow the idle core for background garbage collection. Checks that both give byte-identical
-/// summaries; prints medians and the speed-up.
+/// summaries; prints medians and the speed-up. As a baseline in the same run it times half the runs as a one-worker
+/// sweep alone and beside the other half (a second process on the other CPU): the two share nothing but the machine,
+/// so the slowdown is the hardware's, and it caps what two workers in one process can reach.
 /// </summary>
 internal static class SweepBenchmark
 {
     public const string Usage =
         "sweep [--nodes 200] [--runs 8] [--repeats 3]\n" +
-        "    a sweep of equal Tock LoRa runs (1 simulated day each) with --parallel 1 and 2; target: speed-up ≥ 1.8";
+        "    a sweep of equal Tock LoRa runs (1 simulated day each) with --parallel 1 and 2; target: speed-up ≥ 1.8;\n" +
+        "    baseline: half the runs alone and beside the other half, as two processes on the two CPUs";
 
     private const double Target = 1.8;
 
@@ -33,19 +36,45 @@ internal static class SweepBenchmark
         {
             string scenario = ScaleScenarios.Write("lora", nodes, dir);
             string sweepFile = Path.Combine(dir, "sweep.yaml");
-            string seeds = string.Join(", ", Enumerable.Range(1, runs));
-            File.WriteAllText(sweepFile, $"name: sweep-bench\nscenario: {Path.GetFileName(scenario)}\nreplications: 1\ngrid:\n  seed: [{seeds}]\n");
+            WriteSweep(sweepFile, scenario, 1, runs);
             _ = SweepDefinition.Load(sweepFile); // fail here, not in a child, if the file is wrong
+
+            // The machine's own concurrency: half the runs as a one-worker sweep alone, and beside the other half.
+            int half = (runs + 1) / 2;
+            string[] halves = [Path.Combine(dir, "sweep-a.yaml"), Path.Combine(dir, "sweep-b.yaml")];
+            WriteSweep(halves[0], scenario, 1, half);
+            WriteSweep(halves[1], scenario, half + 1, runs - half);
+            bool sideBySide = ChildProcess.CanPin && Environment.ProcessorCount >= 2;
+            int[] pairCpus = [Environment.ProcessorCount - 2, Environment.ProcessorCount - 1];
 
             Console.WriteLine($"sweep benchmark: {MachineInfo.Describe()}");
             Console.WriteLine($"{runs} runs of {nodes:N0} Tock LoRa nodes × 1 simulated day, results written as by 'sensornet sweep'; {repeats} repeats, order alternating");
             Console.WriteLine($"one child process per sweep: --parallel 1 {ChildProcess.Describe(1)}, --parallel 2 {ChildProcess.Describe(2)}");
+            Console.WriteLine(sideBySide
+                ? $"baseline: the first {half} runs as a --parallel 1 sweep on CPU {pairCpus[1]}, alone and with the other {runs - half} as a second one on CPU {pairCpus[0]}"
+                : "baseline: not measured (needs taskset and 2 CPUs)");
             var walls = new Dictionary<int, List<double>> { [1] = [], [2] = [] };
+            var alone = new List<double>();
+            var pairs = new List<double>();
             byte[]? reference = null;
             for (int r = 0; r < repeats; r++)
             {
-                foreach (int parallel in r % 2 == 0 ? new[] { 1, 2 } : [2, 1])
+                foreach (Sweep sweep in r % 2 == 0 ? new[] { Sweep.OneWorker, Sweep.TwoWorkers, Sweep.HalfAlone, Sweep.HalvesSideBySide } : [Sweep.HalvesSideBySide, Sweep.HalfAlone, Sweep.TwoWorkers, Sweep.OneWorker])
                 {
+                    if (sweep is Sweep.HalfAlone or Sweep.HalvesSideBySide)
+                    {
+                        if (sideBySide)
+                        {
+                            bool both = sweep == Sweep.HalvesSideBySide;
+                            double halfSeconds = SideBySide(both ? halves : halves[..1], both ? pairCpus : pairCpus[1..], Path.Combine(dir, $"out-{r}-{sweep}"));
+                            (both ? pairs : alone).Add(halfSeconds);
+                            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  repeat {r + 1}, {(both ? "both halves side by side" : "first half alone")}: {halfSeconds,7:0.00} s"));
+                        }
+
+                        continue;
+                    }
+
+                    int parallel = sweep == Sweep.OneWorker ? 1 : 2;
                     string output = Path.Combine(dir, $"out-{r}-{parallel}");
                     string p = parallel.ToString(CultureInfo.InvariantCulture);
                     double seconds = double.Parse(ChildProcess.Run(parallel, "sweep-run", sweepFile, output, p), CultureInfo.InvariantCulture);
@@ -71,6 +100,15 @@ internal static class SweepBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--parallel 1: {one:0.00} s median ({runs / one:0.00} runs/s)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--parallel 2: {two:0.00} s median ({runs / two:0.00} runs/s)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed-up {speedup:0.00} (per repeat: {string.Join(' ', walls[1].Zip(walls[2], (a, b) => (a / b).ToString("0.00", CultureInfo.InvariantCulture)))}); summaries byte-identical"));
+            if (pairs.Count > 0)
+            {
+                // Two processes share nothing but the machine, so their slowdown side by side is the hardware's (shared
+                // cache and memory, the host); two workers in one process cannot beat 2 × this efficiency on their runs.
+                double single = Statistics.Median(alone);
+                double pair = Statistics.Median(pairs);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"baseline: half the runs {single:0.00} s alone, {pair:0.00} s beside the other half (medians): each of two concurrent simulations runs at {single / pair * 100:0}% of the speed of one alone (per repeat: {string.Join(' ', alone.Zip(pairs, (a, b) => (a / b * 100).ToString("0", CultureInfo.InvariantCulture) + "%"))}), which caps the speed-up of the runs' own work at {2 * single / pair:0.00}"));
+            }
+
             bool pass = speedup >= Target;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"target: speed-up = {speedup:0.00} ≥ {Target}: {(pass ? "PASS" : "FAIL")}"));
             return pass ? 0 : 1;
@@ -82,6 +120,27 @@ internal static class SweepBenchmark
                 Directory.Delete(dir, recursive: true);
             }
         }
+    }
+
+    private enum Sweep
+    {
+        OneWorker,
+        TwoWorkers,
+        HalfAlone,
+        HalvesSideBySide,
+    }
+
+    private static void WriteSweep(string path, string scenario, int firstSeed, int runs) =>
+        File.WriteAllText(path, $"name: sweep-bench\nscenario: {Path.GetFileName(scenario)}\nreplications: 1\ngrid:\n  seed: [{string.Join(", ", Enumerable.Range(firstSeed, runs))}]\n");
+
+    // One-worker sweeps started together, each confined to its own CPU; the time is the latest one's.
+    private static double SideBySide(string[] sweeps, int[] cpus, string output)
+    {
+        Task<string>[] children = [.. sweeps.Select((sweep, i) => Task.Run(() =>
+            ChildProcess.RunOn(cpus[i], "sweep-run", sweep, Path.Combine(output, i.ToString(CultureInfo.InvariantCulture)), "1")))];
+        double seconds = children.Max(c => double.Parse(c.GetAwaiter().GetResult(), CultureInfo.InvariantCulture));
+        Directory.Delete(output, recursive: true);
+        return seconds;
     }
 
     /// <summary>The child of <see cref="Run"/>: <c>sweep-run SWEEP OUTPUT PARALLEL</c>; prints the wall seconds.</summary>
