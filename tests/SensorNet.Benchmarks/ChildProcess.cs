@@ -9,12 +9,11 @@ namespace SensorNet.Benchmarks;
 /// collection and JIT compilation, which would flatter a "one core" figure. On Linux the child runs under
 /// <c>taskset</c>, so every thread of the runtime inherits the CPU set; where <c>taskset</c> is missing it runs
 /// unconfined and <see cref="Describe"/> says so.
-/// <para>Children run with <c>DOTNET_TC_CallCountingDelayMs=0</c>: the runtime starts counting calls for tier-up only
-/// after a quiet period of new compilation (100 ms, reset by every newly compiled method), and on a one-CPU process
-/// it multiplies that period by 10 (<c>TC_DelaySingleProcMultiplier</c>, coreclr <c>eeconfig.cpp</c>), so a confined
-/// run would spend seconds in unoptimised code that an unconfined one leaves at once (1,000 LoRa nodes: 6.7 s
-/// against 4.9 s). Without the delay both CPU counts tier up by the same rule, and the figures measure the simulator
-/// rather than the runtime's start-up policy.</para>
+/// <para>Children start with the tool's runtime settings (<c>eng/Tiering.targets</c>, in the runtimeconfig.json of
+/// both): among them no call-counting delay, which a one-CPU process would otherwise multiply by 10
+/// (<c>TC_DelaySingleProcMultiplier</c>, coreclr <c>eeconfig.cpp</c>) and so keep a confined run in unoptimised code
+/// for seconds that an unconfined one leaves at once. Both CPU counts tier up by the same rule, and the figures measure
+/// the simulator rather than the runtime's start-up policy.</para>
 /// </summary>
 internal static class ChildProcess
 {
@@ -46,7 +45,6 @@ internal static class ChildProcess
     private static string Run(string? cpuList, string[] arguments)
     {
         var psi = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
-        psi.Environment["DOTNET_TC_CallCountingDelayMs"] = "0";
         var command = new List<string>();
         if (Taskset is not null && cpuList is not null)
         {
