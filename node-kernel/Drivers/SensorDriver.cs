@@ -19,7 +19,7 @@ public sealed class SensorDriver : ISyscallDriver
 
     private readonly TockKernel _kernel;
     private readonly ISensorBackend _backend;
-    private readonly HashSet<TockProcess> _waiting = [];
+    private readonly bool[] _waiting; // by process index, as the grant each process keeps
     private readonly Action<int> _deliver; // one delegate for every measurement
 
     /// <summary>Creates the driver with number <paramref name="number"/> over <paramref name="backend"/> and installs it.</summary>
@@ -28,6 +28,7 @@ public sealed class SensorDriver : ISyscallDriver
         _kernel = kernel ?? throw new ArgumentNullException(nameof(kernel));
         _backend = backend ?? throw new ArgumentNullException(nameof(backend));
         DriverNumber = number;
+        _waiting = new bool[kernel.Options.MaxProcesses];
         _deliver = Deliver;
         kernel.AddDriver(this);
     }
@@ -64,7 +65,7 @@ public sealed class SensorDriver : ISyscallDriver
                     return CommandResult.Failure(ErrorCode.NoMem);
                 }
 
-                _waiting.Add(process);
+                _waiting[process.Index] = true;
                 long cycles = _backend.IsBusy ? 20 : _backend.StartMeasurement(_deliver);
                 return CommandResult.Success(cycles);
             default:
@@ -77,8 +78,9 @@ public sealed class SensorDriver : ISyscallDriver
         Measurements++;
         foreach (TockProcess p in _kernel.ProcessList)
         {
-            if (_waiting.Remove(p))
+            if (_waiting[p.Index])
             {
+                _waiting[p.Index] = false;
                 _kernel.ScheduleUpcall(p, new UpcallId(DriverNumber, 0), unchecked((uint)value), 0, 0);
             }
         }

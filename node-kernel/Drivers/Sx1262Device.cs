@@ -72,7 +72,7 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
     private readonly int[] _txPowers;
     private readonly byte[] _buffer = new byte[256];
     private readonly Dictionary<ushort, byte> _registers = [];
-    private readonly Dictionary<byte, long> _opcodeCounts = [];
+    private readonly long[] _opcodeCounts = new long[256]; // by opcode: one array index per command, not a hash lookup
     private EventHandle _txEvent;
     private bool _inReset;
     private bool _selectedWhileBusy;
@@ -213,7 +213,7 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
     public bool Unpowered => _consumer.State == _consumer.OffState;
 
     /// <summary>How many times <paramref name="opcode"/> was received.</summary>
-    public long CommandCount(byte opcode) => _opcodeCounts.GetValueOrDefault(opcode);
+    public long CommandCount(byte opcode) => _opcodeCounts[opcode];
 
     /// <summary>The consumer state for transmitting at <paramref name="dbm"/> (the nearest table entry).</summary>
     public int TransmitState(int dbm)
@@ -274,7 +274,7 @@ public sealed class Sx1262Device : ISpiDevice, IEventHandler
         }
 
         byte opcode = mosi[0];
-        _opcodeCounts[opcode] = _opcodeCounts.GetValueOrDefault(opcode) + 1;
+        _opcodeCounts[opcode]++;
         if (_selectedWhileBusy || _inReset || Mode == Sx1262Mode.Sleep)
         {
             CommandsIgnored++;

@@ -362,7 +362,10 @@ public sealed class TockProcess
     /// </remarks>
     internal sealed class Frame
     {
-        private readonly List<IEnumerator<UserOp>> _callers = [];
+        // The callers below Body, innermost last: structs, so a push needs no covariant array-store check and a return
+        // no type test.
+        private Caller[] _callers = new Caller[4];
+        private int _callerCount;
 
         public IEnumerator<UserOp> Body { get; private set; } = Enumerable.Empty<UserOp>().GetEnumerator();
 
@@ -379,7 +382,8 @@ public sealed class TockProcess
 
         public void Start(IEnumerator<UserOp> body, bool isUpcall, Syscalls.SyscallReturn savedResult)
         {
-            SetBody(body);
+            Body = body;
+            Routine = body as UserRoutine;
             IsUpcall = isUpcall;
             PendingComputeNs = 0;
             SavedResult = savedResult;
@@ -388,8 +392,21 @@ public sealed class TockProcess
         /// <summary>A <see cref="UserOpKind.Call"/>: <paramref name="callee"/> runs until it ends.</summary>
         public void Call(IEnumerable<UserOp> callee)
         {
-            _callers.Add(Body);
-            SetBody(callee is UserRoutine routine ? routine : callee.GetEnumerator()); // a routine is its own enumerator
+            if (_callerCount == _callers.Length)
+            {
+                Array.Resize(ref _callers, _callerCount * 2);
+            }
+
+            _callers[_callerCount++] = new Caller(Body, Routine);
+            if (callee is UserRoutine routine)
+            {
+                (Body, Routine) = (routine, routine); // a routine is its own enumerator
+            }
+            else
+            {
+                IEnumerator<UserOp> body = callee.GetEnumerator();
+                (Body, Routine) = (body, body as UserRoutine);
+            }
         }
 
         /// <summary>Advances the innermost function to its next step; false when it has ended.</summary>
@@ -401,7 +418,7 @@ public sealed class TockProcess
         /// <summary>The innermost function ended: back to its caller; false if it was the frame's own function.</summary>
         public bool TryReturn()
         {
-            if (_callers.Count == 0)
+            if (_callerCount == 0)
             {
                 return false;
             }
@@ -415,8 +432,9 @@ public sealed class TockProcess
                 Body.Dispose();
             }
 
-            SetBody(_callers[^1]);
-            _callers.RemoveAt(_callers.Count - 1);
+            ref Caller caller = ref _callers[--_callerCount];
+            (Body, Routine) = (caller.Body, caller.Routine);
+            caller = default; // the pooled routine it held must not be kept alive here
             return true;
         }
 
@@ -424,18 +442,15 @@ public sealed class TockProcess
         public void End()
         {
             Body.Dispose();
-            for (int i = _callers.Count - 1; i >= 0; i--)
+            for (int i = _callerCount - 1; i >= 0; i--)
             {
-                _callers[i].Dispose();
+                _callers[i].Body.Dispose();
+                _callers[i] = default;
             }
 
-            _callers.Clear();
+            _callerCount = 0;
         }
 
-        private void SetBody(IEnumerator<UserOp> body)
-        {
-            Body = body;
-            Routine = body as UserRoutine;
-        }
+        private readonly record struct Caller(IEnumerator<UserOp> Body, UserRoutine? Routine);
     }
 }
