@@ -382,8 +382,7 @@ public sealed class TockProcess
 
         public void Start(IEnumerator<UserOp> body, bool isUpcall, Syscalls.SyscallReturn savedResult)
         {
-            Body = body;
-            Routine = body as UserRoutine;
+            SetBody(body);
             IsUpcall = isUpcall;
             PendingComputeNs = 0;
             SavedResult = savedResult;
@@ -398,15 +397,7 @@ public sealed class TockProcess
             }
 
             _callers[_callerCount++] = new Caller(Body, Routine);
-            if (callee is UserRoutine routine)
-            {
-                (Body, Routine) = (routine, routine); // a routine is its own enumerator
-            }
-            else
-            {
-                IEnumerator<UserOp> body = callee.GetEnumerator();
-                (Body, Routine) = (body, body as UserRoutine);
-            }
+            SetBody(callee is UserRoutine routine ? routine : callee.GetEnumerator()); // a routine is its own enumerator
         }
 
         /// <summary>Advances the innermost function to its next step; false when it has ended.</summary>
@@ -449,6 +440,12 @@ public sealed class TockProcess
             }
 
             _callerCount = 0;
+        }
+
+        private void SetBody(IEnumerator<UserOp> body)
+        {
+            Body = body;
+            Routine = body as UserRoutine;
         }
 
         private readonly record struct Caller(IEnumerator<UserOp> Body, UserRoutine? Routine);
