@@ -54,7 +54,7 @@ internal static class ScaleBenchmark
         Console.WriteLine($"scale benchmark: {MachineInfo.Describe()}");
         Console.WriteLine($"one child process per run, {ChildProcess.Describe(1)}; wall = simulate + write results (Parquet); medians over repeats");
         Console.WriteLine();
-        Console.WriteLine($"{"case",-11} {"nodes",8} {"runs",4} {"wall s",9} {"write %",8} {"events",14} {"Mev/s",7} {"node-d/s",9} {"peak MiB",9}");
+        Console.WriteLine($"{"case",-11} {"nodes",8} {"runs",4} {"wall s",9} {"write %",8} {"gc %",6} {"events",14} {"Mev/s",7} {"node-d/s",9} {"peak MiB",9}");
         var all = new List<ScaleRun>();
         foreach ((string name, int[] ns) in sizes)
         {
@@ -66,9 +66,10 @@ internal static class ScaleBenchmark
                 all.AddRange(runs);
                 double wall = Statistics.Median(runs.Select(r => r.RunS + r.WriteS));
                 double write = Statistics.Median(runs.Select(r => r.WriteS / (r.RunS + r.WriteS)));
+                double gc = Statistics.Median(runs.Select(r => r.GcPauseS / (r.RunS + r.WriteS)));
                 long events = runs[0].Events;
                 medians.Add((n, wall));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-11} {n,8:N0} {count,4} {wall,9:0.00} {write * 100,7:0.0}% {events,14:N0} {events / Statistics.Median(runs.Select(r => r.RunS)) / 1e6,7:0.00} {n / wall,9:0.0} {Statistics.Median(runs.Select(r => (double)r.PeakRssBytes)) / (1 << 20),9:0}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-11} {n,8:N0} {count,4} {wall,9:0.00} {write * 100,7:0.0}% {gc * 100,5:0.0}% {events,14:N0} {events / Statistics.Median(runs.Select(r => r.RunS)) / 1e6,7:0.00} {n / wall,9:0.0} {Statistics.Median(runs.Select(r => (double)r.PeakRssBytes)) / (1 << 20),9:0}"));
             }
 
             if (medians.Count >= 2)
@@ -108,6 +109,7 @@ internal static class ScaleBenchmark
             string path = ScaleScenarios.Write(name, nodes, dir, duration);
             ScenarioConfig config = ScenarioLoader.LoadFile(path);
             int gen2Before = GC.CollectionCount(2);
+            TimeSpan pausedBefore = GC.GetTotalPauseDuration();
             long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var run = Stopwatch.StartNew();
             RunResult result = ScenarioRunner.Run(config);
@@ -116,7 +118,7 @@ internal static class ScaleBenchmark
             var write = Stopwatch.StartNew();
             ResultsWriter.WriteAsync(result, Path.Combine(dir, "out"), Path.GetFileName(path), File.ReadAllText(path)).GetAwaiter().GetResult();
             write.Stop();
-            var figures = new ScaleRun(name, nodes, result.Events, run.Elapsed.TotalSeconds, write.Elapsed.TotalSeconds, PeakRss(), allocated, result.Nodes.Sum(n => n.FramesSent), GC.CollectionCount(2) - gen2Before);
+            var figures = new ScaleRun(name, nodes, result.Events, run.Elapsed.TotalSeconds, write.Elapsed.TotalSeconds, PeakRss(), allocated, result.Nodes.Sum(n => n.FramesSent), GC.CollectionCount(2) - gen2Before, (GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds);
             Console.WriteLine(JsonSerializer.Serialize(figures));
             return 0;
         }
@@ -166,4 +168,4 @@ internal static class ScaleBenchmark
 }
 
 /// <summary>One child run's figures.</summary>
-internal sealed record ScaleRun(string Case, int Nodes, long Events, double RunS, double WriteS, long PeakRssBytes, long AllocatedBytes, long FramesSent, int Gen2Collections);
+internal sealed record ScaleRun(string Case, int Nodes, long Events, double RunS, double WriteS, long PeakRssBytes, long AllocatedBytes, long FramesSent, int Gen2Collections, double GcPauseS);
