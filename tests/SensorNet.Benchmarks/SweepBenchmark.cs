@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using SensorNet.Scenarios.Sweeps;
 
 namespace SensorNet.Benchmarks;
@@ -53,7 +56,7 @@ internal static class SweepBenchmark
             Console.WriteLine(sideBySide
                 ? $"baseline: the first {half} runs as a --parallel 1 sweep on CPU {pairCpus[1]}, alone and with the other {runs - half} as a second one on CPU {pairCpus[0]}"
                 : "baseline: not measured (needs taskset and 2 CPUs)");
-            var walls = new Dictionary<int, List<double>> { [1] = [], [2] = [] };
+            var walls = new Dictionary<int, List<SweepChild>> { [1] = [], [2] = [] };
             var alone = new List<double>();
             var pairs = new List<double>();
             byte[]? reference = null;
@@ -77,7 +80,7 @@ internal static class SweepBenchmark
                     int parallel = sweep == Sweep.OneWorker ? 1 : 2;
                     string output = Path.Combine(dir, $"out-{r}-{parallel}");
                     string p = parallel.ToString(CultureInfo.InvariantCulture);
-                    double seconds = double.Parse(ChildProcess.Run(parallel, "sweep-run", sweepFile, output, p), CultureInfo.InvariantCulture);
+                    SweepChild child = JsonSerializer.Deserialize<SweepChild>(ChildProcess.Run(parallel, "sweep-run", sweepFile, output, p))!;
 
                     byte[] summary = File.ReadAllBytes(Path.Combine(output, "summary.parquet"));
                     if (reference is not null && !summary.AsSpan().SequenceEqual(reference))
@@ -87,19 +90,34 @@ internal static class SweepBenchmark
                     }
 
                     reference = summary;
-                    walls[parallel].Add(seconds);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  repeat {r + 1}, --parallel {parallel}: {seconds,7:0.00} s"));
+                    walls[parallel].Add(child);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  repeat {r + 1}, --parallel {parallel}: {child.WallS,7:0.00} s (first run ended at {child.FirstRunS:0.00} s{(double.IsNaN(child.LaterRunS) ? string.Empty : $", later runs {child.LaterRunS:0.00} s each per worker")}; compiling {child.CompileS:0.00} s, {child.CompiledMethods:N0} methods)"));
                     Directory.Delete(output, recursive: true);
                 }
             }
 
-            double one = Statistics.Median(walls[1]);
-            double two = Statistics.Median(walls[2]);
+            double one = Statistics.Median(walls[1].Select(c => c.WallS));
+            double two = Statistics.Median(walls[2].Select(c => c.WallS));
             double speedup = one / two;
             Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--parallel 1: {one:0.00} s median ({runs / one:0.00} runs/s)"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--parallel 2: {two:0.00} s median ({runs / two:0.00} runs/s)"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed-up {speedup:0.00} (per repeat: {string.Join(' ', walls[1].Zip(walls[2], (a, b) => (a / b).ToString("0.00", CultureInfo.InvariantCulture)))}); summaries byte-identical"));
+            foreach ((int parallel, double wall) in new[] { (1, one), (2, two) })
+            {
+                List<SweepChild> c = walls[parallel];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--parallel {parallel}: {wall:0.00} s median ({runs / wall:0.00} runs/s); first run ended at {Statistics.Median(c.Select(x => x.FirstRunS)):0.00} s, compiling {Statistics.Median(c.Select(x => x.CompileS)):0.00} s (medians)"));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed-up {speedup:0.00} (per repeat: {string.Join(' ', walls[1].Zip(walls[2], (a, b) => (a.WallS / b.WallS).ToString("0.00", CultureInfo.InvariantCulture)))}); summaries byte-identical"));
+
+            // Every worker's first run starts in code still being compiled; the later runs show what the runs themselves
+            // reach. Two workers pay the warm-up side by side, one worker pays it once, so it weighs on the speed-up.
+            if (runs > 2)
+            {
+                double laterOne = Statistics.Median(walls[1].Select(c => c.LaterRunS));
+                double laterTwo = Statistics.Median(walls[2].Select(c => c.LaterRunS));
+                double warmUp = Statistics.Median(walls[1].Select(c => c.WarmUpS));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: a worker's first run took {warmUp:0.00} s longer than its later ones (one worker, median); after it the speed-up of the runs is {2 * laterOne / laterTwo:0.00} ({laterOne:0.00} s per run on one worker, {laterTwo:0.00} s per run per worker on two)"));
+            }
+
             if (pairs.Count > 0)
             {
                 // Two processes share nothing but the machine, so their slowdown side by side is the hardware's (shared
@@ -138,12 +156,15 @@ internal static class SweepBenchmark
     {
         Task<string>[] children = [.. sweeps.Select((sweep, i) => Task.Run(() =>
             ChildProcess.RunOn(cpus[i], "sweep-run", sweep, Path.Combine(output, i.ToString(CultureInfo.InvariantCulture)), "1")))];
-        double seconds = children.Max(c => double.Parse(c.GetAwaiter().GetResult(), CultureInfo.InvariantCulture));
+        double seconds = children.Max(c => JsonSerializer.Deserialize<SweepChild>(c.GetAwaiter().GetResult())!.WallS);
         Directory.Delete(output, recursive: true);
         return seconds;
     }
 
-    /// <summary>The child of <see cref="Run"/>: <c>sweep-run SWEEP OUTPUT PARALLEL</c>; prints the wall seconds.</summary>
+    /// <summary>
+    /// The child of <see cref="Run"/>: <c>sweep-run SWEEP OUTPUT PARALLEL</c>; prints a <see cref="SweepChild"/> as
+    /// JSON: the wall seconds, when each run ended, and the runtime's compile time (<see cref="JitInfo"/>).
+    /// </summary>
     public static int RunOne(ReadOnlySpan<string> args)
     {
         if (args.Length != 3)
@@ -155,7 +176,8 @@ internal static class SweepBenchmark
         int parallel = int.Parse(args[2], CultureInfo.InvariantCulture);
         SweepRunner.TurnOffBackgroundGcFor(parallel); // as the sweep command does
         var clock = Stopwatch.StartNew();
-        IReadOnlyList<SweepOutcome> outcomes = SweepRunner.RunAsync(sweep, args[1], parallel, resume: false).GetAwaiter().GetResult();
+        var ends = new RunEnds(clock);
+        IReadOnlyList<SweepOutcome> outcomes = SweepRunner.RunAsync(sweep, args[1], parallel, resume: false, progress: ends).GetAwaiter().GetResult();
         clock.Stop();
         if (outcomes.FirstOrDefault(o => o.Status == "failed") is { } failed)
         {
@@ -163,7 +185,56 @@ internal static class SweepBenchmark
             return 1;
         }
 
-        Console.WriteLine(clock.Elapsed.TotalSeconds.ToString("R", CultureInfo.InvariantCulture));
+        Console.WriteLine(JsonSerializer.Serialize(new SweepChild(clock.Elapsed.TotalSeconds, parallel, ends.Seconds, JitInfo.GetCompilationTime().TotalSeconds, JitInfo.GetCompiledMethodCount())));
         return 0;
     }
+
+    // When each run ended, in seconds since the sweep started; SweepRunner reports on the worker's thread.
+    private sealed class RunEnds(Stopwatch clock) : IProgress<SweepOutcome>
+    {
+        private readonly List<double> _seconds = [];
+
+        public double[] Seconds
+        {
+            get
+            {
+                lock (_seconds)
+                {
+                    return [.. _seconds.Order()];
+                }
+            }
+        }
+
+        public void Report(SweepOutcome value)
+        {
+            double now = clock.Elapsed.TotalSeconds;
+            lock (_seconds)
+            {
+                _seconds.Add(now);
+            }
+        }
+    }
+}
+
+/// <summary>What a <c>sweep-run</c> child measured.</summary>
+/// <param name="WallS">Wall seconds of the sweep (scenario loaded to summary written).</param>
+/// <param name="Workers">Runs at once.</param>
+/// <param name="RunEndsS">When each run ended, seconds since the sweep started, ascending.</param>
+/// <param name="CompileS">Time the runtime spent compiling code, all threads (<see cref="JitInfo.GetCompilationTime"/>).</param>
+/// <param name="CompiledMethods">Methods compiled, every tier counted.</param>
+internal sealed record SweepChild(double WallS, int Workers, double[] RunEndsS, double CompileS, long CompiledMethods)
+{
+    /// <summary>When the first run ended: each worker's first run starts cold, in code not yet compiled at full speed.</summary>
+    [JsonIgnore]
+    public double FirstRunS => RunEndsS[0];
+
+    /// <summary>Seconds per run per worker after the first runs: (last end − first end) over the runs each worker did after its first.</summary>
+    [JsonIgnore]
+    public double LaterRunS => RunEndsS.Length > Workers
+        ? (RunEndsS[^1] - RunEndsS[0]) * Workers / (RunEndsS.Length - Workers)
+        : double.NaN;
+
+    /// <summary>How much longer a first run took than a later one.</summary>
+    [JsonIgnore]
+    public double WarmUpS => FirstRunS - LaterRunS;
 }
