@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SensorNet.Scenarios.Running;
 using SensorNet.Scenarios.Sweeps;
 
 namespace SensorNet.Benchmarks;
@@ -91,7 +92,7 @@ internal static class SweepBenchmark
 
                     reference = summary;
                     walls[parallel].Add(child);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  repeat {r + 1}, --parallel {parallel}: {child.WallS,7:0.00} s (first run ended at {child.FirstRunS:0.00} s{(double.IsNaN(child.LaterRunS) ? string.Empty : $", later runs {child.LaterRunS:0.00} s each per worker")}; compiling {child.CompileS:0.00} s, {child.CompiledMethods:N0} methods)"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  repeat {r + 1}, --parallel {parallel}: {child.WallS,7:0.00} s (first run ended at {child.FirstRunS:0.00} s{(double.IsNaN(child.LaterRunS) ? string.Empty : $", later runs {child.LaterRunS:0.00} s each per worker")}; compiling {child.CompileS:0.00} s, {child.CompiledMethods:N0} methods; JIT profile {child.JitProfile})"));
                     Directory.Delete(output, recursive: true);
                 }
             }
@@ -175,6 +176,7 @@ internal static class SweepBenchmark
         SweepDefinition sweep = SweepDefinition.Load(args[0]);
         int parallel = int.Parse(args[2], CultureInfo.InvariantCulture);
         SweepRunner.TurnOffBackgroundGcFor(parallel); // as the sweep command does
+        StartedProfile? profile = StartupProfile.Start("sweep"); // as the tool does
         var clock = Stopwatch.StartNew();
         var ends = new RunEnds(clock);
         IReadOnlyList<SweepOutcome> outcomes = SweepRunner.RunAsync(sweep, args[1], parallel, resume: false, progress: ends).GetAwaiter().GetResult();
@@ -185,9 +187,13 @@ internal static class SweepBenchmark
             return 1;
         }
 
-        Console.WriteLine(JsonSerializer.Serialize(new SweepChild(clock.Elapsed.TotalSeconds, parallel, ends.Seconds, JitInfo.GetCompilationTime().TotalSeconds, JitInfo.GetCompiledMethodCount())));
+        Console.WriteLine(JsonSerializer.Serialize(new SweepChild(clock.Elapsed.TotalSeconds, parallel, ends.Seconds, JitInfo.GetCompilationTime().TotalSeconds, JitInfo.GetCompiledMethodCount(), JitProfileUse(profile))));
         return 0;
     }
+
+    // The runtime neither plays nor records a multicore-JIT profile in a process confined to one CPU.
+    private static string JitProfileUse(StartedProfile? profile) =>
+        profile is null ? "off" : Environment.ProcessorCount < 2 ? "unused (one CPU)" : profile.Played ? "played" : "recorded";
 
     // When each run ended, in seconds since the sweep started; SweepRunner reports on the worker's thread.
     private sealed class RunEnds(Stopwatch clock) : IProgress<SweepOutcome>
@@ -222,7 +228,8 @@ internal static class SweepBenchmark
 /// <param name="RunEndsS">When each run ended, seconds since the sweep started, ascending.</param>
 /// <param name="CompileS">Time the runtime spent compiling code, all threads (<see cref="JitInfo.GetCompilationTime"/>).</param>
 /// <param name="CompiledMethods">Methods compiled, every tier counted.</param>
-internal sealed record SweepChild(double WallS, int Workers, double[] RunEndsS, double CompileS, long CompiledMethods)
+/// <param name="JitProfile">What the sweep did with the tool's multicore-JIT profile (<see cref="StartupProfile"/>): played an earlier invocation's, only recorded one, or neither.</param>
+internal sealed record SweepChild(double WallS, int Workers, double[] RunEndsS, double CompileS, long CompiledMethods, string JitProfile)
 {
     /// <summary>When the first run ended: each worker's first run starts cold, in code not yet compiled at full speed.</summary>
     [JsonIgnore]

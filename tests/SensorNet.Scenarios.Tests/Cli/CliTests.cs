@@ -1,3 +1,4 @@
+using SensorNet.Scenarios.Running;
 using SensorNet.Scenarios.Tests.Support;
 
 namespace SensorNet.Scenarios.Tests.Cli;
@@ -218,6 +219,44 @@ public class CliTests
         Assert.True(File.Exists(Path.Combine(outDir, "point=0001", "replication=0", "nodes.parquet")));
         Assert.Equal(0, again);
         Assert.Contains("0 ran, 2 skipped, 0 failed", resumed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_RecordsAMulticoreJitProfileInTheUsersDataFolder_UnlessTurnedOff()
+    {
+        using var tmp = new TempDirectory();
+        (int Code, string Stderr, string[] Profiles) RunWith(string data, string? jitProfile)
+        {
+            (int code, _, string stderr) = ChildProcess.Run(
+                "dotnet",
+                [Path.Combine(AppContext.BaseDirectory, "sensornet.dll"), "run", RepoPaths.Example("quickstart.yaml"), "--out", Path.Combine(data, "out"), "--no-report", "--quiet", "--set", "duration=1 h"],
+                TimeSpan.FromSeconds(120),
+                environment: env =>
+                {
+                    env["XDG_DATA_HOME"] = data; // where LocalApplicationData is on Linux
+                    env.Remove(StartupProfile.Switch);
+                    if (jitProfile is not null)
+                    {
+                        env[StartupProfile.Switch] = jitProfile;
+                    }
+                });
+            string jit = Path.Combine(data, "sensornet", "jit");
+            return (code, stderr, Directory.Exists(jit) ? [.. Directory.GetFiles(jit).Select(Path.GetFileName).OfType<string>()] : []);
+        }
+
+        (int code, string stderr, string[] profiles) = RunWith(tmp.Combine("on"), null);
+        (int off, string offErr, string[] none) = RunWith(tmp.Combine("off"), "off");
+
+        Assert.True(code == 0, stderr);
+        Assert.True(off == 0, offErr);
+        Assert.Empty(none);
+        if (OperatingSystem.IsLinux() && Environment.ProcessorCount > 1)
+        {
+            // The runtime writes the profile when the process ends; it neither records nor plays one on a single CPU.
+            string profile = Assert.Single(profiles);
+            Assert.Matches("^sensornet-run-[0-9a-f]{32}\\.jitprofile$", profile);
+            Assert.True(new FileInfo(Path.Combine(tmp.Combine("on"), "sensornet", "jit", profile)).Length > 1000);
+        }
     }
 
     [Fact]
