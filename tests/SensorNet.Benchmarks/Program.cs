@@ -41,6 +41,8 @@ internal static class Program
                     return SweepBenchmark.Run(args.AsSpan(1));
                 case "sweep-run":
                     return SweepBenchmark.RunOne(args.AsSpan(1));
+                case "sweep-threads":
+                    return SweepBenchmark.RunThreads(args.AsSpan(1));
                 default:
                     throw new UsageException($"unknown benchmark '{args[0]}'");
             }

@@ -16,14 +16,17 @@ namespace SensorNet.Benchmarks;
 /// sweep would borrow the idle core for background garbage collection. Checks that both give byte-identical
 /// summaries; prints medians and the speed-up. As a baseline in the same run it times half the runs as a one-worker
 /// sweep alone and beside the other half (a second process on the other CPU): the two share nothing but the machine,
-/// so the slowdown is the hardware's, and it caps what two workers in one process can reach.
+/// so the slowdown is the hardware's, and it caps what two workers in one process can reach. A second baseline runs the
+/// two halves on two threads of one process once every hot method has its final code (<see cref="RunThreads"/>): its
+/// slowdown is what sharing one process costs warm runs, apart from the warm-up.
 /// </summary>
 internal static class SweepBenchmark
 {
     public const string Usage =
         "sweep [--nodes 200] [--runs 8] [--repeats 3]\n" +
         "    a sweep of equal Tock LoRa runs (1 simulated day each) with --parallel 1 and 2; target: speed-up ≥ 1.8;\n" +
-        "    baseline: half the runs alone and beside the other half, as two processes on the two CPUs";
+        "    baselines: half the runs alone and beside the other half, as two processes on the two CPUs and, after warm-up,\n" +
+        "    as two threads of one process";
 
     private const double Target = 1.8;
 
@@ -48,6 +51,8 @@ internal static class SweepBenchmark
             string[] halves = [Path.Combine(dir, "sweep-a.yaml"), Path.Combine(dir, "sweep-b.yaml")];
             WriteSweep(halves[0], scenario, 1, half);
             WriteSweep(halves[1], scenario, half + 1, runs - half);
+            string warm = Path.Combine(dir, "sweep-warm.yaml");
+            WriteSweep(warm, scenario, runs + 1, 1);
             bool sideBySide = ChildProcess.CanPin && Environment.ProcessorCount >= 2;
             int[] pairCpus = [Environment.ProcessorCount - 2, Environment.ProcessorCount - 1];
 
@@ -60,11 +65,26 @@ internal static class SweepBenchmark
             var walls = new Dictionary<int, List<SweepChild>> { [1] = [], [2] = [] };
             var alone = new List<double>();
             var pairs = new List<double>();
+            var threads = new List<InProcessChild>();
             byte[]? reference = null;
             for (int r = 0; r < repeats; r++)
             {
-                foreach (Sweep sweep in r % 2 == 0 ? new[] { Sweep.OneWorker, Sweep.TwoWorkers, Sweep.HalfAlone, Sweep.HalvesSideBySide } : [Sweep.HalvesSideBySide, Sweep.HalfAlone, Sweep.TwoWorkers, Sweep.OneWorker])
+                foreach (Sweep sweep in r % 2 == 0 ? new[] { Sweep.OneWorker, Sweep.TwoWorkers, Sweep.HalfAlone, Sweep.HalvesSideBySide, Sweep.HalvesOnThreads } : [Sweep.HalvesOnThreads, Sweep.HalvesSideBySide, Sweep.HalfAlone, Sweep.TwoWorkers, Sweep.OneWorker])
                 {
+                    if (sweep == Sweep.HalvesOnThreads)
+                    {
+                        if (Environment.ProcessorCount >= 2)
+                        {
+                            string threadsOutput = Path.Combine(dir, $"out-{r}-threads");
+                            InProcessChild t = JsonSerializer.Deserialize<InProcessChild>(ChildProcess.Run(2, "sweep-threads", warm, halves[0], halves[1], threadsOutput))!;
+                            threads.Add(t);
+                            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  repeat {r + 1}, halves on two threads of one process after warm-up: a run {t.AloneS:0.00} s alone, {t.BesideS:0.00} s beside the other (medians)"));
+                            Directory.Delete(threadsOutput, recursive: true);
+                        }
+
+                        continue;
+                    }
+
                     if (sweep is Sweep.HalfAlone or Sweep.HalvesSideBySide)
                     {
                         if (sideBySide)
@@ -128,8 +148,16 @@ internal static class SweepBenchmark
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"baseline: half the runs {single:0.00} s alone, {pair:0.00} s beside the other half (medians): each of two concurrent simulations runs at {single / pair * 100:0}% of the speed of one alone (per repeat: {string.Join(' ', alone.Zip(pairs, (a, b) => (a / b * 100).ToString("0", CultureInfo.InvariantCulture) + "%"))}), which caps the speed-up of the runs' own work at {2 * single / pair:0.00}"));
             }
 
+            if (threads.Count > 0)
+            {
+                // The same halves on two threads of one process, after warm-up: what sharing the process costs warm runs.
+                double single = Statistics.Median(threads.Select(t => t.AloneS));
+                double beside = Statistics.Median(threads.Select(t => t.BesideS));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"in one process after warm-up: a run {single:0.00} s alone, {beside:0.00} s beside a second worker (medians): each of two workers runs at {single / beside * 100:0}% of the speed of one alone (per repeat: {string.Join(' ', threads.Select(t => (t.AloneS / t.BesideS * 100).ToString("0", CultureInfo.InvariantCulture) + "%"))})"));
+            }
+
             bool pass = speedup >= Target;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"target: speed-up = {speedup:0.00} ≥ {Target}: {(pass ? "PASS" : "FAIL")}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"target: speed-up = {speedup:0.000} ≥ {Target}: {(pass ? "PASS" : "FAIL")}"));
             return pass ? 0 : 1;
         }
         finally
@@ -147,6 +175,7 @@ internal static class SweepBenchmark
         TwoWorkers,
         HalfAlone,
         HalvesSideBySide,
+        HalvesOnThreads,
     }
 
     private static void WriteSweep(string path, string scenario, int firstSeed, int runs) =>
@@ -191,6 +220,53 @@ internal static class SweepBenchmark
         return 0;
     }
 
+    /// <summary>
+    /// The child of the in-process baseline: <c>sweep-threads WARM HALF_A HALF_B OUTPUT</c>. Runs the one-run sweep WARM
+    /// (so every hot method has its final code), HALF_A alone, then HALF_A and HALF_B at once on two threads, each a
+    /// one-worker sweep as <c>sensornet sweep</c> runs it; prints an <see cref="InProcessChild"/> as JSON.
+    /// </summary>
+    public static int RunThreads(ReadOnlySpan<string> args)
+    {
+        if (args.Length != 4)
+        {
+            throw new UsageException("sweep-threads WARM HALF_A HALF_B OUTPUT");
+        }
+
+        SweepDefinition warm = SweepDefinition.Load(args[0]);
+        SweepDefinition[] halves = [SweepDefinition.Load(args[1]), SweepDefinition.Load(args[2])];
+        string output = args[3];
+        SweepRunner.TurnOffBackgroundGcFor(2); // as a two-worker sweep does
+        _ = TimedRuns(warm, Path.Combine(output, "warm"));
+        double[] alone = TimedRuns(halves[0], Path.Combine(output, "alone"));
+        Task<double[]>[] both = [.. halves.Select((h, i) => Task.Factory.StartNew(() => TimedRuns(h, Path.Combine(output, $"beside-{i}")), TaskCreationOptions.LongRunning))];
+        double[][] beside = [.. both.Select(t => t.GetAwaiter().GetResult())];
+
+        // Only runs that ended while the other sweep still ran were wholly beside it.
+        double firstDone = beside.Min(b => b[^1]);
+        double[] besideRuns = [.. beside.SelectMany(b => Durations(b).Where((_, k) => b[k + 1] <= firstDone))];
+        Console.WriteLine(JsonSerializer.Serialize(new InProcessChild(Statistics.Median(Durations(alone)), Statistics.Median(besideRuns))));
+        return 0;
+    }
+
+    // When each run of a one-worker sweep ended, in seconds since the child started (one clock for every sweep).
+    private static readonly Stopwatch ChildClock = Stopwatch.StartNew();
+
+    private static double[] TimedRuns(SweepDefinition sweep, string output)
+    {
+        double start = ChildClock.Elapsed.TotalSeconds;
+        var ends = new RunEnds(ChildClock);
+        IReadOnlyList<SweepOutcome> outcomes = SweepRunner.RunAsync(sweep, output, 1, resume: false, progress: ends).GetAwaiter().GetResult();
+        if (outcomes.FirstOrDefault(o => o.Status == "failed") is { } failed)
+        {
+            throw new InvalidOperationException($"sweep run failed: {failed.Error}");
+        }
+
+        return [start, .. ends.Seconds];
+    }
+
+    // Seconds of each run from [start, end of run 1, end of run 2, ...].
+    private static double[] Durations(double[] starts) => [.. starts.Skip(1).Select((end, k) => end - starts[k])];
+
     // The runtime neither plays nor records a multicore-JIT profile in a process confined to one CPU.
     private static string JitProfileUse(StartedProfile? profile) =>
         profile is null ? "off" : Environment.ProcessorCount < 2 ? "unused (one CPU)" : profile.Played ? "played" : "recorded";
@@ -221,6 +297,11 @@ internal static class SweepBenchmark
         }
     }
 }
+
+/// <summary>What a <c>sweep-threads</c> child measured, after warm-up.</summary>
+/// <param name="AloneS">Median seconds per run of a one-worker sweep alone in the process.</param>
+/// <param name="BesideS">Median seconds per run of two one-worker sweeps on two threads at once (runs that ended before either sweep did).</param>
+internal sealed record InProcessChild(double AloneS, double BesideS);
 
 /// <summary>What a <c>sweep-run</c> child measured.</summary>
 /// <param name="WallS">Wall seconds of the sweep (scenario loaded to summary written).</param>
