@@ -16,9 +16,9 @@ namespace SensorNet.Benchmarks;
 /// sweep would borrow the idle core for background garbage collection. Checks that both give byte-identical
 /// summaries; prints medians and the speed-up. As a baseline in the same run it times half the runs as a one-worker
 /// sweep alone and beside the other half (a second process on the other CPU): the two share nothing but the machine,
-/// so the slowdown is the hardware's, and it caps what two workers in one process can reach. A second baseline runs the
-/// two halves on two threads of one process once every hot method has its final code (<see cref="RunThreads"/>): its
-/// slowdown is what sharing one process costs warm runs, apart from the warm-up.
+/// so the slowdown is the hardware's, and it caps what two workers in one process can reach. A second baseline runs,
+/// after a warm-up run, the first half alone on one CPU and both halves on two threads of one process on two
+/// (<see cref="RunThreads"/>): its slowdown is what sharing one process costs warm runs, apart from the warm-up.
 /// </summary>
 internal static class SweepBenchmark
 {
@@ -65,7 +65,7 @@ internal static class SweepBenchmark
             var walls = new Dictionary<int, List<SweepChild>> { [1] = [], [2] = [] };
             var alone = new List<double>();
             var pairs = new List<double>();
-            var threads = new List<InProcessChild>();
+            var threads = new List<(InProcessChild One, InProcessChild Two)>();
             byte[]? reference = null;
             for (int r = 0; r < repeats; r++)
             {
@@ -73,12 +73,14 @@ internal static class SweepBenchmark
                 {
                     if (sweep == Sweep.HalvesOnThreads)
                     {
-                        if (Environment.ProcessorCount >= 2)
+                        if (sideBySide)
                         {
+                            // After a warm-up run: the first half alone on one CPU, then both halves on two threads of one process on both.
                             string threadsOutput = Path.Combine(dir, $"out-{r}-threads");
-                            InProcessChild t = JsonSerializer.Deserialize<InProcessChild>(ChildProcess.Run(2, "sweep-threads", warm, halves[0], halves[1], threadsOutput))!;
-                            threads.Add(t);
-                            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  repeat {r + 1}, halves on two threads of one process after warm-up: a run {t.AloneS:0.00} s alone, {t.BesideS:0.00} s beside the other (medians)"));
+                            InProcessChild alone1 = JsonSerializer.Deserialize<InProcessChild>(ChildProcess.RunOn(pairCpus[1], "sweep-threads", warm, Path.Combine(threadsOutput, "1"), halves[0]))!;
+                            InProcessChild beside2 = JsonSerializer.Deserialize<InProcessChild>(ChildProcess.Run(2, "sweep-threads", warm, Path.Combine(threadsOutput, "2"), halves[0], halves[1]))!;
+                            threads.Add((alone1, beside2));
+                            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  repeat {r + 1}, in one process after a warm-up run: a run {alone1.RunS:0.00} s alone on one CPU, {beside2.RunS:0.00} s beside a second worker on two (medians; compiling {alone1.CompiledMethods:N0} and {beside2.CompiledMethods:N0} methods meanwhile)"));
                             Directory.Delete(threadsOutput, recursive: true);
                         }
 
@@ -150,10 +152,10 @@ internal static class SweepBenchmark
 
             if (threads.Count > 0)
             {
-                // The same halves on two threads of one process, after warm-up: what sharing the process costs warm runs.
-                double single = Statistics.Median(threads.Select(t => t.AloneS));
-                double beside = Statistics.Median(threads.Select(t => t.BesideS));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"in one process after warm-up: a run {single:0.00} s alone, {beside:0.00} s beside a second worker (medians): each of two workers runs at {single / beside * 100:0}% of the speed of one alone (per repeat: {string.Join(' ', threads.Select(t => (t.AloneS / t.BesideS * 100).ToString("0", CultureInfo.InvariantCulture) + "%"))})"));
+                // The same halves as two workers of one process, both warm: what sharing the process costs warm runs.
+                double single = Statistics.Median(threads.Select(t => t.One.RunS));
+                double beside = Statistics.Median(threads.Select(t => t.Two.RunS));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"in one process after a warm-up run: a run {single:0.00} s alone, {beside:0.00} s beside a second worker (medians): each of two workers runs at {single / beside * 100:0}% of the speed of one alone (per repeat: {string.Join(' ', threads.Select(t => (t.One.RunS / t.Two.RunS * 100).ToString("0", CultureInfo.InvariantCulture) + "%"))})"));
             }
 
             bool pass = speedup >= Target;
@@ -221,30 +223,32 @@ internal static class SweepBenchmark
     }
 
     /// <summary>
-    /// The child of the in-process baseline: <c>sweep-threads WARM HALF_A HALF_B OUTPUT</c>. Runs the one-run sweep WARM
-    /// (so every hot method has its final code), HALF_A alone, then HALF_A and HALF_B at once on two threads, each a
-    /// one-worker sweep as <c>sensornet sweep</c> runs it; prints an <see cref="InProcessChild"/> as JSON.
+    /// The child of the in-process baseline: <c>sweep-threads WARM OUTPUT HALF...</c>. Runs the one-run sweep WARM, so
+    /// that every hot method has its final code, then each HALF as a one-worker sweep on a thread of its own, all at
+    /// once (as <c>sensornet sweep</c> runs a worker); prints an <see cref="InProcessChild"/> as JSON. Run on one CPU
+    /// with one half and on two with two, the compiler's later work (tier-up of code that runs a few hundred times
+    /// per run) is charged to the cores in both, as in the sweeps it stands for.
     /// </summary>
     public static int RunThreads(ReadOnlySpan<string> args)
     {
-        if (args.Length != 4)
+        if (args.Length < 3)
         {
-            throw new UsageException("sweep-threads WARM HALF_A HALF_B OUTPUT");
+            throw new UsageException("sweep-threads WARM OUTPUT HALF...");
         }
 
         SweepDefinition warm = SweepDefinition.Load(args[0]);
-        SweepDefinition[] halves = [SweepDefinition.Load(args[1]), SweepDefinition.Load(args[2])];
-        string output = args[3];
-        SweepRunner.TurnOffBackgroundGcFor(2); // as a two-worker sweep does
+        string output = args[1];
+        SweepDefinition[] halves = [.. args[2..].ToArray().Select(SweepDefinition.Load)];
+        SweepRunner.TurnOffBackgroundGcFor(halves.Length); // as a sweep with that many workers does
         _ = TimedRuns(warm, Path.Combine(output, "warm"));
-        double[] alone = TimedRuns(halves[0], Path.Combine(output, "alone"));
-        Task<double[]>[] both = [.. halves.Select((h, i) => Task.Factory.StartNew(() => TimedRuns(h, Path.Combine(output, $"beside-{i}")), TaskCreationOptions.LongRunning))];
-        double[][] beside = [.. both.Select(t => t.GetAwaiter().GetResult())];
+        long compiled = JitInfo.GetCompiledMethodCount();
+        Task<double[]>[] started = [.. halves.Select((h, i) => Task.Factory.StartNew(() => TimedRuns(h, Path.Combine(output, $"half-{i}")), TaskCreationOptions.LongRunning))];
+        double[][] ends = [.. started.Select(t => t.GetAwaiter().GetResult())];
 
-        // Only runs that ended while the other sweep still ran were wholly beside it.
-        double firstDone = beside.Min(b => b[^1]);
-        double[] besideRuns = [.. beside.SelectMany(b => Durations(b).Where((_, k) => b[k + 1] <= firstDone))];
-        Console.WriteLine(JsonSerializer.Serialize(new InProcessChild(Statistics.Median(Durations(alone)), Statistics.Median(besideRuns))));
+        // Only runs that ended while every half still ran were wholly beside the others.
+        double firstDone = ends.Min(e => e[^1]);
+        double[] runs = [.. ends.SelectMany(e => Durations(e).Where((_, k) => e[k + 1] <= firstDone))];
+        Console.WriteLine(JsonSerializer.Serialize(new InProcessChild(Statistics.Median(runs), JitInfo.GetCompiledMethodCount() - compiled)));
         return 0;
     }
 
@@ -298,10 +302,10 @@ internal static class SweepBenchmark
     }
 }
 
-/// <summary>What a <c>sweep-threads</c> child measured, after warm-up.</summary>
-/// <param name="AloneS">Median seconds per run of a one-worker sweep alone in the process.</param>
-/// <param name="BesideS">Median seconds per run of two one-worker sweeps on two threads at once (runs that ended before either sweep did).</param>
-internal sealed record InProcessChild(double AloneS, double BesideS);
+/// <summary>What a <c>sweep-threads</c> child measured, after its warm-up run.</summary>
+/// <param name="RunS">Median seconds per run (runs that ended before any half did).</param>
+/// <param name="CompiledMethods">Methods the runtime compiled after the warm-up run, every tier counted.</param>
+internal sealed record InProcessChild(double RunS, long CompiledMethods);
 
 /// <summary>What a <c>sweep-run</c> child measured.</summary>
 /// <param name="WallS">Wall seconds of the sweep (scenario loaded to summary written).</param>
