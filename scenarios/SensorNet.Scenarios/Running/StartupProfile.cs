@@ -36,7 +36,7 @@ public static class StartupProfile
     /// Starts the profile of <paramref name="command"/> for this process's entry assembly, unless turned off or no
     /// profile folder can be made.
     /// </summary>
-    /// <param name="command">The command's name (letters, digits and '-').</param>
+    /// <param name="command">The command's name (letters, digits, '.', '_' or '-').</param>
     /// <returns>The profile started, or null.</returns>
     public static StartedProfile? Start(string command)
     {
