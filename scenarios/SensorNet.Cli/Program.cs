@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using SensorNet.Scenarios.Running;
 
 namespace SensorNet.Cli;
@@ -30,9 +31,10 @@ internal static class Program
             return ExitCodes.InvalidInput;
         }
 
-        if (parse.CommandResult.Command is not RootCommand)
+        if (parse.CommandResult.Command is not RootCommand && parse.Action is not null && parse.Action is not HelpAction)
         {
-            // Compiles ahead what the last invocation of this command compiled, on a spare core (timing only).
+            // Compiles ahead what the last invocation of this command compiled, on a spare core (timing only). Not for
+            // help, whose short profile would replace the command's.
             StartupProfile.Start(parse.CommandResult.Command.Name);
         }
 

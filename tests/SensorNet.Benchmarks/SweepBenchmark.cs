@@ -30,6 +30,9 @@ internal static class SweepBenchmark
 
     private const double Target = 1.8;
 
+    // The clock of a sweep-threads child: when each of its sweeps started and each run ended.
+    private static readonly Stopwatch ChildClock = Stopwatch.StartNew();
+
     public static int Run(ReadOnlySpan<string> args)
     {
         var options = new OptionReader(args);
@@ -204,10 +207,10 @@ internal static class SweepBenchmark
             throw new UsageException("sweep-run SWEEP OUTPUT PARALLEL");
         }
 
+        StartedProfile? profile = StartupProfile.Start("sweep"); // as the tool does, before anything else
         SweepDefinition sweep = SweepDefinition.Load(args[0]);
         int parallel = int.Parse(args[2], CultureInfo.InvariantCulture);
         SweepRunner.TurnOffBackgroundGcFor(parallel); // as the sweep command does
-        StartedProfile? profile = StartupProfile.Start("sweep"); // as the tool does
         var clock = Stopwatch.StartNew();
         var ends = new RunEnds(clock);
         IReadOnlyList<SweepOutcome> outcomes = SweepRunner.RunAsync(sweep, args[1], parallel, resume: false, progress: ends).GetAwaiter().GetResult();
@@ -245,15 +248,12 @@ internal static class SweepBenchmark
         Task<double[]>[] started = [.. halves.Select((h, i) => Task.Factory.StartNew(() => TimedRuns(h, Path.Combine(output, $"half-{i}")), TaskCreationOptions.LongRunning))];
         double[][] ends = [.. started.Select(t => t.GetAwaiter().GetResult())];
 
-        // Only runs that ended while every half still ran were wholly beside the others.
+        // Only runs that ended no later than the first half finished were wholly beside the others.
         double firstDone = ends.Min(e => e[^1]);
         double[] runs = [.. ends.SelectMany(e => Durations(e).Where((_, k) => e[k + 1] <= firstDone))];
         Console.WriteLine(JsonSerializer.Serialize(new InProcessChild(Statistics.Median(runs), JitInfo.GetCompiledMethodCount() - compiled)));
         return 0;
     }
-
-    // When each run of a one-worker sweep ended, in seconds since the child started (one clock for every sweep).
-    private static readonly Stopwatch ChildClock = Stopwatch.StartNew();
 
     private static double[] TimedRuns(SweepDefinition sweep, string output)
     {
@@ -269,7 +269,7 @@ internal static class SweepBenchmark
     }
 
     // Seconds of each run from [start, end of run 1, end of run 2, ...].
-    private static double[] Durations(double[] starts) => [.. starts.Skip(1).Select((end, k) => end - starts[k])];
+    private static double[] Durations(double[] times) => [.. times.Skip(1).Select((end, k) => end - times[k])];
 
     // The runtime neither plays nor records a multicore-JIT profile in a process confined to one CPU.
     private static string JitProfileUse(StartedProfile? profile) =>
@@ -303,7 +303,7 @@ internal static class SweepBenchmark
 }
 
 /// <summary>What a <c>sweep-threads</c> child measured, after its warm-up run.</summary>
-/// <param name="RunS">Median seconds per run (runs that ended before any half did).</param>
+/// <param name="RunS">Median seconds per run (runs that ended no later than the first half finished).</param>
 /// <param name="CompiledMethods">Methods the runtime compiled after the warm-up run, every tier counted.</param>
 internal sealed record InProcessChild(double RunS, long CompiledMethods);
 

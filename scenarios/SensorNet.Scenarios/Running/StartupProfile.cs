@@ -21,8 +21,9 @@ public sealed record StartedProfile(string Path, bool Played);
 /// measurable (8 alternating pairs: 3.59 s against 3.55 s, medians): both workers are busy from the start, so
 /// the background thread has no spare core to compile ahead on. The runtime does nothing in a process confined to one CPU.
 /// <para>
-/// Profiles live in <c>LocalApplicationData/sensornet/jit</c> (on Linux <c>$XDG_DATA_HOME</c> or
-/// <c>~/.local/share</c>), one file per program, command and build (the entry assembly's module version id); starting
+/// Profiles live in <c>sensornet/jit</c> under the local application-data folder (<c>$XDG_DATA_HOME</c> or
+/// <c>~/.local/share</c> on Linux, <c>~/Library/Application Support</c> on macOS, <c>%LOCALAPPDATA%</c> on Windows),
+/// one file per program, command and build (the entry assembly's module version id); starting
 /// deletes that program's and command's files of other builds. A missing, unwritable or damaged profile costs only the
 /// head start: the runtime checks the file and ignores what it cannot use. <c>SENSORNET_JIT_PROFILE=off</c> turns it off.
 /// </para>
@@ -30,7 +31,7 @@ public sealed record StartedProfile(string Path, bool Played);
 public static class StartupProfile
 {
     /// <summary>Environment variable that turns the profile off when set to <c>off</c>.</summary>
-    public const string Switch = "SENSORNET_JIT_PROFILE";
+    public const string EnvironmentVariable = "SENSORNET_JIT_PROFILE";
 
     /// <summary>
     /// Starts the profile of <paramref name="command"/> for this process's entry assembly, unless turned off or no
@@ -40,7 +41,7 @@ public static class StartupProfile
     /// <returns>The profile started, or null.</returns>
     public static StartedProfile? Start(string command)
     {
-        if (string.Equals(Environment.GetEnvironmentVariable(Switch), "off", StringComparison.OrdinalIgnoreCase)
+        if (string.Equals(Environment.GetEnvironmentVariable(EnvironmentVariable), "off", StringComparison.OrdinalIgnoreCase)
             || Assembly.GetEntryAssembly() is not { } entry)
         {
             return null;
@@ -62,7 +63,7 @@ public static class StartupProfile
     /// Makes <paramref name="directory"/>, deletes the profiles of <paramref name="program"/>'s <paramref name="command"/>
     /// from builds other than <paramref name="build"/>, and names this build's.
     /// </summary>
-    /// <returns>The profile to start, or null when the folder cannot be made or cleaned.</returns>
+    /// <returns>The profile to start, or null when the folder cannot be made or read.</returns>
     /// <exception cref="ArgumentException">A name holds something other than letters, digits, '.', '_' and '-'.</exception>
     public static StartedProfile? Prepare(string directory, string program, string command, Guid build)
     {
@@ -79,7 +80,7 @@ public static class StartupProfile
                 string rest = Path.GetFileNameWithoutExtension(file)[prefix.Length..];
                 if (Path.GetFileName(file) != name && Guid.TryParseExact(rest, "N", out _))
                 {
-                    File.Delete(file);
+                    TryDelete(file);
                 }
             }
 
@@ -89,6 +90,18 @@ public static class StartupProfile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    // Another process may hold an older build's file (Windows); it is deleted by a later start instead.
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
         }
     }
 

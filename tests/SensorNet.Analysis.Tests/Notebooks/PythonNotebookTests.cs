@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SensorNet.Analysis.Tests.Support;
+using SensorNet.Scenarios.Running;
 
 namespace SensorNet.Analysis.Tests.Notebooks;
 
@@ -70,7 +71,7 @@ public sealed class PythonNotebookTests
         (int code, _, string stderr) = Run(
             "dotnet",
             [Path.Combine(AppContext.BaseDirectory, "sensornet.dll"), "run", RepoPaths.Example("quickstart.yaml"), "--format", "csv", "--out", outDir, "--set", "outputs.energySampleInterval=10 min", "--quiet"],
-            new Dictionary<string, string>(StringComparer.Ordinal),
+            new Dictionary<string, string>(StringComparer.Ordinal) { [StartupProfile.EnvironmentVariable] = "off" }, // keep the user's data folder out of it
             TimeSpan.FromSeconds(120));
 
         Assert.True(code == 0, "sensornet run failed: " + stderr);

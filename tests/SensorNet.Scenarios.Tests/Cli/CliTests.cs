@@ -222,22 +222,24 @@ public class CliTests
     }
 
     [Fact]
-    public void Run_RecordsAMulticoreJitProfileInTheUsersDataFolder_UnlessTurnedOff()
+    public void Run_RecordsAMulticoreJitProfileInTheUsersDataFolder_UnlessTurnedOffOrAskedForHelp()
     {
         using var tmp = new TempDirectory();
-        (int Code, string Stderr, string[] Profiles) RunWith(string data, string? jitProfile)
+        (int Code, string Stderr, string[] Profiles) RunWith(string data, string? jitProfile, bool help = false)
         {
             (int code, _, string stderr) = ChildProcess.Run(
                 "dotnet",
-                [Path.Combine(AppContext.BaseDirectory, "sensornet.dll"), "run", RepoPaths.Example("quickstart.yaml"), "--out", Path.Combine(data, "out"), "--no-report", "--quiet", "--set", "duration=1 h"],
+                help
+                    ? [Path.Combine(AppContext.BaseDirectory, "sensornet.dll"), "run", "--help"]
+                    : [Path.Combine(AppContext.BaseDirectory, "sensornet.dll"), "run", RepoPaths.Example("quickstart.yaml"), "--out", Path.Combine(data, "out"), "--no-report", "--quiet", "--set", "duration=1 h"],
                 TimeSpan.FromSeconds(120),
                 environment: env =>
                 {
                     env["XDG_DATA_HOME"] = data; // where LocalApplicationData is on Linux
-                    env.Remove(StartupProfile.Switch);
+                    env.Remove(StartupProfile.EnvironmentVariable);
                     if (jitProfile is not null)
                     {
-                        env[StartupProfile.Switch] = jitProfile;
+                        env[StartupProfile.EnvironmentVariable] = jitProfile;
                     }
                 });
             string jit = Path.Combine(data, "sensornet", "jit");
@@ -246,10 +248,13 @@ public class CliTests
 
         (int code, string stderr, string[] profiles) = RunWith(tmp.Combine("on"), null);
         (int off, string offErr, string[] none) = RunWith(tmp.Combine("off"), "off");
+        (int help, string helpErr, string[] afterHelp) = RunWith(tmp.Combine("help"), null, help: true);
 
         Assert.True(code == 0, stderr);
         Assert.True(off == 0, offErr);
         Assert.Empty(none);
+        Assert.True(help == 0, helpErr);
+        Assert.Empty(afterHelp); // help's short profile would replace the command's
         if (OperatingSystem.IsLinux() && Environment.ProcessorCount > 1)
         {
             // The runtime writes the profile when the process ends; it neither records nor plays one on a single CPU.

@@ -1,3 +1,4 @@
+using SensorNet.Scenarios.Running;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
@@ -68,6 +69,7 @@ public class ToolPackageTests
             env["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             env["DOTNET_NOLOGO"] = "1";
             env["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+            env[StartupProfile.EnvironmentVariable] = "off"; // keep the user's data folder out of it
             env["MSBUILDDISABLENODEREUSE"] = "1";
         });
         return (code, stdout + stderr);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SensorNet.Scenarios.Running;
 
 namespace SensorNet.Scenarios.Tests.Support;
 
@@ -36,7 +37,14 @@ internal static class ChildProcess
         return (p.ExitCode, stdout.Result, stderr.Result);
     }
 
-    /// <summary>Runs the <c>sensornet</c> built next to the tests (<c>dotnet sensornet.dll</c>) with a wide console.</summary>
+    /// <summary>
+    /// Runs the <c>sensornet</c> built next to the tests (<c>dotnet sensornet.dll</c>) with a wide console, and without
+    /// its JIT profile, which would otherwise go to the user's data folder (its own test redirects that folder).
+    /// </summary>
     public static (int Code, string Stdout, string Stderr) Sensornet(params string[] args) =>
-        Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "sensornet.dll"), .. args], TimeSpan.FromSeconds(120), environment: env => env["COLUMNS"] = "200");
+        Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "sensornet.dll"), .. args], TimeSpan.FromSeconds(120), environment: env =>
+        {
+            env["COLUMNS"] = "200";
+            env[StartupProfile.EnvironmentVariable] = "off";
+        });
 }
