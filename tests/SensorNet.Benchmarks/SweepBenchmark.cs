@@ -30,9 +30,6 @@ internal static class SweepBenchmark
 
     private const double Target = 1.8;
 
-    // The clock of a sweep-threads child: when each of its sweeps started and each run ended.
-    private static readonly Stopwatch ChildClock = Stopwatch.StartNew();
-
     public static int Run(ReadOnlySpan<string> args)
     {
         var options = new OptionReader(args);
@@ -212,16 +209,9 @@ internal static class SweepBenchmark
         int parallel = int.Parse(args[2], CultureInfo.InvariantCulture);
         SweepRunner.TurnOffBackgroundGcFor(parallel); // as the sweep command does
         var clock = Stopwatch.StartNew();
-        var ends = new RunEnds(clock);
-        IReadOnlyList<SweepOutcome> outcomes = SweepRunner.RunAsync(sweep, args[1], parallel, resume: false, progress: ends).GetAwaiter().GetResult();
+        double[] ends = RunEndsOf(sweep, args[1], parallel, clock);
         clock.Stop();
-        if (outcomes.FirstOrDefault(o => o.Status == "failed") is { } failed)
-        {
-            Console.Error.WriteLine($"error: sweep run failed: {failed.Error}");
-            return 1;
-        }
-
-        Console.WriteLine(JsonSerializer.Serialize(new SweepChild(clock.Elapsed.TotalSeconds, parallel, ends.Seconds, JitInfo.GetCompilationTime().TotalSeconds, JitInfo.GetCompiledMethodCount(), JitProfileUse(profile))));
+        Console.WriteLine(JsonSerializer.Serialize(new SweepChild(clock.Elapsed.TotalSeconds, parallel, ends, JitInfo.GetCompilationTime().TotalSeconds, JitInfo.GetCompiledMethodCount(), JitProfileUse(profile))));
         return 0;
     }
 
@@ -243,9 +233,16 @@ internal static class SweepBenchmark
         string output = args[1];
         SweepDefinition[] halves = [.. args[2..].ToArray().Select(SweepDefinition.Load)];
         SweepRunner.TurnOffBackgroundGcFor(halves.Length); // as a sweep with that many workers does
-        _ = TimedRuns(warm, Path.Combine(output, "warm"));
+        var clock = Stopwatch.StartNew();
+        _ = RunEndsOf(warm, Path.Combine(output, "warm"), 1, clock);
         long compiled = JitInfo.GetCompiledMethodCount();
-        Task<double[]>[] started = [.. halves.Select((h, i) => Task.Factory.StartNew(() => TimedRuns(h, Path.Combine(output, $"half-{i}")), TaskCreationOptions.LongRunning))];
+        Task<double[]>[] started = [.. halves.Select((h, i) => Task.Factory.StartNew(
+            () =>
+            {
+                double start = clock.Elapsed.TotalSeconds;
+                return (double[])[start, .. RunEndsOf(h, Path.Combine(output, $"half-{i}"), 1, clock)];
+            },
+            TaskCreationOptions.LongRunning))];
         double[][] ends = [.. started.Select(t => t.GetAwaiter().GetResult())];
 
         // Only runs that ended no later than the first half finished were wholly beside the others.
@@ -255,17 +252,17 @@ internal static class SweepBenchmark
         return 0;
     }
 
-    private static double[] TimedRuns(SweepDefinition sweep, string output)
+    // Runs the sweep as 'sensornet sweep' does; returns when each run ended on the clock, ascending.
+    private static double[] RunEndsOf(SweepDefinition sweep, string output, int parallel, Stopwatch clock)
     {
-        double start = ChildClock.Elapsed.TotalSeconds;
-        var ends = new RunEnds(ChildClock);
-        IReadOnlyList<SweepOutcome> outcomes = SweepRunner.RunAsync(sweep, output, 1, resume: false, progress: ends).GetAwaiter().GetResult();
+        var ends = new RunEnds(clock);
+        IReadOnlyList<SweepOutcome> outcomes = SweepRunner.RunAsync(sweep, output, parallel, resume: false, progress: ends).GetAwaiter().GetResult();
         if (outcomes.FirstOrDefault(o => o.Status == "failed") is { } failed)
         {
             throw new InvalidOperationException($"sweep run failed: {failed.Error}");
         }
 
-        return [start, .. ends.Seconds];
+        return ends.Seconds;
     }
 
     // Seconds of each run from [start, end of run 1, end of run 2, ...].
@@ -275,7 +272,7 @@ internal static class SweepBenchmark
     private static string JitProfileUse(StartedProfile? profile) =>
         profile is null ? "off" : Environment.ProcessorCount < 2 ? "unused (one CPU)" : profile.Played ? "played" : "recorded";
 
-    // When each run ended, in seconds since the sweep started; SweepRunner reports on the worker's thread.
+    // When each run ended, in seconds on the given clock; SweepRunner reports on the worker's thread.
     private sealed class RunEnds(Stopwatch clock) : IProgress<SweepOutcome>
     {
         private readonly List<double> _seconds = [];
