@@ -21,6 +21,7 @@ namespace SensorNet.SimEngine;
 public sealed class Simulation
 {
     private readonly EventQueue _queue;
+    private readonly StatePrefetch _prefetch;
     private SimTime _now;
     private long _eventsExecuted;
     private long _eventsDiscarded;
@@ -39,6 +40,7 @@ public sealed class Simulation
     public Simulation(int initialCapacity = 1024)
     {
         _queue = new EventQueue(initialCapacity);
+        _prefetch = new StatePrefetch(this);
     }
 
     /// <summary>The current simulated time.</summary>
@@ -82,6 +84,17 @@ public sealed class Simulation
     /// null outside both.
     /// </summary>
     public EventDomain? CurrentDomain => _currentDomain;
+
+    /// <summary>
+    /// The objects that state prefetch covers for <paramref name="domain"/> (<see cref="EventDomain.PrefetchStateOf"/>),
+    /// found now: null if it names no roots or the walk leaked into shared state (more than 4,096 objects). For
+    /// checking what a node's walk reaches; the event loop walks on its own.
+    /// </summary>
+    public IReadOnlyList<object>? FindNodeState(EventDomain domain)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        return domain.StateRoots is { } roots ? _prefetch.Walker.Walk(roots) : null;
+    }
 
     /// <summary>
     /// Makes <paramref name="domain"/> current until the returned scope is disposed, so that the events and
@@ -298,6 +311,11 @@ public sealed class Simulation
                     domain.EventsDiscarded++;
                     _eventsDiscarded++;
                     continue;
+                }
+
+                if (domain is not null)
+                {
+                    _prefetch.Enter(domain, _eventsExecuted);
                 }
 
                 _now = time;

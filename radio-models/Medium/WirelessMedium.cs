@@ -1,5 +1,6 @@
 using SensorNet.RadioModels.Propagation;
 using SensorNet.SimEngine;
+using SensorNet.SimEngine.Events;
 using SensorNet.SimEngine.Quantities;
 using SensorNet.SimEngine.Random;
 using SensorNet.SimEngine.Time;
@@ -49,7 +50,7 @@ public sealed record MediumOptions(Dbm MaxTxPower, Dbm InterferenceFloor, Shadow
 /// <para><b>Limits:</b> ports do not move; a sender that loses power mid-frame still completes the frame on the air;
 /// antenna gains are part of the link budget the caller sets through transmit power.</para>
 /// </remarks>
-public sealed class WirelessMedium
+public sealed class WirelessMedium : ISharedModel
 {
     private readonly Simulation _simulation;
     private readonly IPropagationModel _propagation;

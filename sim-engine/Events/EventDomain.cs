@@ -42,10 +42,44 @@ public sealed class EventDomain
     /// </summary>
     public Func<bool>? MayRunAhead { get; set; }
 
+    /// <summary>
+    /// The objects of this domain's node state that the event loop prefetches (see <see cref="PrefetchStateOf"/>): null
+    /// until found, empty if the walk reached more than 4,096 objects (it then leaked into shared state).
+    /// </summary>
+    public IReadOnlyList<object>? PrefetchedState => State;
+
+    /// <summary>True if the walk of <see cref="PrefetchStateOf"/>'s roots reached more than 4,096 objects and was dropped.</summary>
+    public bool StateTooLarge { get; internal set; }
+
     // The queue holding this domain's pending events, and the first of them there (a list through the queue's slots).
     internal EventQueue? Queue { get; set; }
 
     internal int FirstPending { get; set; } = -1;
+
+    // State prefetch (StatePrefetch): the roots, the objects found, the index of this domain's last event, how often the
+    // loop came back to it cold, and at which cold return it walks the roots again.
+    internal object[]? StateRoots { get; private set; }
+
+    internal object[]? State { get; set; }
+
+    internal long LastEvent { get; set; } = long.MinValue / 2;
+
+    internal int ColdReturns { get; set; }
+
+    internal int NextWalk { get; set; } = StatePrefetch.FirstWalk;
+
+    /// <summary>
+    /// Names the objects that hold this domain's node state (for a Tock node: the node and its energy account). Once the
+    /// node has run, the event loop finds every object reachable from them (stopping at the simulation, at other domains
+    /// and at <see cref="ISharedModel"/>s) and from then on prefetches them into the CPU cache whenever it comes back to
+    /// this domain after many other events: at network scale a node's state is cold by its next turn. Timing only:
+    /// nothing the simulation computes depends on it.
+    /// </summary>
+    public void PrefetchStateOf(params object[] roots)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        StateRoots = roots;
+    }
 
     /// <summary>Ends the domain: its pending and future events are discarded. Idempotent.</summary>
     public void End() => IsAlive = false;

@@ -63,30 +63,7 @@ public static class ScenarioRunner
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(traces);
-        var simulation = new Simulation(initialCapacity: Math.Max(1024, config.NodeCount * 2));
-        var streams = new RngStreams(config.Seed, replication);
-        (WirelessMedium? medium, PacketCollector? packets, NetworkServer? server) = BuildNetwork(simulation, config, streams, traces.Packets);
-        IRunNode[] nodes = BuildNodes(simulation, config, streams, medium);
-        foreach (IRunNode node in nodes)
-        {
-            node.Boot(simulation.Now);
-        }
-
-        PowerStateTrace? trace = config.PowerStateTrace ? new PowerStateTrace(traces.PowerStates) : null;
-        if (trace is not null)
-        {
-            simulation.AllowRunAhead = false; // the trace is one stream in the order intervals end: keep the global order
-            foreach (IRunNode node in nodes)
-            {
-                node.Energy.PowerStateSink = trace.For(node.Id);
-            }
-        }
-
-        EnergySampler? sampler = config.EnergySampleInterval.Nanoseconds > 0
-            ? new EnergySampler(simulation, [.. nodes.Select(n => (n.Id, n.Energy))], config.EnergySampleInterval, traces.Energy)
-            : null;
-        sampler?.Start();
-
+        (Simulation simulation, IRunNode[] nodes, PacketCollector? packets, NetworkServer? server, EnergySampler? sampler) = Prepare(config, replication, traces);
         SimTime end = SimTime.FromStart(config.Duration);
         for (int slice = 1; slice <= ProgressSlices; slice++)
         {
@@ -150,6 +127,39 @@ public static class ScenarioRunner
     }
 
     // The medium and its gateways (ids after the nodes); none without a network section.
+    /// <summary>Everything a run does before its first event: the network, the nodes switched on, traces and sampler attached.</summary>
+    internal static Prepared Prepare(ScenarioConfig config, int replication, TraceSinks traces)
+    {
+        var simulation = new Simulation(initialCapacity: Math.Max(1024, config.NodeCount * 2));
+        var streams = new RngStreams(config.Seed, replication);
+        (WirelessMedium? medium, PacketCollector? packets, NetworkServer? server) = BuildNetwork(simulation, config, streams, traces.Packets);
+        IRunNode[] nodes = BuildNodes(simulation, config, streams, medium);
+        foreach (IRunNode node in nodes)
+        {
+            node.Boot(simulation.Now);
+        }
+
+        PowerStateTrace? trace = config.PowerStateTrace ? new PowerStateTrace(traces.PowerStates) : null;
+        if (trace is not null)
+        {
+            simulation.AllowRunAhead = false; // the trace is one stream in the order intervals end: keep the global order
+            foreach (IRunNode node in nodes)
+            {
+                node.Energy.PowerStateSink = trace.For(node.Id);
+            }
+        }
+
+        EnergySampler? sampler = config.EnergySampleInterval.Nanoseconds > 0
+            ? new EnergySampler(simulation, [.. nodes.Select(n => (n.Id, n.Energy))], config.EnergySampleInterval, traces.Energy)
+            : null;
+        sampler?.Start();
+
+        return new Prepared(simulation, nodes, packets, server, sampler);
+    }
+
+    /// <summary>A scenario set up to run (<see cref="Prepare"/>).</summary>
+    internal sealed record Prepared(Simulation Simulation, IRunNode[] Nodes, PacketCollector? Packets, NetworkServer? Server, EnergySampler? Sampler);
+
     private static (WirelessMedium? Medium, PacketCollector? Packets, NetworkServer? Server) BuildNetwork(Simulation simulation, ScenarioConfig config, RngStreams streams, ITraceSink<PacketRecord> records)
     {
         if (config.Network is not { } network)

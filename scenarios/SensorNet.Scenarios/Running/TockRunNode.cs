@@ -84,6 +84,9 @@ internal sealed class TockRunNode : IRunNode
 
     public NodeEnergy Energy { get; }
 
+    /// <summary>The domain of the board built last.</summary>
+    internal EventDomain Domain => _domain;
+
     /// <summary>Boots so far, the first included; zero while a node waits to be switched on.</summary>
     public int Boots => _booted ? _boots.Count : 0;
 
@@ -198,6 +201,8 @@ internal sealed class TockRunNode : IRunNode
         {
             _boots.Add(_build());
         }
+
+        domain.PrefetchStateOf(_boots[^1].Node, Energy);
 
         return domain;
     }

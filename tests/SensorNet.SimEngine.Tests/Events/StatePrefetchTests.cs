@@ -1,0 +1,213 @@
+using System.Runtime.Intrinsics.X86;
+using SensorNet.SimEngine.Events;
+using SensorNet.SimEngine.Time;
+
+namespace SensorNet.SimEngine.Tests.Events;
+
+/// <summary>
+/// <see cref="StatePrefetch"/> and <see cref="StateWalker"/>: which objects a node's state walk reaches and where it
+/// stops, and when the event loop walks and prefetches.
+/// </summary>
+public class StatePrefetchTests
+{
+    private readonly Simulation _sim = new();
+
+    [Fact]
+    public void Walk_ReachesFieldsStructsArraysAndClosures_RootsFirst()
+    {
+        var leaf = new Part();
+        var inStruct = new Part();
+        var inArray = new Part();
+        var inStructArray = new Part();
+        var captured = new Part();
+        var root = new Part
+        {
+            Next = leaf,
+            Pair = new Holder(inStruct, 3),
+            Items = [inArray, null],
+            Pairs = [new Holder(inStructArray, 1)],
+            Callback = () => captured.Next = null,
+        };
+
+        List<object> found = Walk(root);
+
+        Assert.Same(root, found[0]);
+        Assert.Contains(leaf, found);
+        Assert.Contains(inStruct, found);
+        Assert.Contains(inArray, found);
+        Assert.Contains(inStructArray, found);
+        Assert.Contains(captured, found);
+        Assert.Contains(root.Items, found);
+        Assert.Contains(root.Callback, found);
+        Assert.Equal(found.Count, found.Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
+
+    [Fact]
+    public void Walk_StopsAtSharedModelsTheSimulationDomainsStringsAndOtherAssemblies()
+    {
+        var behindShared = new Part();
+        var shared = new Shared { Next = behindShared };
+        var other = new EventDomain("other node");
+        var root = new Part { Next = new Part { Label = "node 1" }, Other = shared, Anything = _sim, More = other, Uri = new Uri("http://example.org/") };
+
+        List<object> found = Walk(root);
+
+        Assert.Equal(2, found.Count); // the root and its part, nothing behind the rest
+        Assert.DoesNotContain(shared, found);
+        Assert.DoesNotContain(behindShared, found);
+    }
+
+    [Fact]
+    public void Walk_GivesUpOnMoreObjectsThanANodeHas()
+    {
+        var root = new Part();
+        Part tail = root;
+        for (int i = 0; i < StateWalker.MaxObjects; i++)
+        {
+            tail.Next = new Part();
+            tail = tail.Next;
+        }
+
+        var domain = new EventDomain("node 0");
+        domain.PrefetchStateOf(root);
+
+        Assert.Null(_sim.FindNodeState(domain));
+        Assert.NotNull(new StateWalker(_sim).Walk([root.Next!.Next!])); // one fewer link is within bounds
+    }
+
+    [Fact]
+    public void Walk_GivesUpOnMoreArrayElementsThanANodeHas()
+    {
+        var root = new Part { Pairs = new Holder[StateWalker.MaxVisits + 1] };
+
+        Assert.Null(new StateWalker(_sim).Walk([root]));
+        Assert.NotNull(new StateWalker(_sim).Walk([new Part { Pairs = new Holder[1000] }]));
+    }
+
+    [Fact]
+    public void FindNodeState_IsNullForADomainWithoutRoots()
+    {
+        Assert.Null(_sim.FindNodeState(new EventDomain("node 0")));
+    }
+
+    [Fact]
+    public void Loop_WalksADomainAtItsThirdColdReturn_NotWhenItComesBackWarm()
+    {
+        var node = new EventDomain("node 0");
+        var state = new Part { Next = new Part() };
+        node.PrefetchStateOf(state);
+        var busy = new EventDomain("node 1");
+
+        Tick(node, 0); // its first event: a cold return
+        Tick(busy, 1, StatePrefetch.ColdAfterEvents - 10);
+        Tick(node, 2); // warm: fewer events of others than the threshold
+        Tick(busy, 3, StatePrefetch.ColdAfterEvents);
+        Tick(node, 4); // the second cold return
+        _sim.RunUntil(At(5));
+        Assert.Null(node.PrefetchedState);
+
+        Tick(busy, 5, StatePrefetch.ColdAfterEvents);
+        Tick(node, 6); // the third
+        _sim.Run();
+
+        if (Sse.IsSupported)
+        {
+            Assert.Equal([state, state.Next], node.PrefetchedState!);
+        }
+        else
+        {
+            Assert.Null(node.PrefetchedState); // nothing to prefetch with: nothing walked
+        }
+
+        Assert.Null(busy.PrefetchedState); // it names no roots
+    }
+
+    [Fact]
+    public void Loop_DropsADomainWhoseWalkLeaks_AndWalksNoMoreAfterSeveralSuch()
+    {
+        var huge = new Part { Pairs = new Holder[StateWalker.MaxVisits + 1] };
+        EventDomain[] leaking = [.. Enumerable.Range(0, StatePrefetch.MaxFailedWalks + 1).Select(i => new EventDomain($"node {i}"))];
+        foreach (EventDomain d in leaking)
+        {
+            d.PrefetchStateOf(huge);
+        }
+
+        var fine = new EventDomain("fine");
+        fine.PrefetchStateOf(new Part());
+        var busy = new EventDomain("busy");
+        long ms = 0;
+        for (int round = 0; round < StatePrefetch.FirstWalk; round++)
+        {
+            foreach (EventDomain d in leaking.Prepend(fine))
+            {
+                Tick(d, ms++);
+                Tick(busy, ms++, StatePrefetch.ColdAfterEvents);
+            }
+        }
+
+        _sim.Run();
+
+        bool x86 = Sse.IsSupported;
+        Assert.Equal(x86, fine.PrefetchedState is not null); // walked first, before any leaked
+        Assert.All(leaking.Take(StatePrefetch.MaxFailedWalks), d => Assert.Equal(x86, d.StateTooLarge));
+        Assert.Equal([], x86 ? leaking[0].PrefetchedState! : []);
+        Assert.False(leaking[^1].StateTooLarge); // walked no more once eight had leaked
+        Assert.Null(leaking[^1].PrefetchedState);
+    }
+
+    private List<object> Walk(object root) => [.. new StateWalker(_sim).Walk([root])!];
+
+    private static SimTime At(long ns) => SimTime.FromStart(SimDuration.FromNanoseconds(ns));
+
+    // Schedules count events of the domain, one after another from ms milliseconds on.
+    private void Tick(EventDomain domain, long ms, int count = 1)
+    {
+        using (_sim.EnterDomain(domain))
+        {
+            _sim.Schedule(At(ms * 1_000_000), new Repeat(_sim, count - 1));
+        }
+    }
+
+    private sealed class Repeat(Simulation simulation, int left) : IEventHandler
+    {
+        private int _left = left;
+
+        public void OnEvent(SimTime now, long tag)
+        {
+            if (_left-- > 0)
+            {
+                simulation.Schedule(now + SimDuration.FromNanoseconds(1), this);
+            }
+        }
+    }
+
+    private readonly record struct Holder(Part? Part, int Count);
+
+    private sealed class Part
+    {
+        public Part? Next { get; set; }
+
+        public Holder Pair { get; set; }
+
+        public Part?[]? Items { get; set; }
+
+        public Holder[]? Pairs { get; set; }
+
+        public Action? Callback { get; set; }
+
+        public string? Label { get; set; }
+
+        public object? Other { get; set; }
+
+        public object? Anything { get; set; }
+
+        public object? More { get; set; }
+
+        public Uri? Uri { get; set; }
+    }
+
+    private sealed class Shared : ISharedModel
+    {
+        public Part? Next { get; set; }
+    }
+}
