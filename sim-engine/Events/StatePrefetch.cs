@@ -12,8 +12,8 @@ namespace SensorNet.SimEngine.Events;
 /// <para>Why: at 10,000 nodes and more, a node's state (a LoRa node's is about 270 objects, 23 KB) has left the cache by
 /// the time its next uplink comes, and the kernel model reaches it along chains of pointers (kernel → process → frame →
 /// routine), so its cache misses come one after another. Asking for every object's first two cache lines at once lets
-/// the memory system serve them side by side. Measured on the 2-vCPU EPYC VM, one CPU: 100,000 LoRa nodes × 6 h in
-/// 141–142 s against 159 s, 10,000 × 6 h in 12.1–12.5 s against 13.4–14.1 s (README "Network scale").</para>
+/// the memory system serve them side by side. Measured on the 2-vCPU EPYC VM, one CPU: a day of 10,000 LoRa nodes in
+/// 40.6 s against 48.5 s, of 100,000 nodes in 484 s against 598 s (README "Network scale").</para>
 /// <para>When: a domain is cold when at least <see cref="ColdAfterEvents"/> events of other domains ran since its last
 /// one (its first event counts as one). Its objects are found (<see cref="StateWalker"/>) at its third cold return,
 /// once the node has run and made the objects it makes on first use, and found again at the 48th, 768th, … (×16), so
