@@ -87,14 +87,28 @@ public sealed class Simulation
 
     /// <summary>
     /// The objects that state prefetch covers for <paramref name="domain"/> (<see cref="EventDomain.PrefetchStateOf"/>),
-    /// found now: null if it names no roots or the walk leaked into shared state (more than 4,096 objects). For
-    /// checking what a node's walk reaches; the event loop walks on its own.
+    /// found now: null if it names no roots or the walk went past its bounds (it leaked into shared state). For checking
+    /// what a node's walk reaches; the event loop walks on its own.
     /// </summary>
     public IReadOnlyList<object>? FindNodeState(EventDomain domain)
     {
         ArgumentNullException.ThrowIfNull(domain);
-        return domain.StateRoots is { } roots ? _prefetch.Walker.Walk(roots) : null;
+        return domain.StateRoots is { } roots ? new StateWalker(this).Walk(roots) : null;
     }
+
+    /// <summary>
+    /// State prefetch (<see cref="EventDomain.PrefetchStateOf"/>) treats a domain as cold, and prefetches its state, when
+    /// at least this many other events ran since its last one (default 16,384); 0 turns it off. Timing only.
+    /// </summary>
+    public int StatePrefetchAfterEvents
+    {
+        get;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            field = value;
+        }
+    } = StatePrefetch.ColdAfterEvents;
 
     /// <summary>
     /// Makes <paramref name="domain"/> current until the returned scope is disposed, so that the events and

@@ -44,11 +44,12 @@ public sealed class EventDomain
 
     /// <summary>
     /// The objects of this domain's node state that the event loop prefetches (see <see cref="PrefetchStateOf"/>): null
-    /// until found, empty if the walk reached more than 4,096 objects (it then leaked into shared state).
+    /// until found, empty if the walk went past its bounds (4,096 objects or 65,536 fields and elements: it then leaked
+    /// into shared state).
     /// </summary>
     public IReadOnlyList<object>? PrefetchedState => State;
 
-    /// <summary>True if the walk of <see cref="PrefetchStateOf"/>'s roots reached more than 4,096 objects and was dropped.</summary>
+    /// <summary>True if the walk of <see cref="PrefetchStateOf"/>'s roots went past its bounds and the domain was dropped.</summary>
     public bool StateTooLarge { get; internal set; }
 
     // The queue holding this domain's pending events, and the first of them there (a list through the queue's slots).
@@ -78,7 +79,12 @@ public sealed class EventDomain
     public void PrefetchStateOf(params object[] roots)
     {
         ArgumentNullException.ThrowIfNull(roots);
-        StateRoots = roots;
+        if (Array.IndexOf(roots, null) >= 0)
+        {
+            throw new ArgumentException("A state root is null.", nameof(roots));
+        }
+
+        StateRoots = [.. roots];
     }
 
     /// <summary>Ends the domain: its pending and future events are discarded. Idempotent.</summary>

@@ -14,18 +14,21 @@ namespace SensorNet.SimEngine.Events;
 /// routine), so its cache misses come one after another. Asking for every object's first two cache lines at once lets
 /// the memory system serve them side by side. Measured on the 2-vCPU EPYC VM, one CPU: a day of 10,000 LoRa nodes in
 /// 40.6 s against 48.5 s, of 100,000 nodes in 484 s against 598 s (README "Network scale").</para>
-/// <para>When: a domain is cold when at least <see cref="ColdAfterEvents"/> events of other domains ran since its last
-/// one (its first event counts as one). Its objects are found (<see cref="StateWalker"/>) at its third cold return,
+/// <para>When: a domain is cold when at least <see cref="Simulation.StatePrefetchAfterEvents"/> other events (default
+/// <see cref="ColdAfterEvents"/>) ran since its last one (its first event counts as one). Its objects are found (<see cref="StateWalker"/>) at its third cold return,
 /// once the node has run and made the objects it makes on first use, and found again at the 48th, 768th, … (×16), so
-/// state made later is covered at a cost that stays small. A walk that leaks into shared state drops the domain, and
-/// after <see cref="MaxFailedWalks"/> such walks the run prefetches no more.</para>
+/// state made later is covered at a cost that stays small. A walk that leaks into shared state (or fails) drops the
+/// domain, and after <see cref="MaxFailedWalks"/> such walks the run walks no more domains.</para>
 /// <para>Limits: x86 only (<c>PREFETCHT0</c>); elsewhere nothing is walked or prefetched. A prefetch never faults, so an
 /// address made stale by the garbage collector moving the object costs nothing but the useless fetch. Timing only:
 /// results are the same with it and without it.</para>
 /// </remarks>
 internal sealed class StatePrefetch(Simulation simulation)
 {
-    /// <summary>Events of other domains after which a domain's state is taken to have left the cache.</summary>
+    /// <summary>
+    /// The default of <see cref="Simulation.StatePrefetchAfterEvents"/>: other events after which a domain's state is
+    /// taken to have left the cache (about 320 LoRa uplinks of other nodes, several MB of their state).
+    /// </summary>
     public const int ColdAfterEvents = 16_384;
 
     /// <summary>The cold return at which a domain's objects are first found.</summary>
@@ -40,9 +43,6 @@ internal sealed class StatePrefetch(Simulation simulation)
     private EventDomain? _last;
     private int _failedWalks;
     private bool _disabled;
-
-    /// <summary>The walker the loop uses (<see cref="Simulation.FindNodeState"/> walks with it too).</summary>
-    public StateWalker Walker => _walker;
 
     /// <summary>Prefetches are issued on this machine.</summary>
     public static bool IsSupported => Sse.IsSupported;
@@ -62,22 +62,23 @@ internal sealed class StatePrefetch(Simulation simulation)
     private void Switch(EventDomain domain, long eventIndex)
     {
         _last = domain;
-        if (domain.StateRoots is not { } roots || eventIndex - domain.LastEvent < ColdAfterEvents || _disabled || !IsSupported)
+        int threshold = simulation.StatePrefetchAfterEvents;
+        if (domain.StateRoots is not { } roots || threshold <= 0 || eventIndex - domain.LastEvent - 1 < threshold || !IsSupported)
         {
             return;
         }
 
-        if (++domain.ColdReturns == domain.NextWalk)
+        if (++domain.ColdReturns == domain.NextWalk && !_disabled)
         {
-            if (_walker.Walk(roots) is { } state)
+            if (TryWalk(roots) is { } state)
             {
                 domain.State = state;
-                domain.NextWalk *= WalkGrowth;
+                domain.NextWalk = domain.NextWalk <= int.MaxValue / WalkGrowth ? domain.NextWalk * WalkGrowth : int.MaxValue;
             }
             else
             {
-                // Leaked into shared state: never again for this domain, and after a few such domains for none, so that
-                // a scenario whose nodes all leak pays for a few bounded walks only.
+                // Leaked into shared state: never again for this domain, and after a few such domains no walks at all,
+                // so that a scenario whose nodes all leak pays for a few bounded walks only.
                 domain.State = [];
                 domain.StateTooLarge = true;
                 domain.NextWalk = int.MaxValue;
@@ -88,7 +89,20 @@ internal sealed class StatePrefetch(Simulation simulation)
         Prefetch(domain.State);
     }
 
-    // Two lines per object: its header and first fields, and the rest of most model objects (up to 128 bytes).
+    // A walk that fails for any reason (a type reflection cannot read) counts as leaked: prefetching must never stop a run.
+    private object[]? TryWalk(object[] roots)
+    {
+        try
+        {
+            return _walker.Walk(roots);
+        }
+        catch (Exception e) when (e is NotSupportedException or TypeLoadException or IOException or MemberAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    // Two lines from the object's method-table pointer: its fields up to 56 to 120 bytes in, depending on alignment.
     private static unsafe void Prefetch(object[]? state)
     {
         if (state is null)

@@ -5,7 +5,7 @@ namespace SensorNet.SimEngine.Events;
 /// <summary>
 /// Finds the objects of one node's state: everything reachable from its roots through instance fields (reference
 /// fields, references inside struct fields, array elements and delegates' targets) whose type is defined in one of the
-/// roots' assemblies or is a runtime collection, array or delegate holding such objects. It stops at objects of other
+/// roots' assemblies, is an array, or belongs to the runtime's core or collections library (collections, delegates). It stops at objects of other
 /// assemblies (a scenario runner's trace sinks and collectors, which every node shares), at <see cref="ISharedModel"/>s
 /// (the wireless medium), at the simulation, at event domains and at strings.
 /// </summary>
@@ -88,12 +88,13 @@ internal sealed class StateWalker(Simulation simulation)
         }
     }
 
-    // Types of the roots' assemblies, and the runtime's arrays, collections and delegates (whose contents are checked
-    // in turn). Reflection objects are the runtime's too, but never state.
+    // Types of the roots' assemblies, arrays, and the types of the runtime's core library and collections library
+    // (collections, delegates, boxes), whose contents are checked in turn. Reflection objects are the runtime's too,
+    // but never state.
     private bool IsNodeState(Type type) =>
         type.IsArray
         || _assemblies.Contains(type.Assembly)
-        || (type.Assembly == typeof(object).Assembly || type.Assembly == typeof(HashSet<>).Assembly) && !typeof(MemberInfo).IsAssignableFrom(type);
+        || (type.Assembly == typeof(object).Assembly || type.Assembly == typeof(Stack<>).Assembly) && !typeof(MemberInfo).IsAssignableFrom(type);
 
     private void Expand(object o)
     {
@@ -104,7 +105,7 @@ internal sealed class StateWalker(Simulation simulation)
                 return;
             case Array a:
                 Type element = a.GetType().GetElementType()!;
-                if ((!element.IsValueType || HoldsReferences(element)) && (_visits += a.Length) <= MaxVisits)
+                if ((IsReference(element) || HoldsReferences(element)) && (_visits += a.Length) <= MaxVisits)
                 {
                     foreach (object? item in a)
                     {

@@ -126,7 +126,6 @@ public static class ScenarioRunner
         return new RunResult(config, replication, end.Nanoseconds, simulation.EventsExecuted, summaries, residency, kernels, processes, [], []);
     }
 
-    // The medium and its gateways (ids after the nodes); none without a network section.
     /// <summary>Everything a run does before its first event: the network, the nodes switched on, traces and sampler attached.</summary>
     internal static Prepared Prepare(ScenarioConfig config, int replication, TraceSinks traces)
     {
@@ -160,6 +159,7 @@ public static class ScenarioRunner
     /// <summary>A scenario set up to run (<see cref="Prepare"/>).</summary>
     internal sealed record Prepared(Simulation Simulation, IRunNode[] Nodes, PacketCollector? Packets, NetworkServer? Server, EnergySampler? Sampler);
 
+    // The medium and its gateways (ids after the nodes); none without a network section.
     private static (WirelessMedium? Medium, PacketCollector? Packets, NetworkServer? Server) BuildNetwork(Simulation simulation, ScenarioConfig config, RngStreams streams, ITraceSink<PacketRecord> records)
     {
         if (config.Network is not { } network)

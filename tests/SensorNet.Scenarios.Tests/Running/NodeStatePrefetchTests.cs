@@ -49,12 +49,40 @@ public class NodeStatePrefetchTests
 
             Assert.NotNull(state);
             Assert.InRange(state.Count, 100, 1000); // a LoRa node: about 270
-            Assert.Contains(node.Energy, state);
-            Assert.Contains(state, o => o is NodeKernel.Kernel.TockKernel);
+            Assert.Single(state.OfType<Energy.Accounting.NodeEnergy>());
+            Assert.Single(state.OfType<NodeKernel.Kernel.TockKernel>());
             Assert.Contains(state, o => o is NodeKernel.Processes.TockProcess);
             Assert.All(state, o => Assert.True(!owner.TryGetValue(o, out int id) || id == node.Id, $"node {node.Id} reaches node {id}"));
             Assert.DoesNotContain(state, o => o is Simulation or ITraceSink<PowerStateRow> or ITraceSink<RadioModels.Medium.PacketRecord> or RadioModels.Medium.WirelessMedium);
         }
+    }
+
+    [Fact]
+    public void Results_AreTheSameWithStatePrefetchOnEveryReturnAndOff()
+    {
+        // Prefetching on every return to a node (threshold 1) walks and prefetches throughout; results must not move.
+        ScenarioConfig full = ScenarioLoader.LoadFile(RepoPaths.Example("tock-lora-blocking-vs-irq.yaml"));
+        ScenarioConfig config = full with { Duration = SimDuration.FromMinutes(30), PowerStateTrace = true };
+        var on = Run(config, 1);
+        var off = Run(config, 0);
+
+        Assert.Equal(off.Summaries, on.Summaries);
+        Assert.Equal(off.Kernels, on.Kernels);
+        Assert.Equal(off.Events, on.Events);
+        Assert.True(on.Walked > 0 || !System.Runtime.Intrinsics.X86.Sse.IsSupported, "no node's state was walked");
+    }
+
+    private static (string[] Summaries, string[] Kernels, long Events, int Walked) Run(ScenarioConfig config, int prefetchAfterEvents)
+    {
+        ScenarioRunner.Prepared run = ScenarioRunner.Prepare(config, 0, TraceSinks.InMemory());
+        run.Simulation.StatePrefetchAfterEvents = prefetchAfterEvents;
+        run.Simulation.RunUntil(SimTime.FromStart(config.Duration));
+        TockRunNode[] nodes = [.. run.Nodes.OfType<TockRunNode>()];
+        return (
+            [.. run.Nodes.Select(n => n.Summarise(config.Duration).ToString())],
+            [.. nodes.Select(n => n.Kernel(config.Duration).ToString())],
+            run.Simulation.EventsExecuted,
+            nodes.Count(n => n.Domain.PrefetchedState is { Count: > 0 }));
     }
 
     // A Tock network of the scale benchmark's kind, small: 20 nodes running app and one sink or scanner.

@@ -99,16 +99,18 @@ public class StatePrefetchTests
         var busy = new EventDomain("node 1");
 
         Tick(node, 0); // its first event: a cold return
-        Tick(busy, 1, StatePrefetch.ColdAfterEvents - 10);
-        Tick(node, 2); // warm: fewer events of others than the threshold
+        Tick(busy, 1, StatePrefetch.ColdAfterEvents - 1);
+        Tick(node, 2); // warm: one event fewer than the threshold ran since
         Tick(busy, 3, StatePrefetch.ColdAfterEvents);
-        Tick(node, 4); // the second cold return
-        _sim.RunUntil(At(5));
+        Tick(node, 4); // the second cold return: exactly the threshold
+        _sim.RunUntil(At(5_000_000));
+        Assert.Equal(Sse.IsSupported ? 2 : 0, node.ColdReturns);
         Assert.Null(node.PrefetchedState);
 
         Tick(busy, 5, StatePrefetch.ColdAfterEvents);
         Tick(node, 6); // the third
         _sim.Run();
+        Assert.Equal(Sse.IsSupported ? 3 : 0, node.ColdReturns);
 
         if (Sse.IsSupported)
         {
