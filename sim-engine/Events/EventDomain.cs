@@ -50,7 +50,7 @@ public sealed class EventDomain
     public IReadOnlyList<object>? PrefetchedState => State;
 
     /// <summary>True if the walk of <see cref="PrefetchStateOf"/>'s roots went past its bounds and the domain was dropped.</summary>
-    public bool StateTooLarge { get; internal set; }
+    public bool StateTooLarge => State is { Length: 0 }; // a walk that succeeds holds at least its roots
 
     // The queue holding this domain's pending events, and the first of them there (a list through the queue's slots).
     internal EventQueue? Queue { get; set; }

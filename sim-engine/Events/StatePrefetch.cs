@@ -34,7 +34,7 @@ internal sealed class StatePrefetch(Simulation simulation)
     /// <summary>The cold return at which a domain's objects are first found.</summary>
     internal const int FirstWalk = 3;
 
-    /// <summary>Walks that leaked into shared state after which prefetching stops for the whole run.</summary>
+    /// <summary>Walks that leaked into shared state (or failed) after which the run walks no more domains.</summary>
     internal const int MaxFailedWalks = 8;
 
     private const int WalkGrowth = 16;
@@ -42,7 +42,6 @@ internal sealed class StatePrefetch(Simulation simulation)
     private readonly StateWalker _walker = new(simulation);
     private EventDomain? _last;
     private int _failedWalks;
-    private bool _disabled;
 
     /// <summary>Prefetches are issued on this machine.</summary>
     public static bool IsSupported => Sse.IsSupported;
@@ -68,7 +67,7 @@ internal sealed class StatePrefetch(Simulation simulation)
             return;
         }
 
-        if (++domain.ColdReturns == domain.NextWalk && !_disabled)
+        if (++domain.ColdReturns == domain.NextWalk && _failedWalks < MaxFailedWalks)
         {
             if (TryWalk(roots) is { } state)
             {
@@ -80,9 +79,8 @@ internal sealed class StatePrefetch(Simulation simulation)
                 // Leaked into shared state: never again for this domain, and after a few such domains no walks at all,
                 // so that a scenario whose nodes all leak pays for a few bounded walks only.
                 domain.State = [];
-                domain.StateTooLarge = true;
                 domain.NextWalk = int.MaxValue;
-                _disabled = ++_failedWalks >= MaxFailedWalks;
+                _failedWalks++;
             }
         }
 
