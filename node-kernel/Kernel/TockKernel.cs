@@ -712,7 +712,7 @@ public sealed class TockKernel : IEventHandler
 
         SimTime check = Now + StepDuration(cycles + _grantCyclesOwed);
         if ((_sliceUs is not null && _sliceNs - (check - _processStart).Nanoseconds <= MinimumQuantumNs)
-            || !_scheduler.ContinueProcess(p, kernelWorkPending: false) || !p.IsReady)
+            || !_scheduler.ContinueProcess(p, kernelWorkPending: false) || !p.IsLoaded) // ready(): Running (checked above) and loaded
         {
             return false;
         }

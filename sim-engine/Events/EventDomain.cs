@@ -63,6 +63,8 @@ public sealed class EventDomain
 
     internal object[]? State { get; set; }
 
+    internal ushort[]? StateBytes { get; set; }
+
     internal long LastEvent { get; set; } = long.MinValue / 2;
 
     internal int ColdReturns { get; set; }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace SensorNet.SimEngine.Events;
 
@@ -28,6 +29,7 @@ internal sealed class StateWalker(Simulation simulation)
 
     private readonly Dictionary<Type, FieldInfo[]> _fields = [];
     private readonly Dictionary<Type, bool> _holdsReferences = [];
+    private readonly Dictionary<Type, int> _fieldBytes = [];
     private readonly HashSet<object> _seen = new(ReferenceEqualityComparer.Instance);
     private readonly Queue<object> _pending = new();
     private readonly List<object> _found = [];
@@ -74,6 +76,35 @@ internal sealed class StateWalker(Simulation simulation)
             _visits = 0;
         }
     }
+
+    /// <summary>
+    /// About how many bytes <paramref name="o"/> spans from its method-table pointer (where a reference points) to its
+    /// end: 8 plus its fields' sizes, or for an array 16 plus its elements'. Field padding is not counted, so it may be a
+    /// few bytes short; capped at <paramref name="cap"/>.
+    /// </summary>
+    public int BytesOf(object o, int cap)
+    {
+        Type type = o.GetType();
+        long bytes = o is Array a ? 16 + ((long)a.Length * SizeOf(type.GetElementType()!)) : 8 + FieldBytes(type);
+        return (int)Math.Min(bytes, cap);
+    }
+
+    private int FieldBytes(Type type)
+    {
+        if (!_fieldBytes.TryGetValue(type, out int bytes))
+        {
+            for (Type? t = type; t is not null && t != typeof(object); t = t.BaseType)
+            {
+                bytes += t.GetFields(InstanceFields).Sum(f => SizeOf(f.FieldType));
+            }
+
+            _fieldBytes[type] = bytes;
+        }
+
+        return bytes;
+    }
+
+    private static int SizeOf(Type t) => t.IsValueType && !t.IsPointer && !t.IsFunctionPointer ? RuntimeHelpers.SizeOf(t.TypeHandle) : IntPtr.Size;
 
     private void Visit(object? o)
     {

@@ -91,6 +91,20 @@ public class StatePrefetchTests
     }
 
     [Fact]
+    public void BytesOf_CountsFromTheMethodTablePointer_FieldsOfBaseTypesArraysOfStructs_UpToTheCap()
+    {
+        var walker = new StateWalker(_sim);
+
+        Assert.Equal(8 + 8 + 4 + 8, walker.BytesOf(new Sized(), 4096)); // method table, then long, int, reference
+        Assert.Equal(8 + 8 + 4 + 8 + 2, walker.BytesOf(new DerivedSized(), 4096));
+        Assert.Equal(16 + (10 * 8), walker.BytesOf(new long[10], 4096)); // method table and length, then elements
+        Assert.Equal(16 + (3 * 16), walker.BytesOf(new Holder[3], 4096)); // a reference and an int, padded to 16
+        Assert.Equal(16 + (5 * 8), walker.BytesOf(new Part?[5], 4096));
+        Assert.Equal(512, walker.BytesOf(new byte[4096], 512));
+        Assert.Equal(16, walker.BytesOf(Array.Empty<long>(), 4096));
+    }
+
+    [Fact]
     public void Loop_WalksADomainAtItsThirdColdReturn_NotWhenItComesBackWarm()
     {
         var node = new EventDomain("node 0");
@@ -115,6 +129,8 @@ public class StatePrefetchTests
         if (Sse.IsSupported)
         {
             Assert.Equal([state, state.Next], node.PrefetchedState!);
+            var walker = new StateWalker(_sim);
+            Assert.Equal([.. node.PrefetchedState!.Select(o => (ushort)walker.BytesOf(o, StatePrefetch.MaxBytesPerObject))], node.StateBytes!);
         }
         else
         {
@@ -184,6 +200,20 @@ public class StatePrefetchTests
     }
 
     private readonly record struct Holder(Part? Part, int Count);
+
+#pragma warning disable CS0169, CA1823 // fields only sized, never read
+    private class Sized
+    {
+        private readonly long _a;
+        private readonly int _b;
+        private readonly object? _c;
+    }
+
+    private sealed class DerivedSized : Sized
+    {
+        private readonly short _d;
+    }
+#pragma warning restore CS0169, CA1823
 
     private sealed class Part
     {
