@@ -79,15 +79,34 @@ internal sealed class StateWalker(Simulation simulation)
 
     /// <summary>
     /// About how many bytes <paramref name="o"/> spans from its method-table pointer (where a reference points) to its
-    /// end: 8 plus its fields' sizes, or for an array 16 plus its elements'. Field padding is not counted, so it may be a
-    /// few bytes short; capped at <paramref name="cap"/>.
+    /// end, rounded up to 8: 8 plus its fields' sizes (a boxed struct: plus the struct's size), or for an array its
+    /// header (16 bytes, more for a multi-dimensional one) plus its elements'. Padding between a class's fields is not
+    /// counted, so it may be short by a few bytes; capped at <paramref name="cap"/>. A type that cannot be sized counts
+    /// as <see cref="UnsizedBytes"/>.
     /// </summary>
     public int BytesOf(object o, int cap)
     {
         Type type = o.GetType();
-        long bytes = o is Array a ? 16 + ((long)a.Length * SizeOf(type.GetElementType()!)) : 8 + FieldBytes(type);
-        return (int)Math.Min(bytes, cap);
+        long bytes;
+        try
+        {
+            bytes = o switch
+            {
+                Array a => (type.IsSZArray ? 16 : 16 + (16L * a.Rank)) + ((long)a.Length * SizeOf(type.GetElementType()!)),
+                _ when type.IsValueType => 8 + SizeOf(type),
+                _ => 8 + FieldBytes(type),
+            };
+        }
+        catch (ArgumentException)
+        {
+            bytes = UnsizedBytes;
+        }
+
+        return (int)Math.Min((bytes + 7) & ~7L, cap);
     }
+
+    /// <summary>The bytes taken for an object whose type cannot be sized: two cache lines.</summary>
+    public const int UnsizedBytes = 128;
 
     private int FieldBytes(Type type)
     {

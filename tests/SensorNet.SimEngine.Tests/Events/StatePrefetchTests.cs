@@ -95,14 +95,32 @@ public class StatePrefetchTests
     {
         var walker = new StateWalker(_sim);
 
-        Assert.Equal(8 + 8 + 4 + 8, walker.BytesOf(new Sized(), 4096)); // method table, then long, int, reference
-        Assert.Equal(8 + 8 + 4 + 8 + 2, walker.BytesOf(new DerivedSized(), 4096));
+        Assert.Equal(32, walker.BytesOf(new Sized(), 4096)); // method table, reference, long, int: 28, rounded up to 8
+        Assert.Equal(32, walker.BytesOf(new DerivedSized(), 4096)); // and the derived class's short: 30
+        Assert.Equal(40, walker.BytesOf(new DerivedLong(), 4096)); // and a derived long: 36 (its real end is at 40)
         Assert.Equal(16 + (10 * 8), walker.BytesOf(new long[10], 4096)); // method table and length, then elements
         Assert.Equal(16 + (3 * 16), walker.BytesOf(new Holder[3], 4096)); // a reference and an int, padded to 16
-        Assert.Equal(16 + (5 * 8), walker.BytesOf(new Part?[5], 4096));
+        Assert.Equal(16 + (3 * 24), walker.BytesOf(new Holder?[3], 4096)); // and the flag, padded to 24
+        Assert.Equal(16 + (5 * 8), walker.BytesOf(new Part[5], 4096));
+        Assert.Equal(16 + 32 + (4 * 8), walker.BytesOf(new long[2, 2], 4096)); // two lengths and two lower bounds more
+        Assert.Equal(8 + 16, walker.BytesOf(new Holder(null, 1), 4096)); // a boxed struct: method table and the struct
+        Assert.Equal(16 + 8, walker.BytesOf(new byte[5], 4096));
         Assert.Equal(512, walker.BytesOf(new byte[4096], 512));
         Assert.Equal(16, walker.BytesOf(Array.Empty<long>(), 4096));
     }
+
+    [Theory]
+    [InlineData(0, 0, 0)]
+    [InlineData(0, 8, 1)]
+    [InlineData(0, 64, 1)]
+    [InlineData(0, 65, 2)]
+    [InlineData(56, 8, 1)]
+    [InlineData(56, 16, 2)] // a 16-byte object starting 8 bytes before a line ends
+    [InlineData(8, 512, 9)] // 512 bytes not starting a line
+    [InlineData(0, 512, 8)]
+    [InlineData(4096 + 63, 2, 2)]
+    public void LinesSpanned_CountsEveryLineTheBytesTouch(int address, int bytes, int lines) =>
+        Assert.Equal(lines, StatePrefetch.LinesSpanned(address, bytes));
 
     [Fact]
     public void Loop_WalksADomainAtItsThirdColdReturn_NotWhenItComesBackWarm()
@@ -212,6 +230,11 @@ public class StatePrefetchTests
     private sealed class DerivedSized : Sized
     {
         private readonly short _d;
+    }
+
+    private sealed class DerivedLong : Sized
+    {
+        private readonly long _e;
     }
 #pragma warning restore CS0169, CA1823
 
