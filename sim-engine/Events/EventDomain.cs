@@ -47,10 +47,10 @@ public sealed class EventDomain
     /// until found, empty if the walk went past its bounds (4,096 objects or 65,536 fields and elements: it then leaked
     /// into shared state).
     /// </summary>
-    public IReadOnlyList<object>? PrefetchedState => State;
+    public IReadOnlyList<object>? PrefetchedState => State?.Objects;
 
     /// <summary>True if the walk of <see cref="PrefetchStateOf"/>'s roots went past its bounds and the domain was dropped.</summary>
-    public bool StateTooLarge => State is { Length: 0 }; // a walk that succeeds holds at least its roots
+    public bool StateTooLarge => State is { Objects.Length: 0 }; // a walk that succeeds holds at least its roots
 
     // The queue holding this domain's pending events, and the first of them there (a list through the queue's slots).
     internal EventQueue? Queue { get; set; }
@@ -61,9 +61,7 @@ public sealed class EventDomain
     // loop came back to it cold, and at which cold return it walks the roots again.
     internal object[]? StateRoots { get; private set; }
 
-    internal object[]? State { get; set; }
-
-    internal ushort[]? StateBytes { get; set; }
+    internal StatePrefetch.Found? State { get; set; }
 
     internal long LastEvent { get; set; } = long.MinValue / 2;
 

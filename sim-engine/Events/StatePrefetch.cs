@@ -77,35 +77,55 @@ internal sealed class StatePrefetch(Simulation simulation)
 
         if (++domain.ColdReturns == domain.NextWalk && _failedWalks < MaxFailedWalks)
         {
-            if (TryWalk(roots) is ({ } state, { } bytes))
+            if (TryWalk(roots) is { } found)
             {
-                domain.State = state;
-                domain.StateBytes = bytes;
+                domain.State = found;
                 domain.NextWalk = domain.NextWalk <= int.MaxValue / WalkGrowth ? domain.NextWalk * WalkGrowth : int.MaxValue;
             }
             else
             {
                 // Leaked into shared state: never again for this domain, and after a few such domains no walks at all,
                 // so that a scenario whose nodes all leak pays for a few bounded walks only.
-                domain.State = [];
-                domain.StateBytes = [];
+                domain.State = Found.None;
                 domain.NextWalk = int.MaxValue;
                 _failedWalks++;
             }
         }
 
-        Prefetch(domain.State, domain.StateBytes);
+        if (domain.State is { } state)
+        {
+            Prefetch(state);
+        }
+    }
+
+    /// <summary>A domain's objects and how many bytes of each to prefetch (index for index).</summary>
+    internal sealed class Found
+    {
+        /// <summary>What a walk that leaked or failed leaves: nothing to prefetch.</summary>
+        public static readonly Found None = new([], []);
+
+        public Found(object[] objects, ushort[] bytes)
+        {
+            // Prefetch reads both without bounds checks.
+            ArgumentOutOfRangeException.ThrowIfNotEqual(bytes.Length, objects.Length, nameof(bytes));
+            Objects = objects;
+            Bytes = bytes;
+        }
+
+        public object[] Objects { get; }
+
+        public ushort[] Bytes { get; }
     }
 
     // The objects and the bytes of each to prefetch. A walk that fails for any reason (a type reflection cannot read or
     // size) counts as leaked: prefetching must never stop a run.
-    private (object[]? State, ushort[]? Bytes) TryWalk(object[] roots)
+    private Found? TryWalk(object[] roots)
     {
         try
         {
             if (_walker.Walk(roots) is not { } state)
             {
-                return default;
+                return null;
             }
 
             var bytes = new ushort[state.Length];
@@ -114,25 +134,20 @@ internal sealed class StatePrefetch(Simulation simulation)
                 bytes[i] = checked((ushort)_walker.BytesOf(state[i], MaxBytesPerObject));
             }
 
-            return (state, bytes);
+            return new Found(state, bytes);
         }
         catch (Exception e) when (e is NotSupportedException or TypeLoadException or IOException or MemberAccessException or ArgumentException)
         {
-            return default;
+            return null;
         }
     }
 
     // Every cache line the object spans from its method-table pointer, up to MaxBytesPerObject.
-    private static unsafe void Prefetch(object[]? state, ushort[]? bytes)
+    private static unsafe void Prefetch(Found state)
     {
-        if (state is null || bytes is null || bytes.Length != state.Length)
-        {
-            return;
-        }
-
-        ref object first = ref MemoryMarshal.GetArrayDataReference(state);
-        ref ushort size = ref MemoryMarshal.GetArrayDataReference(bytes);
-        for (int i = 0; i < state.Length; i++)
+        ref object first = ref MemoryMarshal.GetArrayDataReference(state.Objects);
+        ref ushort size = ref MemoryMarshal.GetArrayDataReference(state.Bytes);
+        for (int i = 0; i < state.Objects.Length; i++)
         {
             nint at = Unsafe.As<object, nint>(ref Unsafe.Add(ref first, i));
             byte* line = (byte*)(at & ~(nint)(LineBytes - 1));

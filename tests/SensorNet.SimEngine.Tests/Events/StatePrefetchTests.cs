@@ -148,7 +148,7 @@ public class StatePrefetchTests
         {
             Assert.Equal([state, state.Next], node.PrefetchedState!);
             var walker = new StateWalker(_sim);
-            Assert.Equal([.. node.PrefetchedState!.Select(o => (ushort)walker.BytesOf(o, StatePrefetch.MaxBytesPerObject))], node.StateBytes!);
+            Assert.Equal([.. node.PrefetchedState!.Select(o => (ushort)walker.BytesOf(o, StatePrefetch.MaxBytesPerObject))], node.State!.Bytes);
         }
         else
         {
