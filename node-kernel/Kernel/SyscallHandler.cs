@@ -38,7 +38,9 @@ internal static class SyscallHandler
                     return 0;
                 }
 
-                p.Context.Result = r.Return;
+                // Field by field: a driver writes its result in pieces of its own widths, and copying it as one 16-byte
+                // block would load across those stores before they drain (no store forwarding), stalling every command.
+                p.Context.Result = new SyscallReturn(r.Return.Variant, r.Return.R1, r.Return.R2, r.Return.R3);
                 return r.Cycles;
             case SyscallClass.ReadWriteAllow:
             case SyscallClass.ReadOnlyAllow:

@@ -664,7 +664,7 @@ public sealed class TockKernel : IEventHandler
                 continue;
             }
 
-            UserOp op = frame.Current;
+            ref readonly UserOp op = ref frame.Current;
             switch (op.Kind)
             {
                 case UserOpKind.Compute:

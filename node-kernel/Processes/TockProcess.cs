@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SensorNet.NodeKernel.Syscalls;
 using SensorNet.NodeKernel.Userspace;
@@ -357,20 +358,21 @@ public sealed class TockProcess
 
     /// <summary>One userspace call frame: main (via crt0) or an upcall function running on top of a yield.</summary>
     /// <remarks>
-    /// <see cref="UserOpKind.Call"/> steps nest inside a frame: <see cref="Body"/> is the innermost function running,
+    /// <see cref="UserOpKind.Call"/> steps nest inside a frame: the innermost function runs (<see cref="MoveNext"/>),
     /// and the callers below it resume when it ends (<see cref="TryReturn"/>).
     /// </remarks>
     internal sealed class Frame
     {
-        // The callers below Body, innermost last: structs, so a push needs no covariant array-store check and a return
-        // no type test.
+        // The callers below the innermost function, innermost last: structs, so a push needs no covariant array-store
+        // check and a return no type test.
         private Caller[] _callers = new Caller[4];
         private int _callerCount;
 
-        public IEnumerator<UserOp> Body { get; private set; } = Enumerable.Empty<UserOp>().GetEnumerator();
-
-        /// <summary><see cref="Body"/> when it is a <see cref="UserRoutine"/>: the kernel steps it without interface calls.</summary>
-        public UserRoutine? Routine { get; private set; }
+        // The innermost function, and whether it is a UserRoutine (stepped without interface calls). One reference per
+        // function rather than two: a library call and its return each store one reference (a GC write barrier) less.
+        private IEnumerator<UserOp> _body = Enumerable.Empty<UserOp>().GetEnumerator();
+        private bool _isRoutine;
+        private UserOp _enumeratorCurrent;
 
         public bool IsUpcall { get; private set; }
 
@@ -396,15 +398,34 @@ public sealed class TockProcess
                 Array.Resize(ref _callers, _callerCount * 2);
             }
 
-            _callers[_callerCount++] = new Caller(Body, Routine);
-            SetBody(callee is UserRoutine routine ? routine : callee.GetEnumerator()); // a routine is its own enumerator
+            _callers[_callerCount++] = new Caller(_body, _isRoutine);
+            if (callee is UserRoutine routine)
+            {
+                (_body, _isRoutine) = (routine, true); // a routine is its own enumerator
+            }
+            else
+            {
+                SetBody(callee.GetEnumerator());
+            }
         }
 
         /// <summary>Advances the innermost function to its next step; false when it has ended.</summary>
-        public bool MoveNext() => Routine is { } routine ? routine.MoveNext() : Body.MoveNext();
+        public bool MoveNext() => _isRoutine ? Unsafe.As<UserRoutine>(_body).MoveNext() : _body.MoveNext();
 
-        /// <summary>The step the innermost function is at.</summary>
-        public UserOp Current => Routine is { } routine ? routine.Current : Body.Current;
+        /// <summary>The step the innermost function is at, in place (a routine's own field; another enumerator's copied).</summary>
+        public ref readonly UserOp Current
+        {
+            get
+            {
+                if (_isRoutine)
+                {
+                    return ref Unsafe.As<UserRoutine>(_body).CurrentInPlace;
+                }
+
+                _enumeratorCurrent = _body.Current;
+                return ref _enumeratorCurrent;
+            }
+        }
 
         /// <summary>The innermost function ended: back to its caller; false if it was the frame's own function.</summary>
         public bool TryReturn()
@@ -414,17 +435,17 @@ public sealed class TockProcess
                 return false;
             }
 
-            if (Routine is { } routine)
+            if (_isRoutine)
             {
-                routine.Dispose();
+                Unsafe.As<UserRoutine>(_body).Dispose();
             }
             else
             {
-                Body.Dispose();
+                _body.Dispose();
             }
 
             ref Caller caller = ref _callers[--_callerCount];
-            (Body, Routine) = (caller.Body, caller.Routine);
+            (_body, _isRoutine) = (caller.Body, caller.IsRoutine);
             caller = default; // the pooled routine it held must not be kept alive here
             return true;
         }
@@ -432,7 +453,7 @@ public sealed class TockProcess
         /// <summary>Disposes every function still running in the frame, innermost first.</summary>
         public void End()
         {
-            Body.Dispose();
+            _body.Dispose();
             for (int i = _callerCount - 1; i >= 0; i--)
             {
                 _callers[i].Body.Dispose();
@@ -440,14 +461,15 @@ public sealed class TockProcess
             }
 
             _callerCount = 0;
+            _enumeratorCurrent = default;
         }
 
         private void SetBody(IEnumerator<UserOp> body)
         {
-            Body = body;
-            Routine = body as UserRoutine;
+            _body = body;
+            _isRoutine = body is UserRoutine;
         }
 
-        private readonly record struct Caller(IEnumerator<UserOp> Body, UserRoutine? Routine);
+        private readonly record struct Caller(IEnumerator<UserOp> Body, bool IsRoutine);
     }
 }

@@ -28,8 +28,17 @@ internal abstract class UserRoutine : IEnumerable<UserOp>, IEnumerator<UserOp>
     /// <summary>The next free object while this one waits in its pool.</summary>
     internal UserRoutine? NextFree { get; set; }
 
+    private UserOp _current;
+
     /// <inheritdoc/>
-    public UserOp Current { get; private set; }
+    public UserOp Current => _current;
+
+    /// <summary>
+    /// <see cref="Current"/> in place: the kernel reads the step where <see cref="Yield"/> just wrote it, field by field,
+    /// rather than copying 40 bytes as a block (a wide load over narrower stores still in the store buffer, which the
+    /// CPU cannot forward, so it waits for them to drain).
+    /// </summary>
+    internal ref readonly UserOp CurrentInPlace => ref _current;
 
     object IEnumerator.Current => Current;
 
@@ -75,7 +84,7 @@ internal abstract class UserRoutine : IEnumerable<UserOp>, IEnumerator<UserOp>
     /// <summary>Yields <paramref name="op"/>; the routine goes on at <see cref="Step"/> once it has run.</summary>
     protected bool Yield(UserOp op)
     {
-        Current = op;
+        _current = op;
         return true;
     }
 
