@@ -96,8 +96,12 @@ public sealed class RadioPort
     /// <summary>Frames being received now.</summary>
     public int Locks { get; internal set; }
 
-    // Signals arriving here above the interference floor; kept while a locked frame may still need them.
+    // Signals arriving here above the interference floor, in the order they started; kept while a locked frame may still
+    // need them.
     internal List<Arrival> Signals { get; } = [];
+
+    // No ended signal in Signals ended before this (MaxValue: none has ended): lets WirelessMedium.Prune stop early.
+    internal SimTime EarliestEndedEnd { get; set; } = SimTime.MaxValue;
 
     internal struct Arrival
     {

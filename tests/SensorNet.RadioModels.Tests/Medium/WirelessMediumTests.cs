@@ -166,6 +166,42 @@ public class WirelessMediumTests
         Assert.Contains(done, r => r.Outcome == ReceptionOutcome.Received);
     }
 
+    [Fact]
+    public void SaturatedGateway_KeepsEndedSignalsOnlyWhileAFrameBeingReceivedOverlapsThem()
+    {
+        // Two demodulators and about 60 frames on the air at once: a frame is nearly always being received, so pruning
+        // takes its early exit nearly every time. Ended signals must still go once no frame being received overlaps
+        // them: the gateway's list stays bounded by the frames of the last few airtimes (with the early exit's bound not
+        // kept up to date it held 667 signals after 2 s, against at most 153 here). The frames that found no free
+        // demodulator still interfere with those being received (brute force below); pruning too early is caught by
+        // ManyFrames_VerdictsMatchABruteForceOverlapCheck_WhileTransmissionsAreRecycled.
+        WirelessMedium m = Medium();
+        var options = LoRaReceptionOptions.BorEtAl with { CheckSnr = false, PreambleTiming = PreambleTimingRule.None };
+        RadioPort gateway = m.Attach(100, new Position(default, default), Gateway(demodulators: 2) with { Model = new LoRaReceptionModel(options) });
+        RadioPort[] senders = [.. Enumerable.Range(0, 100).Select(i => m.Attach(i, new Position(new Meters(i + 1), default)))];
+        var driver = new Driver(_sim, m, senders, gapMs: 1, gapStepMs: 1); // about 60 frames on the air at once
+        driver.Fire(SimTime.Zero, 0);
+        SimDuration longest = SimDuration.FromMilliseconds(100 + (6 * 30));
+        int mostKept = 0;
+        for (int second = 1; second <= 60; second++)
+        {
+            _sim.RunUntil(SimTime.FromStart(SimDuration.FromSeconds(second)));
+            long since = _sim.Now.Nanoseconds - (3 * longest.Nanoseconds);
+            int recent = _sink.Records.Count(r => r.StartNs > since) + senders.Count(p => p.IsTransmitting);
+            Assert.True(gateway.Signals.Count <= recent, $"{gateway.Signals.Count} signals kept at {second} s, {recent} frames started in the last {3 * longest.Nanoseconds / 1e6} ms");
+            mostKept = Math.Max(mostKept, gateway.Signals.Count);
+        }
+
+        PacketRecord[] done = [.. _sink.Records];
+        Assert.Contains(done, r => r.Outcome == ReceptionOutcome.NoFreeDemodulator);
+        Assert.True(mostKept > 2, $"at most {mostKept} signals were ever kept: the gateway was never busy");
+        foreach (PacketRecord r in done.Where(r => r.Outcome is ReceptionOutcome.Received or ReceptionOutcome.Interference))
+        {
+            bool overlapped = done.Any(o => o.TransmissionId != r.TransmissionId && o.FrequencyHz == r.FrequencyHz && o.SpreadingFactor == r.SpreadingFactor && o.StartNs < r.EndNs && o.EndNs > r.StartNs);
+            Assert.True(overlapped == (r.Outcome == ReceptionOutcome.Interference), $"{r}: overlapped by a same-SF frame: {overlapped}");
+        }
+    }
+
     [Theory]
     [InlineData("transmit")]
     [InlineData("sense")]
@@ -227,7 +263,8 @@ public class WirelessMediumTests
         void IEventHandler.OnEvent(SimTime now, long tag) => action();
     }
 
-    private sealed class Driver(Simulation sim, WirelessMedium m, RadioPort[] senders) : IEventHandler
+    // Starts a frame from the next idle sender every gapMs + 0–4 × gapStepMs, 100–280 ms long, SF7–9 on two channels.
+    private sealed class Driver(Simulation sim, WirelessMedium m, RadioPort[] senders, int gapMs = 17, int gapStepMs = 40) : IEventHandler
     {
         private int _k;
 
@@ -241,7 +278,7 @@ public class WirelessMediumTests
                 Send(m, p, _k % 3 == 0 ? Ch2 : Ch1, 7 + (_k % 3), new Dbm(14), SimDuration.FromMilliseconds(100 + (_k % 7 * 30)));
             }
 
-            sim.ScheduleAfter(SimDuration.FromMilliseconds(17 + (_k % 5 * 40)), this);
+            sim.ScheduleAfter(SimDuration.FromMilliseconds(gapMs + (_k % 5 * gapStepMs)), this);
         }
     }
 }
