@@ -647,13 +647,8 @@ public sealed class TockKernel : IEventHandler
                 return StartCompute(frame.PendingComputeNs);
             }
 
-            if (!frame.MoveNext())
+            if (!frame.MoveNext()) // calls and returns between functions are taken inside
             {
-                if (frame.TryReturn())
-                {
-                    continue; // a called function returned: its caller goes on
-                }
-
                 TockProcess.Frame done = p.PopFrame();
                 if (!done.IsUpcall)
                 {
@@ -674,9 +669,6 @@ public sealed class TockKernel : IEventHandler
                         return StartCompute(ns);
                     }
 
-                    continue;
-                case UserOpKind.Call:
-                    frame.Call(op.Callee!);
                     continue;
                 case UserOpKind.Syscall:
                     p.Counters.CountSyscall(op.Class);

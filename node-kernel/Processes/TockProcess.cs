@@ -361,8 +361,8 @@ public sealed class TockProcess
 
     /// <summary>One userspace call frame: main (via crt0) or an upcall function running on top of a yield.</summary>
     /// <remarks>
-    /// <see cref="UserOpKind.Call"/> steps nest inside a frame: the innermost function runs (<see cref="MoveNext"/>),
-    /// and the callers below it resume when it ends (<see cref="TryReturn"/>).
+    /// <see cref="UserOpKind.Call"/> steps nest inside a frame: the innermost function runs, and the callers below it
+    /// resume when it ends, both within <see cref="MoveNext"/>.
     /// </remarks>
     internal sealed class Frame
     {
@@ -394,7 +394,7 @@ public sealed class TockProcess
         }
 
         /// <summary>A <see cref="UserOpKind.Call"/>: <paramref name="callee"/> runs until it ends.</summary>
-        public void Call(IEnumerable<UserOp> callee)
+        private void Call(IEnumerable<UserOp> callee)
         {
             if (_callerCount == _callers.Length)
             {
@@ -412,26 +412,54 @@ public sealed class TockProcess
             }
         }
 
-        /// <summary>Advances the innermost function to its next step; false when it has ended.</summary>
-        public bool MoveNext() => _isRoutine ? Unsafe.As<UserRoutine>(_body).MoveNext() : _body.MoveNext();
-
-        /// <summary>The step the innermost function is at, in place (a routine's own field; another enumerator's copied).</summary>
-        public ref readonly UserOp Current
+        /// <summary>
+        /// Advances to the next step that is not a <see cref="UserOpKind.Call"/>: calls and returns between functions are
+        /// taken here, without a pass through the kernel's loop each (a radio node makes about 200 per uplink). False when
+        /// the frame's own function has ended.
+        /// </summary>
+        public bool MoveNext()
         {
-            get
+            while (true)
             {
                 if (_isRoutine)
                 {
-                    return ref Unsafe.As<UserRoutine>(_body).CurrentInPlace;
+                    UserRoutine routine = Unsafe.As<UserRoutine>(_body);
+                    if (routine.MoveNext())
+                    {
+                        ref readonly UserOp op = ref routine.CurrentInPlace;
+                        if (op.Kind != UserOpKind.Call)
+                        {
+                            return true;
+                        }
+
+                        Call(op.Callee!);
+                        continue;
+                    }
+                }
+                else if (_body.MoveNext())
+                {
+                    _enumeratorCurrent = _body.Current;
+                    if (_enumeratorCurrent.Kind != UserOpKind.Call)
+                    {
+                        return true;
+                    }
+
+                    Call(_enumeratorCurrent.Callee!);
+                    continue;
                 }
 
-                _enumeratorCurrent = _body.Current;
-                return ref _enumeratorCurrent;
+                if (!TryReturn())
+                {
+                    return false;
+                }
             }
         }
 
+        /// <summary>The step <see cref="MoveNext"/> stopped at, in place (a routine's own field; another enumerator's copied once).</summary>
+        public ref readonly UserOp Current => ref _isRoutine ? ref Unsafe.As<UserRoutine>(_body).CurrentInPlace : ref _enumeratorCurrent;
+
         /// <summary>The innermost function ended: back to its caller; false if it was the frame's own function.</summary>
-        public bool TryReturn()
+        private bool TryReturn()
         {
             if (_callerCount == 0)
             {
