@@ -393,13 +393,10 @@ public sealed class WirelessMedium : ISharedModel
         SimTime keepFrom = SimTime.MaxValue;
         foreach (RadioPort.Arrival a in signals)
         {
-            if (a.Locked && !a.Ended && a.Tx.Start < keepFrom)
+            if (a.Locked && !a.Ended)
             {
                 keepFrom = a.Tx.Start;
-                if (keepFrom < port.EarliestEndedEnd)
-                {
-                    return;
-                }
+                break;
             }
         }
 
