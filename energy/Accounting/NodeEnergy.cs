@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using SensorNet.Energy.Consumers;
 using SensorNet.Energy.Storage;
 using SensorNet.Energy.Supply;
@@ -48,6 +49,9 @@ public sealed class NodeEnergy : IEventHandler
     // changes many times per packet and the target is usually days away, so this saves moving an event through the
     // queue on almost every power-state change, with the same depletion instant.
     private SimTime? _depletionTarget;
+    // When _depletion is due (null: not armed), kept here because it changes only through this class: reading it from
+    // the timer looks the event up in the queue, a cache miss on almost every power change of a large network.
+    private SimTime? _depletionDeadline;
     private readonly SimTimer _harvestChange;
     private readonly SimTimer _restart;
     private readonly List<IEnergyHarvester> _harvesters = [];
@@ -283,13 +287,14 @@ public sealed class NodeEnergy : IEventHandler
                 RegainPower(now);
                 break;
             default:
+                _depletionDeadline = null; // it fired
                 if (_depletionTarget == now)
                 {
                     LosePower(now);
                 }
                 else if (_depletionTarget is { } later)
                 {
-                    _depletion.Set(later); // the draw fell since the timer was set: the storage lasts longer
+                    SetDepletion(later); // the draw fell since the timer was set: the storage lasts longer
                 }
 
                 break;
@@ -417,7 +422,7 @@ public sealed class NodeEnergy : IEventHandler
     {
         // Recomputed from the consumers rather than updated by deltas, so rounding never accumulates.
         Watts draw = Watts.Zero;
-        foreach (StateBasedConsumer c in _consumers)
+        foreach (StateBasedConsumer c in CollectionsMarshal.AsSpan(_consumers))
         {
             draw += c.Power;
         }
@@ -502,15 +507,22 @@ public sealed class NodeEnergy : IEventHandler
 
         SimTime target = now + l;
         _depletionTarget = target;
-        if (!_depletion.IsArmed || target < _depletion.Deadline)
+        if (_depletionDeadline is not { } deadline || target < deadline)
         {
-            _depletion.Set(target);
+            SetDepletion(target);
         }
+    }
+
+    private void SetDepletion(SimTime time)
+    {
+        _depletion.Set(time);
+        _depletionDeadline = time;
     }
 
     private void CancelDepletion()
     {
         _depletion.Cancel();
+        _depletionDeadline = null;
         _depletionTarget = null;
     }
 

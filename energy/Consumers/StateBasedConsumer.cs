@@ -20,6 +20,9 @@ public sealed class StateBasedConsumer
     private readonly long[] _entries;
     private int _state;
     private SimTime _since;
+    // The draw of _state, kept with it: the node sums its consumers' draws on every power change, and one field is
+    // cheaper to read there than the table's array entry.
+    private Watts _power;
 
     internal StateBasedConsumer(NodeEnergy node, string name, PowerStateTable table, int initialState)
     {
@@ -32,6 +35,7 @@ public sealed class StateBasedConsumer
         _entries = new long[table.Count + 1];
         InitialState = initialState;
         _state = initialState;
+        _power = table[initialState].Power;
         _since = node.Now;
         _entries[initialState] = 1;
     }
@@ -49,7 +53,7 @@ public sealed class StateBasedConsumer
     public int State => _state;
 
     /// <summary>Power drawn now.</summary>
-    public Watts Power => _state == OffState ? Watts.Zero : Table[_state].Power;
+    public Watts Power => _power;
 
     /// <summary>Number of state changes so far.</summary>
     public long Transitions { get; private set; }
@@ -146,6 +150,7 @@ public sealed class StateBasedConsumer
 
         _residencyNs[_state] += (now - _since).Nanoseconds;
         _state = state;
+        _power = state == OffState ? Watts.Zero : Table[state].Power;
         _since = now;
         _entries[state]++;
         Transitions++;

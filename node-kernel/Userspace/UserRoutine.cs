@@ -22,11 +22,11 @@ internal abstract class UserRoutine : IEnumerable<UserOp>, IEnumerator<UserOp>
     /// <summary>Where the routine goes on at the next <see cref="Next"/>; 0 at the start.</summary>
     protected int Step { get; set; }
 
-    /// <summary>The pool the object returns to when a call ends; null for routines their owner restarts directly.</summary>
-    internal UserRoutinePool? Pool { get; set; }
+    /// <summary>The object belongs to a <see cref="UserRoutinePool{T}"/>: disposing it frees it for the next call.</summary>
+    internal bool IsPooled { get; set; }
 
-    /// <summary>The next free object while this one waits in its pool.</summary>
-    internal UserRoutine? NextFree { get; set; }
+    /// <summary>True while a pooled object waits in its pool for the next call.</summary>
+    internal bool IsFree { get; set; }
 
     private UserOp _current;
 
@@ -54,13 +54,13 @@ internal abstract class UserRoutine : IEnumerable<UserOp>, IEnumerator<UserOp>
         return true;
     }
 
-    /// <summary>Ends the call: a pooled object goes back to its pool.</summary>
+    /// <summary>Ends the call: a pooled object is free for the next one.</summary>
     public void Dispose()
     {
-        if (Pool is { } pool && Step >= 0)
+        if (IsPooled && Step >= 0)
         {
-            Step = -1; // released: a second Dispose (foreach and an outer Dispose) must not pool it twice
-            pool.Return(this);
+            Step = -1; // released once: a second Dispose (foreach and an outer Dispose) changes nothing
+            IsFree = true;
         }
     }
 

@@ -83,6 +83,26 @@ public class NodeEnergyTests
         energy.VerifyLedger();
     }
 
+
+    [Fact]
+    public void Depletion_AfterTheTimerFiredWhileNothingWasDrawn_IsPredictedAgainWhenTheDrawReturns()
+    {
+        // 10 J: 4 W for 1 s (6 J left) arms the timer for 2.5 s; from 1 s to 10 s nothing is drawn, so the timer fires at
+        // 2.5 s for nothing; at 10 s 4 W again, so empty at 11.5 s. The new prediction is later than the deadline that
+        // already passed, and must still arm the timer.
+        var sim = new Simulation();
+        var energy = new NodeEnergy(sim, new LinearBattery(new Joules(10), new Joules(10), new Volts(3)));
+        var states = new PowerStateTable("test", [new("off", Watts.Zero), new("high", new Watts(4))], "test");
+        StateBasedConsumer c = energy.AddConsumer("c", states, 1);
+        sim.Schedule(SimTime.FromStart(SimDuration.FromSeconds(1)), new Action(() => c.SetState(0)));
+        sim.Schedule(SimTime.FromStart(SimDuration.FromSeconds(10)), new Action(() => c.SetState(1)));
+
+        sim.RunUntil(SimTime.FromStart(SimDuration.FromSeconds(60)));
+
+        Assert.Equal(SimTime.FromStart(SimDuration.FromMilliseconds(11_500)), energy.DepletedAt);
+        Assert.Equal(1, energy.Outages);
+        energy.VerifyLedger();
+    }
     [Fact]
     public void SetState_AfterDepletion_IsIgnored()
     {
