@@ -432,7 +432,7 @@ public sealed class TockProcess
                             return true;
                         }
 
-                        Call(op.Callee!);
+                        Call(routine.CurrentCallee);
                         continue;
                     }
                 }

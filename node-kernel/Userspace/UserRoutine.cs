@@ -30,8 +30,12 @@ internal abstract class UserRoutine : IEnumerable<UserOp>, IEnumerator<UserOp>
 
     private UserOp _current;
 
+    // The function a Run step calls, kept apart from _current (whose Callee stays null): storing a step built of
+    // constants writes its fields directly, while a step holding a reference is copied as a block behind a write barrier.
+    private IEnumerable<UserOp>? _callee;
+
     /// <inheritdoc/>
-    public UserOp Current => _current;
+    public UserOp Current => _current.Kind == UserOpKind.Call ? _current with { Callee = _callee } : _current;
 
     /// <summary>
     /// <see cref="Current"/> in place: the kernel reads the step where <see cref="Yield"/> just wrote it, field by field,
@@ -39,6 +43,10 @@ internal abstract class UserRoutine : IEnumerable<UserOp>, IEnumerator<UserOp>
     /// CPU cannot forward, so it waits for them to drain).
     /// </summary>
     internal ref readonly UserOp CurrentInPlace => ref _current;
+
+    /// <summary>The function a <see cref="UserOpKind.Call"/> step of <see cref="CurrentInPlace"/> runs (that step's own
+    /// <see cref="UserOp.Callee"/> is null).</summary>
+    internal IEnumerable<UserOp> CurrentCallee => _callee!;
 
     object IEnumerator.Current => Current;
 
@@ -84,10 +92,21 @@ internal abstract class UserRoutine : IEnumerable<UserOp>, IEnumerator<UserOp>
     /// <summary>Yields <paramref name="op"/>; the routine goes on at <see cref="Step"/> once it has run.</summary>
     protected bool Yield(UserOp op)
     {
+        if (op.Kind == UserOpKind.Call)
+        {
+            return Run(op.Callee!);
+        }
+
         _current = op;
         return true;
     }
 
     /// <summary>Runs <paramref name="nested"/> to its end (a <see cref="UserOp.Call"/>), then goes on at <see cref="Step"/>.</summary>
-    protected bool Run(IEnumerable<UserOp> nested) => Yield(UserOp.Call(nested));
+    protected bool Run(IEnumerable<UserOp> nested)
+    {
+        ArgumentNullException.ThrowIfNull(nested);
+        _callee = nested;
+        _current = new UserOp(UserOpKind.Call, 0, default, 0, 0, 0, 0);
+        return true;
+    }
 }
