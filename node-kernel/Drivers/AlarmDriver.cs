@@ -22,6 +22,10 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
     public const uint Number = 0x0;
 
     private readonly TockKernel _kernel;
+    private readonly HardwareAlarm _hw;
+    // The counter's width fixes these; commands 1 and 2 (millis() reads both, about 80 times per radio packet) use them.
+    private readonly int _shift;
+    private readonly long _widthMask;
     private readonly VirtualAlarm _alarm;
     private readonly Expiration?[] _expirations; // by process index: the alarm each process keeps in its grant
 
@@ -29,6 +33,9 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
     public AlarmDriver(TockKernel kernel)
     {
         _kernel = kernel ?? throw new ArgumentNullException(nameof(kernel));
+        _hw = kernel.Alarm;
+        _shift = Math.Max(0, 32 - _hw.WidthBits);
+        _widthMask = (1L << _hw.WidthBits) - 1;
         _alarm = kernel.AlarmMux.Create(this, "userspace alarm");
         _expirations = new Expiration?[kernel.Options.MaxProcesses];
         kernel.AddDriver(this);
@@ -52,7 +59,7 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
     /// <summary>Process scans run (each after a set, a stop or an expiry).</summary>
     public long Scans { get; private set; }
 
-    private int Shift => Math.Max(0, 32 - _kernel.Alarm.WidthBits);
+    private int Shift => _shift;
 
     /// <inheritdoc/>
     public CommandResult Command(TockProcess process, uint command, uint argument1, uint argument2)
@@ -63,7 +70,7 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
             return CommandResult.Failure(ErrorCode.NoMem);
         }
 
-        HardwareAlarm hw = _kernel.Alarm;
+        HardwareAlarm hw = _hw;
         switch (command)
         {
             case 0:
@@ -110,7 +117,7 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
     private long Rearm()
     {
         Scans++;
-        long now = _kernel.Alarm.Now;
+        long now = _hw.Now;
         Expiration? earliest = null;
         foreach (TockProcess p in _kernel.ProcessList)
         {
@@ -148,7 +155,7 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
     private Expiration? Current(TockProcess p) =>
         _expirations[p.Index] is { } e && p.IsAlive && p.HasGrant(Number) && e.RestartCount == p.RestartCount ? e : null;
 
-    private long TickMask => _kernel.Alarm.WidthBits >= 32 ? uint.MaxValue : (1L << _kernel.Alarm.WidthBits) - 1;
+    private long TickMask => _hw.WidthBits >= 32 ? uint.MaxValue : (1L << _hw.WidthBits) - 1;
 
     // tock/tock capsules/core/src/alarm.rs rearm_u32_left_justified_expiration: a left-justified dt (command 5) or
     // expiration (command 6) with any padding bit set is rounded up to the next whole tick, so the alarm never fires
@@ -159,12 +166,12 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
         return (leftJustified >> Shift) + ((leftJustified & padding) != 0 ? 1 : 0);
     }
 
-    private uint LeftJustify(long ticks) => (uint)((ticks & ((1L << _kernel.Alarm.WidthBits) - 1)) << Shift);
+    private uint LeftJustify(long ticks) => (uint)((ticks & _widthMask) << _shift);
 
     private long NearestAbsolute(long wrapped)
     {
-        long now = _kernel.Alarm.Now;
-        long range = 1L << _kernel.Alarm.WidthBits;
+        long now = _hw.Now;
+        long range = 1L << _hw.WidthBits;
         long diff = (wrapped - (now & (range - 1))) & (range - 1);
         if (diff >= range / 2)
         {
