@@ -59,8 +59,6 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
     /// <summary>Process scans run (each after a set, a stop or an expiry).</summary>
     public long Scans { get; private set; }
 
-    private int Shift => _shift;
-
     /// <inheritdoc/>
     public CommandResult Command(TockProcess process, uint command, uint argument1, uint argument2)
     {
@@ -76,7 +74,7 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
             case 0:
                 return CommandResult.Success();
             case 1:
-                return CommandResult.SuccessU32((uint)(hw.FrequencyHz << Shift));
+                return CommandResult.SuccessU32((uint)(hw.FrequencyHz << _shift));
             case 2:
                 return CommandResult.SuccessU32(LeftJustify(hw.Now));
             case 3:
@@ -98,8 +96,8 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
 
             case 6:
             {
-                long reference = NearestAbsolute(argument1 >> Shift);
-                long dt = (uint)(RoundUpToTicks(unchecked(argument1 + argument2)) - (argument1 >> Shift)) & TickMask;
+                long reference = NearestAbsolute(argument1 >> _shift);
+                long dt = (uint)(RoundUpToTicks(unchecked(argument1 + argument2)) - (argument1 >> _shift)) & TickMask;
                 _expirations[process.Index] = new Expiration(reference, dt, process.RestartCount);
                 long cycles = Rearm();
                 return CommandResult.SuccessU32(LeftJustify(reference + dt), cycles);
@@ -162,8 +160,8 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
     // early.
     private long RoundUpToTicks(uint leftJustified)
     {
-        uint padding = (1u << Shift) - 1;
-        return (leftJustified >> Shift) + ((leftJustified & padding) != 0 ? 1 : 0);
+        uint padding = (1u << _shift) - 1;
+        return (leftJustified >> _shift) + ((leftJustified & padding) != 0 ? 1 : 0);
     }
 
     private uint LeftJustify(long ticks) => (uint)((ticks & _widthMask) << _shift);
