@@ -13,7 +13,8 @@ namespace SensorNet.SimEngine.Events;
 /// the time its next uplink comes, and the kernel model reaches it along chains of pointers (kernel → process → frame →
 /// routine), so its cache misses come one after another. Asking for every cache line of every object (up to
 /// <see cref="MaxBytesPerObject"/> each, sized once per walk by <see cref="StateWalker.BytesOf"/>) at once lets
-/// the memory system serve them side by side (measured: README "State prefetch").</para>
+/// the memory system serve them side by side (measured: tests/SensorNet.Benchmarks/PERFORMANCE-LOG.md, "State
+/// prefetch").</para>
 /// <para>When: a domain is cold when at least <see cref="Simulation.StatePrefetchAfterEvents"/> other events (default
 /// <see cref="ColdAfterEvents"/>) ran since its last one (its first event counts as one). Its objects are found (<see cref="StateWalker"/>) at its third cold return,
 /// once the node has run and made the objects it makes on first use, and found again at the 48th, 768th, … (×16), so
