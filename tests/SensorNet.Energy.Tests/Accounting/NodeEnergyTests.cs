@@ -83,7 +83,6 @@ public class NodeEnergyTests
         energy.VerifyLedger();
     }
 
-
     [Fact]
     public void Depletion_AfterTheTimerFiredWhileNothingWasDrawn_IsPredictedAgainWhenTheDrawReturns()
     {
@@ -103,6 +102,7 @@ public class NodeEnergyTests
         Assert.Equal(1, energy.Outages);
         energy.VerifyLedger();
     }
+
     [Fact]
     public void SetState_AfterDepletion_IsIgnored()
     {
