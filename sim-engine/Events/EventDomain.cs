@@ -57,14 +57,6 @@ public sealed class EventDomain
 
     internal int FirstPending { get; set; } = -1;
 
-    // The earliest of those events in the queue's order (its slot, time and order), kept by the queue for the lookahead
-    // check; slot −1 when it has to be found again.
-    internal int EarliestSlot { get; set; } = -1;
-
-    internal long EarliestTime { get; set; }
-
-    internal ulong EarliestOrder { get; set; }
-
     // State prefetch (StatePrefetch): the roots, the objects found, the index of this domain's last event, how often the
     // loop came back to it cold, and at which cold return it walks the roots again.
     internal object[]? StateRoots { get; private set; }

@@ -15,13 +15,10 @@ namespace SensorNet.SimEngine.Events;
 /// <para>Ties: at equal time, lower <c>priority</c> runs first; at equal priority, the event scheduled
 /// earlier runs first (SimSharp <c>EventQueueNode</c> ordering). Rescheduling counts as a new insertion.</para>
 /// <para>Events of no domain (models shared by nodes or outliving their boots: energy accounting, samplers) have a heap
-/// of their own, and each <see cref="EventDomain"/> links its pending events in a list and keeps the earliest of them
-/// (found again from the list only after that one is dequeued, cancelled or moved), so that
+/// of their own, and each <see cref="EventDomain"/> links its pending events in a list, so that
 /// <see cref="HasEventBefore(SimTime, int, EventDomain)"/> tells in a few steps whether anything that may touch one
-/// node is due before a time: the lookahead of <see cref="Simulation.TryAdvanceTo"/>. With 100,000 nodes another node's
-/// event is almost always due first, so a kernel step asks this on nearly every syscall; reading the domain's own fields
-/// spares it the visits to the cold slot table. Dequeue takes the lowest of the two roots and the front slot, so the
-/// order is that of a single heap.</para>
+/// node is due before a time: the lookahead of <see cref="Simulation.TryAdvanceTo"/>. Dequeue takes the lowest of the
+/// two roots and the front slot, so the order is that of a single heap.</para>
 /// <para>Limits: priorities in [−32768, 32767]; at most 2^47 insertions per queue (1.4e14).</para>
 /// <para>An event inserted ahead of every pending one waits in a front slot outside the heap, and the next dequeue takes
 /// it without sifting: a node's short steps (an SPI transfer, a wake-up, a radio's BUSY time) are usually the next event
@@ -86,13 +83,12 @@ public sealed class EventQueue
         e.Tag = tag;
         e.Priority = priority;
         e.Domain = domain;
-        var node = new HeapNode { Time = time.Nanoseconds, Order = order, Slot = slot };
         if (domain is not null)
         {
-            Link(slot, domain, node);
+            Link(slot, domain);
         }
 
-        Insert(node);
+        Insert(new HeapNode { Time = time.Nanoseconds, Order = order, Slot = slot });
         return new EventHandle(slot, e.Generation);
     }
 
@@ -150,18 +146,6 @@ public sealed class EventQueue
 
         int index = _entries[handle.Slot].HeapIndex;
         var node = new HeapNode { Time = time.Nanoseconds, Order = MakeOrder(_entries[handle.Slot].Priority), Slot = handle.Slot };
-        if (_entries[handle.Slot].Domain is { } domain)
-        {
-            if (domain.EarliestSlot == handle.Slot)
-            {
-                domain.EarliestSlot = NoSlot; // it may no longer be the earliest: found again when asked
-            }
-            else
-            {
-                ConsiderEarliest(domain, node);
-            }
-        }
-
         if (index == InFront)
         {
             _hasFront = false;
@@ -225,54 +209,15 @@ public sealed class EventQueue
             return false; // nothing of it pending here
         }
 
-        if (domain.FirstPending == NoSlot)
+        for (int slot = domain.FirstPending; slot != NoSlot; slot = _entries[slot].NextInDomain)
         {
-            return false;
-        }
-
-        // Only the domain's earliest event needs checking: any other that ran before (t, priority) would be ordered
-        // before the earliest. It is kept in the domain, so a kernel step's check does not visit the slot table.
-        if (domain.EarliestSlot == NoSlot)
-        {
-            FindEarliest(domain);
-        }
-
-        return domain.EarliestTime < t
-            || (domain.EarliestTime == t && (int)(domain.EarliestOrder >> SequenceBits) - PriorityBias <= priority);
-    }
-
-    // The domain's earliest pending event, from its list (it has at least one).
-    private void FindEarliest(EventDomain domain)
-    {
-        int slot = domain.FirstPending;
-        HeapNode earliest = NodeOf(slot);
-        for (slot = _entries[slot].NextInDomain; slot != NoSlot; slot = _entries[slot].NextInDomain)
-        {
-            ref HeapNode node = ref NodeOf(slot);
-            if (Less(node, earliest))
+            if (RunsBefore(NodeOf(slot), t, priority))
             {
-                earliest = node;
+                return true;
             }
         }
 
-        SetEarliest(domain, earliest);
-    }
-
-    // A pending event of the domain now lies at `node`: it becomes the earliest if it is ordered before the known one.
-    private static void ConsiderEarliest(EventDomain domain, in HeapNode node)
-    {
-        if (domain.EarliestSlot != NoSlot
-            && (node.Time < domain.EarliestTime || (node.Time == domain.EarliestTime && node.Order < domain.EarliestOrder)))
-        {
-            SetEarliest(domain, node);
-        }
-    }
-
-    private static void SetEarliest(EventDomain domain, in HeapNode node)
-    {
-        domain.EarliestSlot = node.Slot;
-        domain.EarliestTime = node.Time;
-        domain.EarliestOrder = node.Order;
+        return false;
     }
 
     /// <summary>Removes the earliest event and returns what is needed to dispatch it.</summary>
@@ -519,9 +464,7 @@ public sealed class EventQueue
 
     // Each domain's pending events form a doubly linked list through their slots (head in the domain), so that the
     // lookahead check visits only the few events of one node.
-    // The domain also keeps its earliest pending event while it is known (EarliestSlot; NoSlot when it has to be found
-    // again, after the earliest was dequeued, cancelled or moved).
-    private void Link(int slot, EventDomain domain, in HeapNode node)
+    private void Link(int slot, EventDomain domain)
     {
         if (!ReferenceEquals(domain.Queue, this))
         {
@@ -531,15 +474,6 @@ public sealed class EventQueue
             }
 
             (domain.Queue, domain.FirstPending) = (this, NoSlot);
-        }
-
-        if (domain.FirstPending == NoSlot)
-        {
-            SetEarliest(domain, node);
-        }
-        else
-        {
-            ConsiderEarliest(domain, node);
         }
 
         ref Entry e = ref _entries[slot];
@@ -558,11 +492,6 @@ public sealed class EventQueue
         ref Entry e = ref _entries[slot];
         if (e.Domain is { } domain)
         {
-            if (domain.EarliestSlot == slot)
-            {
-                domain.EarliestSlot = NoSlot;
-            }
-
             if (e.PreviousInDomain == NoSlot)
             {
                 domain.FirstPending = e.NextInDomain;
