@@ -26,6 +26,7 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
     // The counter's width fixes these; commands 1 and 2 (millis() reads both, about 80 times per radio packet) use them.
     private readonly int _shift;
     private readonly long _widthMask;
+    private readonly long _tickMask; // dt as tock/tock computes it: in u32 ticks, so at most the low 32 bits
     private readonly VirtualAlarm _alarm;
     private readonly Expiration?[] _expirations; // by process index: the alarm each process keeps in its grant
 
@@ -36,6 +37,7 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
         _hw = kernel.Alarm;
         _shift = Math.Max(0, 32 - _hw.WidthBits);
         _widthMask = (1L << _hw.WidthBits) - 1;
+        _tickMask = Math.Min(_widthMask, uint.MaxValue);
         _alarm = kernel.AlarmMux.Create(this, "userspace alarm");
         _expirations = new Expiration?[kernel.Options.MaxProcesses];
         kernel.AddDriver(this);
@@ -97,7 +99,7 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
             case 6:
             {
                 long reference = NearestAbsolute(argument1 >> _shift);
-                long dt = (uint)(RoundUpToTicks(unchecked(argument1 + argument2)) - (argument1 >> _shift)) & TickMask;
+                long dt = (uint)(RoundUpToTicks(unchecked(argument1 + argument2)) - (argument1 >> _shift)) & _tickMask;
                 _expirations[process.Index] = new Expiration(reference, dt, process.RestartCount);
                 long cycles = Rearm();
                 return CommandResult.SuccessU32(LeftJustify(reference + dt), cycles);
@@ -153,8 +155,6 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
     private Expiration? Current(TockProcess p) =>
         _expirations[p.Index] is { } e && p.IsAlive && p.HasGrant(Number) && e.RestartCount == p.RestartCount ? e : null;
 
-    private long TickMask => _hw.WidthBits >= 32 ? uint.MaxValue : (1L << _hw.WidthBits) - 1;
-
     // tock/tock capsules/core/src/alarm.rs rearm_u32_left_justified_expiration: a left-justified dt (command 5) or
     // expiration (command 6) with any padding bit set is rounded up to the next whole tick, so the alarm never fires
     // early.
@@ -169,8 +169,8 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
     private long NearestAbsolute(long wrapped)
     {
         long now = _hw.Now;
-        long range = 1L << _hw.WidthBits;
-        long diff = (wrapped - (now & (range - 1))) & (range - 1);
+        long range = _widthMask + 1;
+        long diff = (wrapped - (now & _widthMask)) & _widthMask;
         if (diff >= range / 2)
         {
             diff -= range;

@@ -18,8 +18,9 @@ public sealed record StartedProfile(string Path, bool Played);
 /// node construction, the simulation and result writing on the thread that needs them. With a profile, on this
 /// project's 2-core VM, the quickstart (report included) took 0.28–0.29 s instead of 0.35 s and a 200-node LoRa day
 /// 1.14–1.19 s instead of 1.24–1.26 s (alternating runs; tests/SensorNet.Benchmarks/PERFORMANCE-LOG.md, "How it
-/// got here"). A two-worker sweep gained nothing measurable (8 alternating pairs: 3.59 s against 3.55 s, medians): both workers are busy from the start, so
-/// the background thread has no spare core to compile ahead on. The runtime does nothing in a process confined to one CPU.
+/// got here"). A two-worker sweep gained nothing measurable (8 alternating pairs: 3.59 s against 3.55 s, medians):
+/// both workers are busy from the start, so the background thread has no spare core to compile ahead on. The runtime
+/// does nothing in a process confined to one CPU.
 /// <para>
 /// Profiles live in <c>sensornet/jit</c> under the local application-data folder (<c>$XDG_DATA_HOME</c> or
 /// <c>~/.local/share</c> on Linux, <c>~/Library/Application Support</c> on macOS, <c>%LOCALAPPDATA%</c> on Windows),

@@ -45,10 +45,9 @@ public static class SweepRunner
     /// will run (<see cref="GCLatencyMode.Batch"/>): its thread would otherwise compete with the workers for the cores.
     /// On this project's 2-core VM a sweep of 8 equal runs was 1.69–1.82× faster on 2 cores than on 1 with it on and
     /// 1.77–1.85× with it off (tests/SensorNet.Benchmarks/PERFORMANCE-LOG.md, "Network scale"). Timing only; results
-    /// never depend on it. For a process's entry
-    /// point (the <c>sweep</c> command, the sweep benchmark), which owns the process: a library call would change the
-    /// GC mode under its host. Turning concurrent GC off in the runtime configuration instead slowed single BLE runs by
-    /// about 6 %; this leaves single runs as they are.
+    /// never depend on it. For a process's entry point (the <c>sweep</c> command, the sweep benchmark), which owns the
+    /// process: a library call would change the GC mode under its host. Turning concurrent GC off in the runtime
+    /// configuration instead slowed single BLE runs by about 6 %; this leaves single runs as they are.
     /// </summary>
     /// <param name="parallel">Workers the sweep will run at once.</param>
     public static void TurnOffBackgroundGcFor(int parallel)
