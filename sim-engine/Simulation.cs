@@ -87,13 +87,14 @@ public sealed class Simulation
 
     /// <summary>
     /// The objects that state prefetch covers for <paramref name="domain"/> (<see cref="EventDomain.PrefetchStateOf"/>),
-    /// found now: null if it names no roots or the walk went past its bounds (it leaked into shared state). For checking
+    /// found now: null if it names no roots or the walk went past its bounds (it leaked into shared state). Includes the
+    /// domain's <see cref="EventDomain.MayRunAhead"/> delegate and its target, prefetched but not walked. For checking
     /// what a node's walk reaches; the event loop walks on its own.
     /// </summary>
     public IReadOnlyList<object>? FindNodeState(EventDomain domain)
     {
         ArgumentNullException.ThrowIfNull(domain);
-        return domain.StateRoots is { } roots ? new StateWalker(this).Walk(roots) : null;
+        return domain.StateRoots is { } roots && new StateWalker(this).Walk(roots) is { } walked ? StatePrefetch.WithRunAheadCheck(walked, domain) : null;
     }
 
     /// <summary>

@@ -90,6 +90,12 @@ public sealed class RadioPort
 
     private bool _listening;
 
+    /// <summary>
+    /// True while the receiver is off (not <see cref="Listening"/>): then nothing on the medium can act on the node, so a
+    /// node's steps may run ahead of other nodes' events (the node's <c>EventDomain.MayRunAhead</c>, bound to this port).
+    /// </summary>
+    public bool ReceiverOff() => !_listening;
+
     /// <summary>True while this port transmits.</summary>
     public bool IsTransmitting { get; internal set; }
 

@@ -78,7 +78,7 @@ internal sealed class StatePrefetch(Simulation simulation)
 
         if (++domain.ColdReturns == domain.NextWalk && _failedWalks < MaxFailedWalks)
         {
-            if (TryWalk(roots) is { } found)
+            if (TryWalk(domain, roots) is { } found)
             {
                 domain.State = found;
                 domain.NextWalk = domain.NextWalk <= int.MaxValue / WalkGrowth ? domain.NextWalk * WalkGrowth : int.MaxValue;
@@ -120,14 +120,16 @@ internal sealed class StatePrefetch(Simulation simulation)
 
     // The objects and the bytes of each to prefetch. A walk that fails for any reason (a type reflection cannot read or
     // size) counts as leaked: prefetching must never stop a run.
-    private Found? TryWalk(object[] roots)
+    private Found? TryWalk(EventDomain domain, object[] roots)
     {
         try
         {
-            if (_walker.Walk(roots) is not { } state)
+            if (_walker.Walk(roots) is not { } walked)
             {
                 return null;
             }
+
+            object[] state = WithRunAheadCheck(walked, domain);
 
             var bytes = new ushort[state.Length];
             for (int i = 0; i < state.Length; i++)
@@ -141,6 +143,30 @@ internal sealed class StatePrefetch(Simulation simulation)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// <paramref name="walked"/> and, after it, the domain's <see cref="EventDomain.MayRunAhead"/> delegate and its target
+    /// (a node's radio port, which it reads on most kernel steps at network scale): taken as they are, not walked, since
+    /// the target may lead into shared state (a port to the medium and the frames it hears).
+    /// </summary>
+    internal static object[] WithRunAheadCheck(object[] walked, EventDomain domain)
+    {
+        if (domain.MayRunAhead is not { } check)
+        {
+            return walked;
+        }
+
+        var extra = new List<object>(2);
+        foreach (object? o in (ReadOnlySpan<object?>)[check, check.Target])
+        {
+            if (o is not null && Array.IndexOf(walked, o) < 0)
+            {
+                extra.Add(o);
+            }
+        }
+
+        return [.. walked, .. extra];
     }
 
     // Every cache line the object spans from its method-table pointer, up to MaxBytesPerObject.

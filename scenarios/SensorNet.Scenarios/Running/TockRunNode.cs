@@ -48,7 +48,8 @@ internal sealed class TockRunNode : IRunNode
     private TockRunNode(Simulation simulation, int id, NodeEnergy energy, Func<Instance> build, string group, (Meters X, Meters Y) position, SimDuration bootDelay, RadioPort? port)
     {
         (_simulation, Id, Energy, _build, _group, _position, _bootDelay) = (simulation, id, energy, build, group, position, bootDelay);
-        _mayRunAhead = () => port is not { Listening: true };
+        // Bound to the port itself (no closure between), which state prefetch fetches with the node's own state.
+        _mayRunAhead = port is null ? static () => true : port.ReceiverOff;
         _domain = BuildInstance();
         if (_boots[^1].IdleUntilBooted && _domain.HasPendingEvents)
         {

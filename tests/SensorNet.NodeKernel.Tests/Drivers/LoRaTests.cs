@@ -50,6 +50,8 @@ public class LoRaTests
         Assert.Equal(1, p.Counters.WaitForDeliveries);
         Assert.Equal(1, board.Spi.Transfers);
         Assert.Equal([0x00, 0x20], reply);
+        Assert.Equal(1, board.Radio.CommandCount(0xC0));
+        Assert.Equal(0, OtherCommands(board, 0xC0));
     }
 
     [Fact]
@@ -68,8 +70,13 @@ public class LoRaTests
         Assert.Equal(1, p.Counters.UpcallsDelivered);
         Assert.Equal(RadioLibSx1262.ErrNone, radio!.State);
         Assert.Equal(1, board.Radio.CommandCount(0x80));
+        Assert.Equal(0, OtherCommands(board, 0x80));
         Assert.Equal(0, radio.BusyPolls);
     }
+
+    // Commands counted under any opcode but the one sent: each opcode keeps a counter of its own.
+    private static long OtherCommands(LoRaBoard board, byte sent) =>
+        Enumerable.Range(0, 256).Where(o => o != sent).Sum(o => board.Radio.CommandCount((byte)o));
 
     [Theory]
     [InlineData(LoRaTransmitMode.Blocking, 1)]

@@ -54,6 +54,9 @@ public class NodeStatePrefetchTests
             Assert.Contains(state, o => o is NodeKernel.Processes.TockProcess);
             Assert.All(state, o => Assert.True(!owner.TryGetValue(o, out int id) || id == node.Id, $"node {node.Id} reaches node {id}"));
             Assert.DoesNotContain(state, o => o is Simulation or ITraceSink<PowerStateRow> or ITraceSink<RadioModels.Medium.PacketRecord> or RadioModels.Medium.WirelessMedium);
+            // The run-ahead check's radio port comes with the node's state, as it is and not walked: its own, only.
+            Assert.All(state.OfType<RadioModels.Medium.RadioPort>(), port => Assert.Equal(node.Id, port.NodeId));
+            Assert.True(state.OfType<RadioModels.Medium.RadioPort>().Count() == (node.Domain.MayRunAhead?.Target is RadioModels.Medium.RadioPort ? 1 : 0), $"node {node.Id}: its port is missing or doubled");
         }
     }
 
