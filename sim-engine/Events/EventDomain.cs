@@ -72,9 +72,10 @@ public sealed class EventDomain
     /// <summary>
     /// Names the objects that hold this domain's node state (for a Tock node: the node and its energy account). Once the
     /// node has run, the event loop finds every object reachable from them (stopping at the simulation, at other domains
-    /// and at <see cref="ISharedModel"/>s) and from then on prefetches them into the CPU cache whenever it comes back to
-    /// this domain after many other events: at network scale a node's state is cold by its next turn. Timing only:
-    /// nothing the simulation computes depends on it.
+    /// and at <see cref="ISharedModel"/>s), adds the <see cref="MayRunAhead"/> delegate and its target as they are (not
+    /// walked), and from then on prefetches them into the CPU cache whenever it comes back to this domain after many other
+    /// events: at network scale a node's state is cold by its next turn. Timing only: nothing the simulation computes
+    /// depends on it.
     /// </summary>
     public void PrefetchStateOf(params object[] roots)
     {
