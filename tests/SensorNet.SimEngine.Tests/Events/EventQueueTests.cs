@@ -497,6 +497,34 @@ public class EventQueueTests
     }
 
     [Fact]
+    public void HasEventBefore_ForADomain_FollowsItsEarliestEventThroughDequeueCancelAndMoves()
+    {
+        // Each change below adds, removes or moves the domain's earliest pending event; the check must follow it.
+        var queue = new EventQueue();
+        var a = new EventDomain("a");
+        EventHandle at20 = queue.Enqueue(new SimTime(20), _handler, domain: a);
+        EventHandle at30 = queue.Enqueue(new SimTime(30), _handler, domain: a);
+
+        Assert.True(queue.HasEventBefore(new SimTime(25), 0, a));
+        queue.Enqueue(new SimTime(10), _handler, domain: a); // now the earliest
+        Assert.True(queue.HasEventBefore(new SimTime(15), 0, a));
+        Assert.True(queue.TryDequeue(out SimTime first, out _, out _, out _));
+        Assert.Equal(10, first.Nanoseconds);
+        Assert.False(queue.HasEventBefore(new SimTime(15), 0, a));
+        Assert.True(queue.Cancel(at20));
+        Assert.False(queue.HasEventBefore(new SimTime(25), 0, a));
+        Assert.True(queue.HasEventBefore(new SimTime(35), 0, a));
+        Assert.True(queue.Reschedule(at30, new SimTime(40))); // the earliest moved later
+        Assert.False(queue.HasEventBefore(new SimTime(35), 0, a));
+        EventHandle at50 = queue.Enqueue(new SimTime(50), _handler, domain: a);
+        Assert.True(queue.Reschedule(at50, new SimTime(5))); // another moved before it
+        Assert.True(queue.HasEventBefore(new SimTime(6), 0, a));
+        Assert.True(queue.Cancel(at50));
+        Assert.True(queue.Cancel(at30));
+        Assert.False(queue.HasEventBefore(new SimTime(1000), 0, a));
+    }
+
+    [Fact]
     public void Enqueue_DomainWithEventsPendingInAnotherQueue_ThrowsInvalidOperationException()
     {
         var domain = new EventDomain("node 0");
