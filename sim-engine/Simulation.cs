@@ -206,6 +206,89 @@ public sealed class Simulation
     }
 
     /// <summary>
+    /// Whether <see cref="TryAdvanceTo"/> would move the clock to <paramref name="time"/> now; nothing changes.
+    /// </summary>
+    /// <param name="time">The due time of the step; ≥ <see cref="Now"/>.</param>
+    /// <param name="priority">The priority the step's event would have.</param>
+    public bool CanAdvanceTo(SimTime time, int priority = 0)
+    {
+        GuardNotPast(time);
+        if (!_canAdvance || _stopRequested || (_hasEnd && time.Nanoseconds >= _endNs) || _currentDomain is { IsAlive: false })
+        {
+            return false;
+        }
+
+        return !_queue.HasEventBefore(time, priority)
+            || (AllowRunAhead && _currentDomain is { MayRunAhead: { } mayRunAhead } domain
+                && !_queue.HasEventBefore(time, priority, domain) && mayRunAhead());
+    }
+
+    /// <summary>
+    /// <see cref="TryAdvanceTo"/> for <paramref name="repeats"/> repetitions of one run of steps, all or nothing: when
+    /// every step would advance, the clock, <see cref="EventsAdvanced"/>, <see cref="StepsRunAhead"/> and
+    /// <see cref="IsAhead"/> end as that many calls, one per step in order, leave them; otherwise nothing changes.
+    /// For a kernel that repeats a polling loop's pass without simulating each of its steps.
+    /// </summary>
+    /// <remarks>
+    /// The calls' conditions only tighten as time goes on (an event due before a step is due before every later one),
+    /// and <see cref="EventDomain.MayRunAhead"/> answers from its node's state, which steps that nothing interleaves with
+    /// leave as it is; so the last step decides for all, and the steps that ran ahead are those from the first one an
+    /// event of another domain precedes, found by bisection.
+    /// </remarks>
+    /// <param name="stepEndsNs">Where each step of one repetition ends, in ns from the repetition's start, ascending and
+    /// positive; the last is the repetition's length, and the first repetition starts <see cref="Now"/>.</param>
+    /// <param name="repeats">Repetitions; at least 1.</param>
+    /// <param name="priority">The priority each step's event would have.</param>
+    /// <returns>True if the clock now stands at the end of the last repetition.</returns>
+    public bool TryAdvanceRepeating(ReadOnlySpan<long> stepEndsNs, long repeats, int priority = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
+        if (stepEndsNs.IsEmpty || stepEndsNs[0] <= 0)
+        {
+            throw new ArgumentException("A repetition needs at least one step, each ending after the one before.", nameof(stepEndsNs));
+        }
+
+        for (int i = 1; i < stepEndsNs.Length; i++)
+        {
+            if (stepEndsNs[i] <= stepEndsNs[i - 1])
+            {
+                throw new ArgumentException("Step ends must ascend.", nameof(stepEndsNs));
+            }
+        }
+
+        long start = _now.Nanoseconds;
+        long period = stepEndsNs[^1];
+        long steps = checked(repeats * stepEndsNs.Length);
+        SimTime last = new(checked(start + (repeats * period)));
+        if (!CanAdvanceTo(last, priority))
+        {
+            return false;
+        }
+
+        // First step with another domain's event before it: every step from there on ran ahead.
+        long lo = 0, hi = steps;
+        while (lo < hi)
+        {
+            long mid = lo + ((hi - lo) / 2);
+            long at = start + (Math.DivRem(mid, stepEndsNs.Length, out long i) * period) + stepEndsNs[(int)i];
+            if (_queue.HasEventBefore(new SimTime(at), priority))
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        _now = last;
+        _eventsAdvanced += steps;
+        _stepsRunAhead += steps - lo;
+        _ahead |= lo < steps;
+        return true;
+    }
+
+    /// <summary>
     /// Throws if the current handler runs ahead of other domains (<see cref="IsAhead"/>). Shared models (the wireless
     /// medium) call it before a change that other nodes can observe: made from there, it would reach them out of order.
     /// </summary>

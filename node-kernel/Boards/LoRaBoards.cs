@@ -144,13 +144,15 @@ public static class LoRaBoards
     /// <param name="radioTiming">SX1262 BUSY timing; <see cref="Sx1262Timing.Default"/> if null.</param>
     /// <param name="chip">The board's chip, resolved beforehand (<see cref="ChipFile.Resolve"/>) so that a network of
     /// nodes reads the chip file once; null reads it now.</param>
-    public static LoRaBoard Build(Simulation simulation, int id, LoRaBoardDefinition definition, NodeEnergy energy, Func<SimTime, int>? temperature = null, Func<SimTime, int>? humidity = null, Sx1262Timing? radioTiming = null, ChipModel? chip = null)
+    /// <param name="kernelOptions">The kernel's behaviour switches (its memory comes from
+    /// <paramref name="definition"/>); null for the defaults.</param>
+    public static LoRaBoard Build(Simulation simulation, int id, LoRaBoardDefinition definition, NodeEnergy energy, Func<SimTime, int>? temperature = null, Func<SimTime, int>? humidity = null, Sx1262Timing? radioTiming = null, ChipModel? chip = null, KernelOptions? kernelOptions = null)
     {
         ArgumentNullException.ThrowIfNull(simulation);
         ArgumentNullException.ThrowIfNull(energy);
         ArgumentNullException.ThrowIfNull(definition);
         chip ??= ChipFile.Resolve(definition.Chip);
-        var options = new KernelOptions { MaxProcesses = definition.MaxProcesses, AppRamBytes = definition.AppRamBytes };
+        KernelOptions options = (kernelOptions ?? new KernelOptions()) with { MaxProcesses = definition.MaxProcesses, AppRamBytes = definition.AppRamBytes };
         var node = new TockNode(simulation, id, chip, energy, Board.CreateScheduler(definition.Scheduler), definition.FaultPolicy, options);
         var board = new LoRaBoard(definition, node);
         TockKernel k = node.Kernel;

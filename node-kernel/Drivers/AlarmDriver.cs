@@ -2,6 +2,7 @@ using SensorNet.NodeKernel.Kernel;
 using SensorNet.NodeKernel.Processes;
 using SensorNet.NodeKernel.Syscalls;
 using SensorNet.NodeKernel.Time;
+using SensorNet.SimEngine.Time;
 
 namespace SensorNet.NodeKernel.Drivers;
 
@@ -60,6 +61,41 @@ public sealed class AlarmDriver : ISyscallDriver, IHardwareAlarmClient
 
     /// <summary>Process scans run (each after a set, a stop or an expiry).</summary>
     public long Scans { get; private set; }
+
+    /// <inheritdoc/>
+    /// <remarks>Commands 0 (exists) and 1 (frequency) always answer the same; nothing else is promised.</remarks>
+    public SimTime CommandAnswerUnchangedUntil(TockProcess process, uint command, uint argument1, uint argument2)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        return command is 0 or 1 && process.HasGrant(Number) ? SimTime.MaxValue : SimTime.Zero;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Command 2 (read) answers the counter left-justified to 32 bits, which wraps every 2^w ticks (w = min(width, 32)):
+    /// from the current tick it rises until its value reaches <paramref name="high"/> or the counter wraps, whichever
+    /// comes first; the answer is promised until the instant of that tick.
+    /// </remarks>
+    public SimTime CountingAnswerInRangeUntil(TockProcess process, uint command, uint argument1, uint argument2, uint low, uint high)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        if (command != 2 || !process.HasGrant(Number))
+        {
+            return SimTime.Zero;
+        }
+
+        long ticks = _hw.Now;
+        uint value = LeftJustify(ticks);
+        if (value < low || value >= high)
+        {
+            return SimTime.Zero;
+        }
+
+        // The answer is (ticks mod 2^w) << shift: it first reaches `high` at tick index ceil(high / 2^shift) of the wrap
+        // period, which is at most 2^w, where it wraps (high < 2^32).
+        long indexNow = ticks & ((1L << (32 - _shift)) - 1);
+        return _hw.TimeOfTick(ticks - indexNow + (((long)high + (1L << _shift) - 1) >> _shift));
+    }
 
     /// <inheritdoc/>
     public CommandResult Command(TockProcess process, uint command, uint argument1, uint argument2)

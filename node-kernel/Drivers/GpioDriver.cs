@@ -2,6 +2,7 @@ using SensorNet.NodeKernel.Hardware;
 using SensorNet.NodeKernel.Kernel;
 using SensorNet.NodeKernel.Processes;
 using SensorNet.NodeKernel.Syscalls;
+using SensorNet.SimEngine.Time;
 
 namespace SensorNet.NodeKernel.Drivers;
 
@@ -105,6 +106,17 @@ public sealed class GpioDriver : ISyscallDriver, IInterruptHandler
 
     /// <summary>True if pin <paramref name="pin"/> has its interrupt enabled.</summary>
     public bool InterruptEnabled(int pin) => _pins[pin].Edge != Edge.None;
+
+    /// <inheritdoc/>
+    /// <remarks>A read (command 6) of a connected pin answers the same until its line's level changes
+    /// (<see cref="GpioLine.LevelHeldUntil"/>); nothing else is promised.</remarks>
+    public SimTime CommandAnswerUnchangedUntil(TockProcess process, uint command, uint argument1, uint argument2)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        return command == 6 && process.HasGrant(DriverNumber) && argument1 < _lines.Length && _lines[(int)argument1] is { } line
+            ? line.LevelHeldUntil
+            : SimTime.Zero;
+    }
 
     /// <inheritdoc/>
     public CommandResult Command(TockProcess process, uint command, uint argument1, uint argument2)

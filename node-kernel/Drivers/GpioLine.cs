@@ -99,6 +99,12 @@ public sealed class GpioLine : IEventHandler
         }
     }
 
+    /// <summary>
+    /// Until when (exclusive) the level stands as it did when last read, unless something drives the line: the pending
+    /// timed change's time, or <see cref="SimTime.MaxValue"/>. Changes nothing (a due change stays pending until read).
+    /// </summary>
+    public SimTime LevelHeldUntil => _hasPendingChange ? _pendingAt : SimTime.MaxValue;
+
     /// <summary>Drives the line to <paramref name="level"/>, cancelling any pending timed change; a change raises <see cref="Changed"/>.</summary>
     public void Set(bool level)
     {

@@ -1,4 +1,5 @@
 using SensorNet.NodeKernel.Processes;
+using SensorNet.SimEngine.Time;
 
 namespace SensorNet.NodeKernel.Drivers;
 
@@ -26,4 +27,20 @@ public interface ISyscallDriver
 
     /// <summary>Handles a command from <paramref name="process"/>.</summary>
     CommandResult Command(TockProcess process, uint command, uint argument1, uint argument2);
+
+    /// <summary>
+    /// Until when (exclusive) <see cref="Command"/> with these arguments, issued at any time from now on without
+    /// an event in between, answers as it did when last issued: what lets the kernel repeat a polling loop's pass
+    /// (<see cref="Userspace.UserOp.RepeatPass"/>). The command must change nothing but its answer. The default,
+    /// <see cref="SimTime.Zero"/>, promises nothing.
+    /// </summary>
+    SimTime CommandAnswerUnchangedUntil(TockProcess process, uint command, uint argument1, uint argument2) => SimTime.Zero;
+
+    /// <summary>
+    /// For a command that reads a counter (a clock): until when (exclusive) its answer's first value, issued at any
+    /// time from now on without an event in between, stays at least <paramref name="low"/> and below
+    /// <paramref name="high"/> and never wraps. The command must change nothing but its answer. The default,
+    /// <see cref="SimTime.Zero"/>, promises nothing.
+    /// </summary>
+    SimTime CountingAnswerInRangeUntil(TockProcess process, uint command, uint argument1, uint argument2, uint low, uint high) => SimTime.Zero;
 }

@@ -23,6 +23,12 @@ public sealed class KernelCounters
     /// <summary>System calls handled.</summary>
     public long Syscalls { get; internal set; }
 
+    /// <summary>
+    /// Polling-loop passes the kernel model repeated in one step (<see cref="KernelOptions.RepeatPollPasses"/>): simulator
+    /// work saved, not a Tock counter; their syscalls are in <see cref="Syscalls"/>.
+    /// </summary>
+    public long PassesRepeated { get; internal set; }
+
     /// <summary>Grants allocated.</summary>
     public long GrantAllocations { get; internal set; }
 

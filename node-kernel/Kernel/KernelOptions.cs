@@ -25,6 +25,15 @@ public sealed record KernelOptions
     /// </summary>
     public bool FoldKernelSteps { get; init; } = true;
 
+    /// <summary>
+    /// Repeat a polling loop's pass in one step where the program marks its passes (<see cref="Userspace.UserOp.RepeatPass"/>;
+    /// RadioLib's BUSY waits): when the pass before was the same, its syscalls returned at once and their drivers
+    /// promise the same answers, the kernel advances the clock and the syscall counts by as many passes as fit before
+    /// anything could differ, instead of running each (the default; needs both folds above). Results are the same
+    /// either way (the switch exists for the equivalence test).
+    /// </summary>
+    public bool RepeatPollPasses { get; init; } = true;
+
     /// <summary>Most processes the board loads (<c>NUM_PROCS</c>).</summary>
     public int MaxProcesses { get; init; } = 4;
 

@@ -56,6 +56,7 @@ public sealed class TockKernel : IEventHandler
     private readonly long _grantPointerCount;
     private readonly bool _foldSyscallReturns;
     private readonly bool _foldKernelSteps;
+    private readonly bool _repeatPollPasses;
     private readonly SimDuration _contextSwitch;
     private readonly Hertz _clock;
     // Step durations already converted, by cycle count (slot = cycles mod 16; key and value side by side): a step costs
@@ -78,6 +79,8 @@ public sealed class TockKernel : IEventHandler
     private bool _folded;
     private SimTime _foldCheck;
     private bool _inOwnEvent;
+    private long _userChain; // RunUser entries: a polling pass counts only within one
+    private PollPassRecord? _passRecord;
 
     /// <summary>Creates the kernel of one node.</summary>
     /// <param name="simulation">The simulation.</param>
@@ -100,6 +103,7 @@ public sealed class TockKernel : IEventHandler
         Costs = chip.Costs;
         _foldSyscallReturns = Options.FoldSyscallReturns;
         _foldKernelSteps = Options.FoldKernelSteps;
+        _repeatPollPasses = Options.RepeatPollPasses && _foldSyscallReturns && _foldKernelSteps;
         _clock = chip.Clock;
         _contextSwitch = _clock.CyclesToDuration(Costs.ContextSwitch);
         _stepNsCache.AsSpan().Fill(-1);
@@ -634,6 +638,7 @@ public sealed class TockKernel : IEventHandler
     private Continuation RunUser()
     {
         TockProcess p = _current!;
+        _userChain++;
         while (true)
         {
             if (!p.HasFrames)
@@ -674,6 +679,11 @@ public sealed class TockKernel : IEventHandler
                     p.Counters.CountSyscall(op.Class);
                     Counters.Syscalls++;
                     long cycles = HandleSyscall(p, in op);
+                    if (_passRecord is { Recording: true } record)
+                    {
+                        RecordPassStep(record, in op, Costs.Syscall + cycles);
+                    }
+
                     if (TryFoldSyscallReturn(p, Costs.Syscall + cycles, out bool advanced))
                     {
                         if (advanced)
@@ -685,11 +695,148 @@ public sealed class TockKernel : IEventHandler
                     }
 
                     return Busy(Costs.Syscall + cycles, Continuation.DoProcess);
+                case UserOpKind.RepeatPass:
+                    p.Context.PassesRepeated = RepeatPass(p, in op);
+                    continue;
                 default:
                     return Fault(p);
             }
         }
     }
+
+    // A syscall of a polling pass being recorded, with the duration TryFoldSyscallReturn gives it when it folds (if it
+    // does not, RunUser returns and the pass is broken). A step that pays for a grant would not cost the same again.
+    private void RecordPassStep(PollPassRecord record, in UserOp op, long cycles)
+    {
+        if (_grantCyclesOwed != 0)
+        {
+            record.Stop();
+            return;
+        }
+
+        record.Record(in op, StepDuration(cycles).Nanoseconds + _contextSwitch.Nanoseconds);
+    }
+
+    // UserOp.RepeatPass (KernelOptions.RepeatPollPasses): repeats the pass that just ended as often as it provably
+    // would run the same, then starts recording the next.
+    private int RepeatPass(TockProcess p, in UserOp op)
+    {
+        if (!_repeatPollPasses)
+        {
+            return 0;
+        }
+
+        PollPassRecord record = _passRecord ??= new PollPassRecord();
+        int repeated = record.RepeatsPrevious(_userChain) && _inOwnEvent ? RepeatRecordedPass(p, record, in op) : 0;
+        record.StartPass(_userChain);
+        return repeated;
+    }
+
+    // The pass just recorded ran with every syscall returning at once, so until some event is due the process stays
+    // Running, no kernel work or upcall arrives (a Yield-NoWait answers 0) and the scheduler keeps it: the same pass
+    // again costs the same and answers the same, as far as its drivers promise. Repetitions stop before any step would
+    // start after a driver's promise ends, before the time slice's check would fail, and before the clock could not
+    // advance (an event due, the run's end); then the clock and the syscall counts move as if each step had run.
+    private int RepeatRecordedPass(TockProcess p, PollPassRecord record, in UserOp op)
+    {
+        const long MaxRepetitions = 1 << 24;
+        int n = record.Count;
+        uint mayChange = op.R0;
+        uint counting = op.R1;
+        if (p.Tasks.Count > 0 || ((mayChange >> (n - 1)) & 1) != 0 || counting == n - 1)
+        {
+            return 0; // the process keeps the last answer (Result), which must be one that stays
+        }
+
+        Span<long> ends = stackalloc long[PollPassRecord.MaxSteps];
+        long period = 0;
+        for (int i = 0; i < n; i++)
+        {
+            period += record.DurationNs(i);
+            ends[i] = period;
+        }
+
+        long now = Now.Nanoseconds;
+        long limit = Math.Min(MaxRepetitions, (long.MaxValue - now) / period);
+        for (int i = 0; i < n; i++)
+        {
+            SimTime until;
+            switch (record.Class(i))
+            {
+                case SyscallClass.Yield when record.Register(i, 0) == (uint)YieldVariant.NoWait:
+                    continue;
+                case SyscallClass.Command:
+                    if (Driver(record.Register(i, 0)) is not { } driver)
+                    {
+                        return 0;
+                    }
+
+                    (uint command, uint argument1, uint argument2) = (record.Register(i, 1), record.Register(i, 2), record.Register(i, 3));
+                    if (i == counting)
+                    {
+                        until = driver.CountingAnswerInRangeUntil(p, command, argument1, argument2, op.R2, op.R3);
+                    }
+                    else if (((mayChange >> i) & 1) != 0)
+                    {
+                        continue;
+                    }
+                    else
+                    {
+                        until = driver.CommandAnswerUnchangedUntil(p, command, argument1, argument2);
+                    }
+
+                    break;
+                default:
+                    return 0;
+            }
+
+            // Step i of repetition j starts at now + j·period + (ends[i] − its duration), before `until` for every j < k.
+            limit = Math.Min(limit, Repetitions(until.Nanoseconds - now - (ends[i] - record.DurationNs(i)), period));
+        }
+
+        if (_sliceUs is not null)
+        {
+            // TryFoldSyscallReturn's check, at each step's end less the context switch: the last step's binds.
+            long sliceLimit = _processStart.Nanoseconds + _sliceNs - MinimumQuantumNs;
+            limit = Math.Min(limit, Repetitions(sliceLimit - now - period + _contextSwitch.Nanoseconds, period));
+        }
+
+        if (limit <= 0)
+        {
+            return 0;
+        }
+
+        // The most repetitions the clock can take (an event due or the run's end stops it), by bisection.
+        long k = limit;
+        if (!_simulation.CanAdvanceTo(new SimTime(now + (k * period))))
+        {
+            long lo = 0, hi = k - 1;
+            while (lo < hi)
+            {
+                long mid = lo + ((hi - lo + 1) / 2);
+                (lo, hi) = _simulation.CanAdvanceTo(new SimTime(now + (mid * period))) ? (mid, hi) : (lo, mid - 1);
+            }
+
+            k = lo;
+        }
+
+        if (k == 0 || !_simulation.TryAdvanceRepeating(ends[..n], k))
+        {
+            return 0;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            p.Counters.CountSyscalls(record.Class(i), k);
+        }
+
+        Counters.Syscalls += k * n;
+        Counters.PassesRepeated += k;
+        return (int)k;
+    }
+
+    // How many j ≥ 0 satisfy j · period < room.
+    private static long Repetitions(long room, long period) => room <= 0 ? 0 : ((room - 1) / period) + 1;
 
     // The syscall's Busy step ends in do_process's checks, which pass for a Running process when nothing is raised
     // meanwhile, and lead to the context switch back into it. Schedule only the end of the context switch; if an

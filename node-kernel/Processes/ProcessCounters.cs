@@ -44,4 +44,6 @@ public sealed class ProcessCounters
     public long Restarts { get; internal set; }
 
     internal void CountSyscall(SyscallClass syscallClass) => _syscalls[(int)syscallClass]++;
+
+    internal void CountSyscalls(SyscallClass syscallClass, long count) => _syscalls[(int)syscallClass] += count;
 }

@@ -29,6 +29,9 @@ public sealed class UserContext
     /// <summary>The return value of the last system call.</summary>
     public SyscallReturn Result { get; internal set; }
 
+    /// <summary>Passes the kernel repeated at the last <see cref="UserOp.RepeatPass"/> (0 if it ran none).</summary>
+    public int PassesRepeated { get; internal set; }
+
     /// <summary>Lowest RAM address of the process.</summary>
     public uint RamStart { get; internal set; }
 

@@ -64,6 +64,28 @@ public readonly record struct UserOp(UserOpKind Kind, long Cycles, SyscallClass 
         return new(UserOpKind.Call, 0, default, 0, 0, 0, 0) { Callee = callee };
     }
 
+    /// <summary>
+    /// Marks the top of a polling loop (<c>while (digitalRead(BUSY)) { yield(); … }</c>): the steps since the last such
+    /// mark are one pass, and the kernel may repeat that pass at once as many times as it finds that each repetition
+    /// would make the same system calls at the same costs with the same answers, instead of running every step.
+    /// </summary>
+    /// <remarks>
+    /// <para>The kernel repeats a pass only when the pass before it was the same (syscall classes, arguments and
+    /// durations), every syscall of it returned to the process at once (no event, no kernel work, time slice left), it
+    /// holds only Yield-NoWait calls and commands, no upcall is queued, and every command's driver promises its answer
+    /// for the time the repetitions take (<see cref="Drivers.ISyscallDriver.CommandAnswerUnchangedUntil"/>). The
+    /// engine's clock and counters, the process's and kernel's syscall counts end as if each step had run; only what
+    /// the program keeps of the answers is not replayed, so it must keep nothing of a repeated pass but what the
+    /// pass's last syscall answers (it is then in <see cref="UserContext.Result"/>, as it would be).</para>
+    /// <para>Answers the program lets change: those of the commands at the bit positions of
+    /// <paramref name="answersMayChange"/> (bit i = the pass's i-th syscall). One of them may be a counter the program
+    /// compares with a timeout: at <paramref name="countingStep"/> (or <see cref="uint.MaxValue"/> for none) the
+    /// answer's first value must keep rising from at least <paramref name="low"/> without wrapping and stay below
+    /// <paramref name="high"/> (<see cref="Drivers.ISyscallDriver.CountingAnswerInRangeUntil"/>).</para>
+    /// </remarks>
+    public static UserOp RepeatPass(uint answersMayChange = 0, uint countingStep = uint.MaxValue, uint low = 0, uint high = uint.MaxValue) =>
+        new(UserOpKind.RepeatPass, 0, default, answersMayChange, countingStep, low, high);
+
     /// <summary>A fault, as a bad memory access would raise.</summary>
     public static UserOp Fault() => new(UserOpKind.Fault, 0, default, 0, 0, 0, 0);
 

@@ -18,4 +18,11 @@ public enum UserOpKind
     /// instead of through every caller's iterator.
     /// </summary>
     Call,
+
+    /// <summary>
+    /// A hint at the top of a polling loop's pass, not code: it takes no time, and the kernel may run the pass that
+    /// just ended again, any number of times, in one step, when nothing it or the program cares about could differ
+    /// (see <see cref="UserOp.RepeatPass"/>). The count is in <see cref="UserContext.PassesRepeated"/>.
+    /// </summary>
+    RepeatPass,
 }

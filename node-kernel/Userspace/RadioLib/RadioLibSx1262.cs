@@ -21,7 +21,8 @@ namespace SensorNet.NodeKernel.Userspace.RadioLib;
 /// <para><b>One RadioLib SPI command</b> (<c>Module::SPItransferStream</c>): <c>millis</c>, <c>digitalRead(BUSY)</c>
 /// until low (each further poll: <c>yield</c>, <c>millis</c>, <c>digitalRead</c>), the transfer, the 0 ms delay,
 /// <c>millis</c>, <c>digitalRead(BUSY)</c> until low: 20 syscalls when BUSY is already low, plus 4 per poll; then the
-/// status byte (MISO byte 1) is parsed. With <c>RADIOLIB_SPI_PARANOID</c> (on by default) every register read is
+/// status byte (MISO byte 1) is parsed. Each BUSY poll marks its pass (<see cref="UserOp.RepeatPass"/>), so the
+/// kernel may repeat passes that provably run the same in one step; counts and timing are those of every poll. With <c>RADIOLIB_SPI_PARANOID</c> (on by default) every register read is
 /// followed by a GetStatus command (<c>SPIcheckStream</c>).</para>
 /// <para><b>Blocking <see cref="Transmit"/></b>: <c>standby()</c>, <c>getTimeOnAir</c> (one GetPacketType),
 /// <c>startTransmit</c> (14 commands: GetPacketType; the IQ register fix read/status/write and SetPacketParams;
@@ -44,7 +45,7 @@ namespace SensorNet.NodeKernel.Userspace.RadioLib;
 /// <para><b>Calls are one-shot:</b> the per-packet calls (<see cref="Transmit"/>, <see cref="TransmitInterruptDriven"/>,
 /// <see cref="StartTransmit"/>, <see cref="FinishTransmit"/>, <see cref="Standby"/>) return pooled routines that go back
 /// to their pool when enumerated to the end; enumerate each result once, as <see cref="UserOp.Call"/> does.</para>
-/// <para><b>Validation:</b> LoRaTests (20 syscalls per SPI command with BUSY low; busy-polling through the whole time on air vs. deep sleep through it).</para>
+/// <para><b>Validation:</b> LoRaTests (20 syscalls per SPI command with BUSY low; busy-polling through the whole time on air vs. deep sleep through it); PollPassRepeatTests (BUSY waits repeated and pass by pass alike).</para>
 /// </remarks>
 public sealed class RadioLibSx1262
 {
@@ -104,6 +105,8 @@ public sealed class RadioLibSx1262
     private readonly UserRoutinePool<TransmitInterruptDrivenCall> _interruptTransmits;
     private int _inLength;
     private uint _millis;
+    private uint _alarmNow; // the raw answers millis() was computed from (left-justified counter and frequency)
+    private uint _alarmFrequency;
     private byte _register;
     private bool _level;
     private bool _txDone;
@@ -549,6 +552,10 @@ public sealed class RadioLibSx1262
                     }
 
                     r.BusyPolls++;
+                    Step = 6;
+                    return Yield(_withTimeout ? RepeatWithinTimeout() : UserOp.RepeatPass());
+                case 6:
+                    r.BusyPolls += r._context.PassesRepeated;
                     Step = _withTimeout ? 4 : 2;
                     return Yield(UserOp.YieldNoWait());
                 case 4:
@@ -566,6 +573,25 @@ public sealed class RadioLibSx1262
                 default:
                     return false;
             }
+        }
+
+        // A pass is yield, millis() (frequency, then the counter: step 2), digitalRead(BUSY). Only the counter's answer
+        // changes from pass to pass, and the timeout check stays false while millis() − start < SpiTimeoutMs: while the
+        // counter keeps rising from its last answer without wrapping and stays below the first value that gives
+        // millis() = start + SpiTimeoutMs, ⌈(start + SpiTimeoutMs) · frequency / 1000⌉ (millis() = ⌊counter · 1000 /
+        // frequency⌋, see MillisCall). An empty range when that bound does not hold (a counter too slow for millis()).
+        private UserOp RepeatWithinTimeout()
+        {
+            RadioLibSx1262 r = radio;
+            ulong end = (ulong)_start + SpiTimeoutMs;
+            uint low = r._alarmNow, high = 0;
+            if (r._alarmFrequency >= 1000 && r._millis >= _start && end <= uint.MaxValue)
+            {
+                UInt128 first = (((UInt128)end * r._alarmFrequency) + 999) / 1000;
+                high = first > uint.MaxValue ? uint.MaxValue : (uint)first;
+            }
+
+            return UserOp.RepeatPass(answersMayChange: 1u << 2, countingStep: 2, low, high);
         }
     }
 
@@ -592,6 +618,7 @@ public sealed class RadioLibSx1262
                     return Yield(UserOp.Command(0, 2));
                 case 2:
                     uint now = context.Result.R1;
+                    (radio._alarmNow, radio._alarmFrequency) = (now, _frequency);
                     ulong microseconds = (ulong)(now % _frequency) * 1_000_000 / _frequency;
                     radio._millis = unchecked((uint)(((ulong)(now / _frequency) * 1000) + (microseconds / 1000)));
                     return false;

@@ -110,6 +110,24 @@ public class GpioLineTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new GpioLine("timed", simulation: sim).SetUntil(true, At(5)));
     }
 
+    [Fact]
+    public void LevelHeldUntil_IsThePendingChange_EvenWhenDue_AndChangesNothing()
+    {
+        var sim = new Simulation();
+        var line = new GpioLine("busy", simulation: sim);
+        Assert.Equal(SimTime.MaxValue, line.LevelHeldUntil); // nothing pending: held until driven
+        var held = new List<SimTime>();
+        sim.Schedule(At(10), new Probe(() => line.SetUntil(true, Until)));
+        sim.Schedule(At(20), new Probe(() => held.Add(line.LevelHeldUntil)));
+        sim.Schedule(At(60), new Probe(() => held.Add(line.LevelHeldUntil))); // due, not yet applied: still its time
+        sim.RunUntil(At(70));
+
+        Assert.Equal([Until, Until], held);
+        Assert.Equal(3, sim.EventsExecuted); // the set and the two probes: asking scheduled nothing
+        Assert.False(line.Level); // reading applies the change
+        Assert.Equal(SimTime.MaxValue, line.LevelHeldUntil);
+    }
+
     private static SimTime At(long microseconds) => SimTime.FromStart(SimDuration.FromMicroseconds(microseconds));
 
     private sealed class Probe(Action action) : SensorNet.SimEngine.Events.IEventHandler
