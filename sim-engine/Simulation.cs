@@ -182,16 +182,14 @@ public sealed class Simulation
     /// <returns>True if the clock now stands at <paramref name="time"/>; false if an event must be scheduled instead.</returns>
     public bool TryAdvanceTo(SimTime time, int priority = 0)
     {
-        GuardNotPast(time);
-        if (!_canAdvance || _stopRequested || (_hasEnd && time.Nanoseconds >= _endNs) || _currentDomain is { IsAlive: false })
+        if (!MayStepTo(time))
         {
             return false;
         }
 
         if (_queue.HasEventBefore(time, priority))
         {
-            if (!AllowRunAhead || _currentDomain is not { MayRunAhead: { } mayRunAhead } domain
-                || _queue.HasEventBefore(time, priority, domain) || !mayRunAhead())
+            if (!MayRunAheadTo(time, priority))
             {
                 return false;
             }
@@ -212,16 +210,24 @@ public sealed class Simulation
     /// <param name="priority">The priority the step's event would have.</param>
     public bool CanAdvanceTo(SimTime time, int priority = 0)
     {
-        GuardNotPast(time);
-        if (!_canAdvance || _stopRequested || (_hasEnd && time.Nanoseconds >= _endNs) || _currentDomain is { IsAlive: false })
-        {
-            return false;
-        }
-
-        return !_queue.HasEventBefore(time, priority)
-            || (AllowRunAhead && _currentDomain is { MayRunAhead: { } mayRunAhead } domain
-                && !_queue.HasEventBefore(time, priority, domain) && mayRunAhead());
+        return MayStepTo(time) && (!_queue.HasEventBefore(time, priority) || MayRunAheadTo(time, priority));
     }
+
+    // What TryAdvanceTo and CanAdvanceTo ask before any event: an advance is possible at all (inside a handler, not
+    // stopped, before the run's end, the domain alive).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool MayStepTo(SimTime time)
+    {
+        GuardNotPast(time);
+        return _canAdvance && !_stopRequested && !(_hasEnd && time.Nanoseconds >= _endNs) && _currentDomain is not { IsAlive: false };
+    }
+
+    // Past another domain's earlier event: only with run-ahead on, for a domain that may run ahead now, and with none of
+    // its own events (or of no domain) before the step.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool MayRunAheadTo(SimTime time, int priority) =>
+        AllowRunAhead && _currentDomain is { MayRunAhead: { } mayRunAhead } domain
+        && !_queue.HasEventBefore(time, priority, domain) && mayRunAhead();
 
     /// <summary>
     /// <see cref="TryAdvanceTo"/> for <paramref name="repeats"/> repetitions of one run of steps, all or nothing: when
