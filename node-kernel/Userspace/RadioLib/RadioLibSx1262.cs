@@ -30,7 +30,8 @@ namespace SensorNet.NodeKernel.Userspace.RadioLib;
 /// write; SetTx; then polls BUSY until the PA ramp is done), GetPacketType, then <b>busy-polls DIO1</b> — <c>yield</c>,
 /// <c>millis</c>, <c>digitalRead(DIO1)</c> per pass — until TxDone or the timeout of 5 ms + 5 × time on air, then
 /// <c>millis</c> and <c>finishTransmit</c> (ClearIrqStatus, SetStandby): 19 SPI commands per packet. The MCU never
-/// sleeps while the frame is on air.</para>
+/// sleeps while the frame is on air. These passes are marked like the BUSY polls (about 7,400 per SF9 packet), and
+/// the kernel repeats them up to TxDone or the timeout, with every pass counted.</para>
 /// <para><b>Interrupt-driven <see cref="TransmitInterruptDriven"/></b>: RadioLib's <c>setPacketSentAction</c> through the
 /// HAL's <c>attachInterrupt</c> (subscribe 0x30004/0, make DIO1 an input, enable its interrupt on either edge),
 /// <c>startTransmit</c>, Yield-Wait until the DIO1 upcall has run, <c>clearPacketSentAction</c> (disable the interrupt,
@@ -380,6 +381,23 @@ public sealed class RadioLibSx1262
     private TransferCall TransferStream(ReadOnlySpan<byte> command, bool write, ReadOnlySpan<byte> dataOut, int count, bool waitForGpio) =>
         _transfers.Rent().Start(command, write, dataOut, count, waitForGpio);
 
+    // A pass of a millis() timeout loop is yield, millis() (frequency, then the counter: step 2), digitalRead(pin). Only
+    // the counter's answer changes from pass to pass, and the loop's timeout check stays false while millis() < endMs:
+    // while the counter keeps rising from its last answer without wrapping and stays below the first value that gives
+    // millis() = endMs, ⌈endMs · frequency / 1000⌉ (millis() = ⌊counter · 1000 / frequency⌋, see MillisCall). An empty
+    // range when that bound does not hold (a counter too slow for millis(), millis() already below start after a wrap).
+    private UserOp RepeatWhileMillisBelow(uint start, ulong endMs)
+    {
+        uint low = _alarmNow, high = 0;
+        if (_alarmFrequency >= 1000 && _millis >= start && endMs <= uint.MaxValue)
+        {
+            UInt128 first = (((UInt128)endMs * _alarmFrequency) + 999) / 1000;
+            high = first > uint.MaxValue ? uint.MaxValue : (uint)first;
+        }
+
+        return UserOp.RepeatPass(answersMayChange: 1u << 2, countingStep: 2, low, high);
+    }
+
     // while (digitalRead(BUSY)) { yield(); [timeout check with millis()] }
     private BusyWaitCall WaitBusyLow(bool withTimeout) => _busyWaits.Rent().Start(withTimeout);
 
@@ -553,7 +571,7 @@ public sealed class RadioLibSx1262
 
                     r.BusyPolls++;
                     Step = 6;
-                    return Yield(_withTimeout ? RepeatWithinTimeout() : UserOp.RepeatPass());
+                    return Yield(_withTimeout ? r.RepeatWhileMillisBelow(_start, (ulong)_start + SpiTimeoutMs) : UserOp.RepeatPass());
                 case 6:
                     r.BusyPolls += r._context.PassesRepeated;
                     Step = _withTimeout ? 4 : 2;
@@ -573,25 +591,6 @@ public sealed class RadioLibSx1262
                 default:
                     return false;
             }
-        }
-
-        // A pass is yield, millis() (frequency, then the counter: step 2), digitalRead(BUSY). Only the counter's answer
-        // changes from pass to pass, and the timeout check stays false while millis() − start < SpiTimeoutMs: while the
-        // counter keeps rising from its last answer without wrapping and stays below the first value that gives
-        // millis() = start + SpiTimeoutMs, ⌈(start + SpiTimeoutMs) · frequency / 1000⌉ (millis() = ⌊counter · 1000 /
-        // frequency⌋, see MillisCall). An empty range when that bound does not hold (a counter too slow for millis()).
-        private UserOp RepeatWithinTimeout()
-        {
-            RadioLibSx1262 r = radio;
-            ulong end = (ulong)_start + SpiTimeoutMs;
-            uint low = r._alarmNow, high = 0;
-            if (r._alarmFrequency >= 1000 && r._millis >= _start && end <= uint.MaxValue)
-            {
-                UInt128 first = (((UInt128)end * r._alarmFrequency) + 999) / 1000;
-                high = first > uint.MaxValue ? uint.MaxValue : (uint)first;
-            }
-
-            return UserOp.RepeatPass(answersMayChange: 1u << 2, countingStep: 2, low, high);
         }
     }
 
@@ -883,10 +882,20 @@ public sealed class RadioLibSx1262
                     r.State = ErrTxTimeout;
                     return false;
                 case 10:
-                    Step = r._level ? 11 : 6;
-                    return r._level ? Run(r.Millis()) : Next();
+                    if (!r._level)
+                    {
+                        Step = 12;
+                        return Yield(r.RepeatWhileMillisBelow(_start, (ulong)_start + _timeoutMs + 1));
+                    }
+
+                    Step = 11;
+                    return Run(r.Millis());
                 case 11:
                     return Finish();
+                case 12:
+                    r.TxDonePolls += r._context.PassesRepeated;
+                    Step = 6;
+                    return Next();
                 default:
                     return false;
             }
