@@ -30,8 +30,8 @@ namespace SensorNet.NodeKernel.Userspace.RadioLib;
 /// write; SetTx; then polls BUSY until the PA ramp is done), GetPacketType, then <b>busy-polls DIO1</b> — <c>yield</c>,
 /// <c>millis</c>, <c>digitalRead(DIO1)</c> per pass — until TxDone or the timeout of 5 ms + 5 × time on air, then
 /// <c>millis</c> and <c>finishTransmit</c> (ClearIrqStatus, SetStandby): 19 SPI commands per packet. The MCU never
-/// sleeps while the frame is on air. These passes are marked like the BUSY polls (about 7,400 per SF9 packet), and
-/// the kernel repeats them up to TxDone or the timeout, with every pass counted.</para>
+/// sleeps while the frame is on air. These passes are marked like the BUSY polls (about 7,300 per SF9 packet of 20
+/// bytes), and the kernel repeats them up to TxDone or the timeout, with every pass counted.</para>
 /// <para><b>Interrupt-driven <see cref="TransmitInterruptDriven"/></b>: RadioLib's <c>setPacketSentAction</c> through the
 /// HAL's <c>attachInterrupt</c> (subscribe 0x30004/0, make DIO1 an input, enable its interrupt on either edge),
 /// <c>startTransmit</c>, Yield-Wait until the DIO1 upcall has run, <c>clearPacketSentAction</c> (disable the interrupt,

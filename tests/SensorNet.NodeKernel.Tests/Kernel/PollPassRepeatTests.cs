@@ -38,10 +38,9 @@ public class PollPassRepeatTests
         Assert.Equal(0, plain.PassesRepeated);
         // The LoRa-E5 board has no NRESET pin, so no reset wait: only the PA ramp's short waits repeat there.
         Assert.True(repeated.PassesRepeated > (board == "apollo3" ? 100 : 0), $"{repeated.PassesRepeated} passes repeated");
-        Assert.True(repeated.BusyPolls + repeated.TxDonePolls > repeated.PassesRepeated, "every wait runs some passes itself");
         if (mode == LoRaTransmitMode.Blocking)
         {
-            // About 7,400 DIO1 passes per SF9 frame of 20 bytes (185 ms on air, a pass every 25 µs), nearly all repeated.
+            // About 7,300 DIO1 passes per SF9 frame of 20 bytes (185 ms on air, a pass every 25.4 µs), nearly all repeated.
             Assert.True(repeated.TxDonePolls > 3 * 7_000, $"{repeated.TxDonePolls} DIO1 polls");
             Assert.True(repeated.PassesRepeated > repeated.TxDonePolls * 9 / 10, $"{repeated.PassesRepeated} of {repeated.TxDonePolls} repeated");
         }
