@@ -27,10 +27,10 @@ public sealed record KernelOptions
 
     /// <summary>
     /// Repeat a polling loop's pass in one step where the program marks its passes (<see cref="Userspace.UserOp.RepeatPass"/>;
-    /// RadioLib's BUSY waits and its blocking transmit's DIO1 poll): when the pass before was the same, its syscalls returned at once and their drivers
-    /// promise the same answers, the kernel advances the clock and the syscall counts by as many passes as fit before
-    /// anything could differ, instead of running each (the default; needs both folds above). Results are the same
-    /// either way (the switch exists for the equivalence test).
+    /// RadioLib's BUSY waits and its blocking transmit's DIO1 poll): when the pass before was the same, its syscalls
+    /// returned at once and their drivers promise the same answers, the kernel advances the clock and the syscall counts
+    /// by as many passes as fit before anything could differ, instead of running each (the default; needs both folds
+    /// above). Results are the same either way (the switch exists for the equivalence test).
     /// </summary>
     public bool RepeatPollPasses { get; init; } = true;
 

@@ -91,18 +91,6 @@ public class PollPassRepeatTests
         Assert.True(repeated.PassesRepeated > plain.TxDonePolls / 2, $"{repeated.PassesRepeated} passes repeated");
     }
 
-    private static Outcome RunApp(LoRaBoardDefinition definition, LoRaTransmitMode mode, bool repeat)
-    {
-        var sim = new Simulation();
-        LoRaBoard board = LoRaBoards.Build(sim, 0, definition, NodeEnergyFor(sim), kernelOptions: new KernelOptions { RepeatPollPasses = repeat });
-        var app = new LoRaSenseApp(mode, periodMs: 700, payloadBytes: 20, readSensors: definition.Sensors, Sf9Bw125);
-        board.Node.Load(app);
-        board.Node.Boot();
-        sim.RunUntil(SimTime.FromStart(SimDuration.FromSeconds(5)));
-        Assert.True(board.Radio.FramesSent >= 3, $"{board.Radio.FramesSent} frames");
-        return Describe(sim, board, app.Radio!, app.Radio!.State);
-    }
-
     [Fact]
     public void BlockingTransmitPollingAPinThatNeverRises_TimesOutAtTheSameInstant()
     {
@@ -115,6 +103,18 @@ public class PollPassRepeatTests
         Assert.Equal(plain.Summary, repeated.Summary);
         Assert.True(plain.TxDonePolls > 30_000, $"{plain.TxDonePolls} DIO1 polls");
         Assert.True(repeated.PassesRepeated > plain.TxDonePolls * 9 / 10, $"{repeated.PassesRepeated} passes repeated");
+    }
+
+    private static Outcome RunApp(LoRaBoardDefinition definition, LoRaTransmitMode mode, bool repeat)
+    {
+        var sim = new Simulation();
+        LoRaBoard board = LoRaBoards.Build(sim, 0, definition, NodeEnergyFor(sim), kernelOptions: new KernelOptions { RepeatPollPasses = repeat });
+        var app = new LoRaSenseApp(mode, periodMs: 700, payloadBytes: 20, readSensors: definition.Sensors, Sf9Bw125);
+        board.Node.Load(app);
+        board.Node.Boot();
+        sim.RunUntil(SimTime.FromStart(SimDuration.FromSeconds(5)));
+        Assert.True(board.Radio.FramesSent >= 3, $"{board.Radio.FramesSent} frames");
+        return Describe(sim, board, app.Radio!, app.Radio!.State);
     }
 
     private static Outcome RunSleepThenStandby(ChipModel chip, TimeSpan delay, bool repeat, bool beginOnly = false) =>
