@@ -17,14 +17,15 @@ namespace SensorNet.Benchmarks;
 internal static class ScaleBenchmark
 {
     public const string Usage =
-        "scale [--lora 1000,10000,100000] [--ieee802154 1000] [--ble 1000] [--repeats 3] [--repeats-large 1] [--json FILE]\n" +
-        "    whole scenarios, full Tock kernel on every node, 1 simulated day; sizes of 10,000 and more use --repeats-large";
+        "scale [--lora 1000,10000,100000] [--ieee802154 1000] [--ble 1000] [--lora-sense N,...] [--lora-radio N,...] [--repeats 3] [--repeats-large 1] [--json FILE]\n" +
+        "    whole scenarios, full Tock kernel on every node, 1 simulated day; sizes of 10,000 and more use --repeats-large;\n" +
+        "    --lora-sense and --lora-radio (off by default) run the LoRa case's layers alone, to split its time by layer";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static int Run(ReadOnlySpan<string> args)
     {
-        var sizes = new Dictionary<string, int[]>(StringComparer.Ordinal) { ["lora"] = [1000, 10_000, 100_000], ["ieee802154"] = [1000], ["ble"] = [1000] };
+        var sizes = new Dictionary<string, int[]>(StringComparer.Ordinal) { ["lora"] = [1000, 10_000, 100_000], ["ieee802154"] = [1000], ["ble"] = [1000], ["lora-sense"] = [], ["lora-radio"] = [] };
         int repeats = 3, repeatsLarge = 1;
         string? json = null;
         for (int i = 0; i < args.Length; i++)
@@ -32,7 +33,7 @@ internal static class ScaleBenchmark
             string value = i + 1 < args.Length ? args[i + 1] : throw new UsageException($"{args[i]} needs a value");
             switch (args[i])
             {
-                case "--lora" or "--ieee802154" or "--ble":
+                case "--lora" or "--ieee802154" or "--ble" or "--lora-sense" or "--lora-radio":
                     sizes[args[i][2..]] = value.Length == 0 || value == "0" ? [] : [.. value.Split(',').Select(v => int.Parse(v.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowThousands, CultureInfo.InvariantCulture))];
                     break;
                 case "--repeats":
@@ -56,6 +57,7 @@ internal static class ScaleBenchmark
         Console.WriteLine();
         Console.WriteLine($"{"case",-11} {"nodes",8} {"runs",4} {"wall s",9} {"write %",8} {"gc %",6} {"events",14} {"Mev/s",7} {"node-d/s",9} {"peak MiB",9}");
         var all = new List<ScaleRun>();
+        var walls = new Dictionary<(string Case, int N), double>();
         foreach ((string name, int[] ns) in sizes)
         {
             var medians = new List<(int N, double Wall)>();
@@ -69,6 +71,7 @@ internal static class ScaleBenchmark
                 double gc = Statistics.Median(runs.Select(r => r.GcPauseS / (r.RunS + r.WriteS)));
                 long events = runs[0].Events;
                 medians.Add((n, wall));
+                walls[(name, n)] = wall;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-11} {n,8:N0} {count,4} {wall,9:0.00} {write * 100,7:0.0}% {gc * 100,5:0.0}% {events,14:N0} {events / Statistics.Median(runs.Select(r => r.RunS)) / 1e6,7:0.00} {n / wall,9:0.0} {Statistics.Median(runs.Select(r => (double)r.PeakRssBytes)) / (1 << 20),9:0}"));
             }
 
@@ -83,12 +86,28 @@ internal static class ScaleBenchmark
             }
         }
 
+        PrintLayers(walls);
         if (json is not null)
         {
             File.WriteAllText(json, JsonSerializer.Serialize(all, Indented) + "\n");
         }
 
         return 0;
+    }
+
+    // Where the LoRa case's time goes, for each N run as a whole and as both layers: what is left after the Tock kernel
+    // with sensing alone and the radio alone is RadioLib's uplink path (the syscalls, wake-ups and drivers of about 16
+    // SPI commands per uplink). Approximate: each layer's run also pays its own start-up and node construction.
+    private static void PrintLayers(Dictionary<(string Case, int N), double> walls)
+    {
+        foreach (((string c, int n), double whole) in walls.Where(w => w.Key.Case == "lora"))
+        {
+            if (walls.TryGetValue(("lora-sense", n), out double sense) && walls.TryGetValue(("lora-radio", n), out double radio))
+            {
+                double rest = whole - sense - radio;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lora layers at {n:N0} nodes: radio only {radio:0.00} s ({radio / whole:P0}), Tock kernel and sensing {sense:0.00} s ({sense / whole:P0}), the rest (RadioLib's uplinks) ≈ {rest:0.00} s ({rest / whole:P0})"));
+            }
+        }
     }
 
     /// <summary>The child: runs one scenario once and prints one JSON line of figures.</summary>

@@ -13,7 +13,7 @@ namespace SensorNet.Benchmarks;
 /// </summary>
 internal static class ScaleScenarios
 {
-    public static IReadOnlyList<string> Names { get; } = ["lora", "ieee802154", "ble"];
+    public static IReadOnlyList<string> Names { get; } = ["lora", "ieee802154", "ble", "lora-sense", "lora-radio"];
 
     /// <summary>Gateway grid of the LoRa case: 4 gateways 1.2 km apart on 915 MHz (RadioLib's default carrier on these boards); nodes uniformly in the 2.4 km square around them.</summary>
     private static readonly (double X, double Y)[] Gateways = [(-600, -600), (600, -600), (-600, 600), (600, 600)];
@@ -35,7 +35,9 @@ internal static class ScaleScenarios
         Directory.CreateDirectory(directory);
         string text = name switch
         {
-            "lora" => LoRa(nodes, directory, duration),
+            "lora" => LoRa(name, nodes, directory, duration, LoRaLayer.Whole),
+            "lora-sense" => LoRa(name, nodes, directory, duration, LoRaLayer.KernelAndSensing),
+            "lora-radio" => LoRa(name, nodes, directory, duration, LoRaLayer.RadioOnly),
             "ieee802154" => Ieee802154(nodes, duration),
             "ble" => Ble(nodes, duration),
             _ => throw new UsageException($"unknown scale case '{name}'; expected one of {string.Join(", ", Names)}"),
@@ -45,7 +47,22 @@ internal static class ScaleScenarios
         return path;
     }
 
-    private static string LoRa(int nodes, string directory, string duration)
+    /// <summary>
+    /// What of the LoRa case a scenario keeps, so that its cost can be split by layer at the same N (same positions,
+    /// boards, gateways and, where there is a radio, the same SF per node). <see cref="KernelAndSensing"/>: the same
+    /// Tock boards switched on alike, sensing every 10 min without the radio (kernel, sensor, alarm and energy, no
+    /// RadioLib). <see cref="RadioOnly"/>: LoRaSim-style devices with the same SX1262 settings and a mean wait of
+    /// 10 min between frames (exponential, so about the same 144 frames per node and day): the medium, reception,
+    /// energy and engine without any OS. Neither is a model of a real deployment; they are cost baselines.
+    /// </summary>
+    private enum LoRaLayer
+    {
+        Whole,
+        KernelAndSensing,
+        RadioOnly,
+    }
+
+    private static string LoRa(string name, int nodes, string directory, string duration, LoRaLayer layer)
     {
         // Positions from a fixed stream, then one group per SF so each node's SF follows its distance.
         RandomStream rng = new RngStreams(7, 0).For(RngStreams.NetworkWide, RngPurpose.Placement);
@@ -61,7 +78,7 @@ internal static class ScaleScenarios
         }
 
         var b = new StringBuilder();
-        b.Append(CultureInfo.InvariantCulture, $"name: scale-lora-{nodes}\nseed: 1\nduration: {duration}\noutputs: {{ packetTrace: false }}\nnetwork:\n  propagation: {{ kind: borEtAl2016 }}\n  gateways:\n");
+        b.Append(CultureInfo.InvariantCulture, $"name: scale-{name}-{nodes}\nseed: 1\nduration: {duration}\noutputs: {{ packetTrace: false }}\nnetwork:\n  propagation: {{ kind: borEtAl2016 }}\n  gateways:\n");
         for (int g = 0; g < Gateways.Length; g++)
         {
             b.Append(CultureInfo.InvariantCulture, $"    - {{ name: gw-{g}, x: {Gateways[g].X} m, y: {Gateways[g].Y} m, channels: [915 MHz] }}\n");
@@ -71,22 +88,41 @@ internal static class ScaleScenarios
         foreach ((int sf, StringBuilder csv) in bySf.Where(p => counts[p.Key] > 0))
         {
             File.WriteAllText(Path.Combine(directory, $"sf{sf}.csv"), csv.ToString());
-            b.Append(CultureInfo.InvariantCulture, $$"""
-                  - kind: tock
-                    name: sf{{sf}}
-                    count: {{counts[sf]}}
-                    bootSpread: 10 min
-                    placement: { kind: csv, file: sf{{sf}}.csv }
-                    board: apollo3-lora-things-plus
-                    apps:
-                      - { kind: loraSense, mode: interrupt, period: 10 min, payload: 20 B, spreadingFactor: {{sf}} }
-                    storage: { kind: linearBattery, capacity: 1000 mAh, voltage: 3.3 V }
+            // The radio-only devices: RadioLib's defaults on these boards (915 MHz, 125 kHz, CR 4/7, 14 dBm).
+            b.Append(layer switch
+            {
+                LoRaLayer.RadioOnly => string.Create(CultureInfo.InvariantCulture, $$"""
+                      - kind: loraAloha
+                        name: sf{{sf}}
+                        count: {{counts[sf]}}
+                        placement: { kind: csv, file: sf{{sf}}.csv }
+                        radio: { kind: lora, chip: sx1262, txPower: 14 dBm, spreadingFactor: {{sf}}, bandwidth: 125 kHz, codingRate: 4/7 }
+                        channels: [915 MHz]
+                        meanWait: 10 min
+                        payload: 20 B
+                        storage: { kind: linearBattery, capacity: 1000 mAh, voltage: 3.3 V }
 
-                """);
+                    """),
+                _ => string.Create(CultureInfo.InvariantCulture, $$"""
+                      - kind: tock
+                        name: sf{{sf}}
+                        count: {{counts[sf]}}
+                        bootSpread: 10 min
+                        placement: { kind: csv, file: sf{{sf}}.csv }
+                        board: apollo3-lora-things-plus
+                        apps:
+                          - {{(layer == LoRaLayer.Whole ? LoRaSenseApp(sf) : "{ kind: sense, period: 10 min }")}}
+                        storage: { kind: linearBattery, capacity: 1000 mAh, voltage: 3.3 V }
+
+                    """),
+            });
         }
 
         return b.ToString();
     }
+
+    private static string LoRaSenseApp(int sf) =>
+        string.Create(CultureInfo.InvariantCulture, $"{{ kind: loraSense, mode: interrupt, period: 10 min, payload: 20 B, spreadingFactor: {sf} }}");
 
     private static string Ieee802154(int nodes, string duration) => string.Create(CultureInfo.InvariantCulture, $$"""
         name: scale-ieee802154-{{nodes}}
