@@ -100,7 +100,7 @@ internal static class ScaleBenchmark
     // SPI commands per uplink). Approximate: each layer's run also pays its own start-up and node construction.
     private static void PrintLayers(Dictionary<(string Case, int N), double> walls)
     {
-        foreach (((string c, int n), double whole) in walls.Where(w => w.Key.Case == "lora"))
+        foreach (((_, int n), double whole) in walls.Where(w => w.Key.Case == "lora"))
         {
             if (walls.TryGetValue(("lora-sense", n), out double sense) && walls.TryGetValue(("lora-radio", n), out double radio))
             {

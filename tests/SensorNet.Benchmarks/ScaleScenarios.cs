@@ -6,7 +6,8 @@ namespace SensorNet.Benchmarks;
 
 /// <summary>
 /// The whole-scenario workloads of the <c>scale</c> benchmark, written as scenario files (plus position CSVs) so they
-/// run exactly as a user's would: every node is a Tock board with the full kernel model. Packet records are off
+/// run exactly as a user's would: every node is a Tock board with the full kernel model, except in the LoRa case's
+/// radio-only baseline (<c>lora-radio</c>, see <see cref="LoRaLayer"/>). Packet records are off
 /// (<c>outputs: packetTrace: false</c>): 100k LoRa nodes or 1k BLE beacons make tens to hundreds of millions of them,
 /// more than a run may hold in memory; delivery is still counted. Nodes are switched on over one period
 /// (<c>bootSpread</c>), as a deployment is, so their periodic traffic is not synchronised.
@@ -52,8 +53,8 @@ internal static class ScaleScenarios
     /// boards, gateways and, where there is a radio, the same SF per node). <see cref="KernelAndSensing"/>: the same
     /// Tock boards switched on alike, sensing every 10 min without the radio (kernel, sensor, alarm and energy, no
     /// RadioLib). <see cref="RadioOnly"/>: LoRaSim-style devices with the same SX1262 settings and a mean wait of
-    /// 10 min between frames (exponential, so about the same 144 frames per node and day): the medium, reception,
-    /// energy and engine without any OS. Neither is a model of a real deployment; they are cost baselines.
+    /// 10 min between frames (exponential, so about the same 144 frames per node and day, unsynchronised from the
+    /// start without a boot spread): the medium, reception, energy and engine without any OS. Neither is a model of a real deployment; they are cost baselines.
     /// </summary>
     private enum LoRaLayer
     {
