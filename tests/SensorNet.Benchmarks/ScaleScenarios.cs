@@ -89,9 +89,9 @@ internal static class ScaleScenarios
         foreach ((int sf, StringBuilder csv) in bySf.Where(p => counts[p.Key] > 0))
         {
             File.WriteAllText(Path.Combine(directory, $"sf{sf}.csv"), csv.ToString());
-            // The radio-only devices: RadioLib's defaults on these boards (915 MHz, 125 kHz, CR 4/7, 14 dBm).
             b.Append(layer switch
             {
+                // The radio-only devices: RadioLib's defaults on these boards (915 MHz, 125 kHz, CR 4/7, 14 dBm).
                 LoRaLayer.RadioOnly => string.Create(CultureInfo.InvariantCulture, $$"""
                       - kind: loraAloha
                         name: sf{{sf}}
