@@ -37,6 +37,10 @@ internal static class Program
                     return ScaleBenchmark.Run(args.AsSpan(1));
                 case "scale-run":
                     return ScaleBenchmark.RunOne(args.AsSpan(1));
+                case "floor":
+                    return FloorBenchmark.Run(args.AsSpan(1));
+                case "floor-run":
+                    return FloorBenchmark.RunOne(args.AsSpan(1));
                 case "sweep":
                     return SweepBenchmark.Run(args.AsSpan(1));
                 case "sweep-run":
@@ -62,6 +66,7 @@ internal static class Program
         writer.WriteLine("benchmarks:");
         writer.WriteLine("  " + EngineBenchmarkOptions.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
         writer.WriteLine("  " + ScaleBenchmark.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
+        writer.WriteLine("  " + FloorBenchmark.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
         writer.WriteLine("  " + SweepBenchmark.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
     }
 }
