@@ -35,7 +35,7 @@ internal static class FloorBenchmark
         string nodes = options.GetString("--nodes") ?? "1000,10000,100000";
         long days = options.GetInt64("--days", 1, 1, 365);
         options.RejectUnknown();
-        int[] sizes = [.. nodes.Split(',').Select(ParseNodes)];
+        int[] sizes = OptionReader.ParseCounts("--nodes", nodes);
         Console.WriteLine($"floor benchmark: {MachineInfo.Describe()}");
         Console.WriteLine($"one child process per size, {ChildProcess.Describe(1)}; {days} simulated day(s)");
         Console.WriteLine();
@@ -48,11 +48,6 @@ internal static class FloorBenchmark
 
         return 0;
     }
-
-    private static int ParseNodes(string text) =>
-        int.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out int n) && n >= 1
-            ? n
-            : throw new UsageException($"--nodes expects positive integers separated by commas, got '{text}'");
 
     /// <summary>The child: <c>floor-run NODES DAYS</c>; prints one JSON line.</summary>
     public static int RunOne(ReadOnlySpan<string> args)
@@ -86,7 +81,8 @@ internal sealed class FloorNetwork : IEventHandler
     private const long WakeUpCycles = 400; // bottom half, scheduler and upcall dispatch after a wake-up
     private const long AlarmEvent = 0, DeviceEvent = 1, WakeUpEvent = 2;
 
-    // Watts in each CPU state: active, (unused), deep sleep.
+    // CPU states, numbered as the kernel report's columns: active, shallow sleep (not entered here), deep sleep.
+    private const int Active = 0, DeepSleep = 2;
     private static readonly double[] StateW = [0.0005, 0.0003, 0.00001];
 
     private readonly Simulation _simulation = new(1 << 16);
@@ -98,7 +94,7 @@ internal sealed class FloorNetwork : IEventHandler
         _nodes = new NodeState[nodes];
         foreach (ref NodeState node in _nodes.AsSpan())
         {
-            node.CpuState = 2;
+            node.CpuState = DeepSleep;
         }
     }
 
@@ -164,7 +160,7 @@ internal sealed class FloorNetwork : IEventHandler
                 _simulation.Schedule(now + SimDuration.FromNanoseconds(WakeUpNs), this, ((long)node << 2) | WakeUpEvent);
                 break;
             default:
-                PowerChange(ref _nodes[node], 0, now.Nanoseconds);
+                PowerChange(ref _nodes[node], Active, now.Nanoseconds);
                 _nodes[node].Upcalls++;
                 RunUser(node, now.Nanoseconds + (WakeUpCycles * CycleNs));
                 break;
@@ -184,7 +180,7 @@ internal sealed class FloorNetwork : IEventHandler
             t += step.Cycles * CycleNs;
             if (step.Kind == Kind.End)
             {
-                PowerChange(ref state, 2, t);
+                PowerChange(ref state, DeepSleep, t);
                 _simulation.Schedule(new SimTime(state.NextPeriodNs), this, ((long)node << 2) | AlarmEvent);
                 return;
             }
@@ -219,7 +215,7 @@ internal sealed class FloorNetwork : IEventHandler
                 case Kind.YieldSleeps:
                     state.Pc = pc;
                     _simulation.TryAdvanceTo(new SimTime(t)); // moves the clock if nothing is due first; the node goes on either way
-                    PowerChange(ref state, 2, t);
+                    PowerChange(ref state, DeepSleep, t);
                     _simulation.Schedule(new SimTime(t + step.WaitNs), this, ((long)node << 2) | DeviceEvent);
                     return;
                 default:

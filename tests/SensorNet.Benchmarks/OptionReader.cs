@@ -65,6 +65,16 @@ internal sealed class OptionReader
         return value;
     }
 
+    /// <summary>
+    /// A comma-separated list of positive counts for option <paramref name="name"/>, such as <c>1000,10_000</c>
+    /// (underscores group digits, since commas separate the items).
+    /// </summary>
+    public static int[] ParseCounts(string name, string text) =>
+        [.. text.Split(',').Select(item =>
+            int.TryParse(item.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out int count) && count >= 1
+                ? count
+                : throw new UsageException($"option '{name}' expects positive integers separated by commas, got '{item}'"))];
+
     public string? GetString(string name)
     {
         _read.Add(name);

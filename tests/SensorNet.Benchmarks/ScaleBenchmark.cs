@@ -34,7 +34,7 @@ internal static class ScaleBenchmark
             switch (args[i])
             {
                 case "--lora" or "--ieee802154" or "--ble" or "--lora-sense" or "--lora-radio":
-                    sizes[args[i][2..]] = value.Length == 0 || value == "0" ? [] : [.. value.Split(',').Select(v => int.Parse(v.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowThousands, CultureInfo.InvariantCulture))];
+                    sizes[args[i][2..]] = value.Length == 0 || value == "0" ? [] : OptionReader.ParseCounts(args[i], value);
                     break;
                 case "--repeats":
                     repeats = int.Parse(value, CultureInfo.InvariantCulture);
