@@ -30,7 +30,7 @@ public sealed class AdcDriver : ISyscallDriver, IInterruptHandler, IEventHandler
     private readonly TockKernel _kernel;
     private readonly int _irq;
     private readonly int _channels;
-    private readonly string _clock;
+    private readonly PeripheralClock _clock;
     private readonly Func<int, SimTime, int> _sample;
     private readonly VirtualAlarm _alarm;
     private TockProcess? _owner;
@@ -47,7 +47,7 @@ public sealed class AdcDriver : ISyscallDriver, IInterruptHandler, IEventHandler
         _channels = channels;
         _irq = irq;
         _sample = sample ?? throw new ArgumentNullException(nameof(sample));
-        _clock = clock;
+        _clock = kernel.Clocks.Clock(clock);
         _alarm = kernel.AlarmMux.Create(this, "adc");
         kernel.Interrupts.Register(irq, this);
         kernel.AddDriver(this);

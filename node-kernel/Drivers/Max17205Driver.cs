@@ -29,7 +29,7 @@ public sealed class Max17205Driver : ISyscallDriver, IInterruptHandler, IEventHa
     private readonly TockKernel _kernel;
     private readonly NodeEnergy _energy;
     private readonly int _irq;
-    private readonly string _i2cClock;
+    private readonly PeripheralClock _i2cClock;
     private readonly Queue<int> _transfers = new();
     private TockProcess? _owner;
     private Func<(uint A, uint B)>? _result;
@@ -40,7 +40,7 @@ public sealed class Max17205Driver : ISyscallDriver, IInterruptHandler, IEventHa
         _kernel = kernel ?? throw new ArgumentNullException(nameof(kernel));
         _energy = energy ?? throw new ArgumentNullException(nameof(energy));
         _irq = irq;
-        _i2cClock = i2cClock;
+        _i2cClock = kernel.Clocks.Clock(i2cClock);
         kernel.Interrupts.Register(irq, this);
         kernel.AddDriver(this);
     }

@@ -27,6 +27,7 @@ public sealed class Rf233Radio : IIeee802154Radio, IInterruptHandler, IRadioList
     private readonly TockKernel _kernel;
     private readonly PacketRadio _radio;
     private readonly int _spiIrq;
+    private readonly PeripheralClock _spiClock;
     private readonly int _pinIrq;
     private readonly Queue<int> _transactions = new();
     private Action? _afterTransactions;
@@ -38,6 +39,7 @@ public sealed class Rf233Radio : IIeee802154Radio, IInterruptHandler, IRadioList
     public Rf233Radio(TockKernel kernel, PacketRadio radio, int spiIrq, int pinIrq)
     {
         _kernel = kernel ?? throw new ArgumentNullException(nameof(kernel));
+        _spiClock = kernel.Clocks.Clock(SpiClock);
         _radio = radio ?? throw new ArgumentNullException(nameof(radio));
         _spiIrq = spiIrq;
         _pinIrq = pinIrq;
@@ -105,7 +107,7 @@ public sealed class Rf233Radio : IIeee802154Radio, IInterruptHandler, IRadioList
     /// <inheritdoc/>
     void IEventHandler.OnEvent(SimTime now, long tag)
     {
-        _kernel.Clocks.Release(SpiClock);
+        _kernel.Clocks.Release(_spiClock);
         _kernel.Interrupts.Raise(_spiIrq);
     }
 
@@ -155,7 +157,7 @@ public sealed class Rf233Radio : IIeee802154Radio, IInterruptHandler, IRadioList
     private void StartTransaction(int bytes)
     {
         SpiTransactions++;
-        _kernel.Clocks.Hold(SpiClock);
+        _kernel.Clocks.Hold(_spiClock);
         _kernel.Simulation.ScheduleAfter(SimDuration.FromNanoseconds(bytes * 8L * 1_000_000_000L / SpiHz), this);
     }
 

@@ -28,7 +28,7 @@ public sealed class Si7021 : IHardwareAlarmClient, IInterruptHandler, IEventHand
     private readonly VirtualAlarm _alarm;
     private readonly StateBasedConsumer _consumer;
     private readonly int _irq;
-    private readonly string _i2cClock;
+    private readonly PeripheralClock _i2cClock;
     private readonly Func<SimTime, int> _temperature;
     private readonly Func<SimTime, int> _humidity;
     private readonly Queue<(Action<int> Done, bool Humidity)> _queued = new();
@@ -44,7 +44,7 @@ public sealed class Si7021 : IHardwareAlarmClient, IInterruptHandler, IEventHand
         _temperature = temperature ?? throw new ArgumentNullException(nameof(temperature));
         _humidity = humidity ?? throw new ArgumentNullException(nameof(humidity));
         _irq = irq;
-        _i2cClock = i2cClock;
+        _i2cClock = kernel.Clocks.Clock(i2cClock);
         _alarm = kernel.AlarmMux.Create(this, "si7021");
         _consumer = energy.AddConsumer(
             "si7021",

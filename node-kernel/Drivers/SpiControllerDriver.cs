@@ -49,7 +49,7 @@ public sealed class SpiControllerDriver : ISyscallDriver, IInterruptHandler, IEv
     private readonly ISpiDevice _device;
     private readonly int _irq;
     private readonly Func<uint, long> _busClockHz;
-    private readonly string? _clock;
+    private readonly PeripheralClock? _clock;
     private TockProcess? _owner;
     private int _ownerRestarts;
     private Operation _operation;
@@ -78,7 +78,7 @@ public sealed class SpiControllerDriver : ISyscallDriver, IInterruptHandler, IEv
         _busClockHz = busClockHz ?? throw new ArgumentNullException(nameof(busClockHz));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernelBufferBytes);
         _irq = irq;
-        _clock = clock;
+        _clock = clock is null ? null : kernel.Clocks.Clock(clock);
         DriverNumber = number;
         KernelBufferBytes = kernelBufferBytes;
         RequestedRateHz = DefaultRateHz;

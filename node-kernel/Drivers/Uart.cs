@@ -24,6 +24,7 @@ public sealed class Uart : IInterruptHandler, IEventHandler
     private readonly TockKernel _kernel;
     private readonly StateBasedConsumer _consumer;
     private readonly int _irq;
+    private readonly PeripheralClock _clock;
     private Action? _transmitDone;
     private int _receivers;
 
@@ -44,6 +45,7 @@ public sealed class Uart : IInterruptHandler, IEventHandler
         _irq = irq;
         Baud = baud;
         Clock = clock;
+        _clock = kernel.Clocks.Clock(clock);
         _consumer = energy.AddConsumer(
             "uart",
             PowerStateTable.FromCurrents("uart", kernel.Chip.Supply, [("off", new Amperes(0)), ("rx", receiveCurrent), ("tx", transmitCurrent), ("rx_tx", receiveCurrent + transmitCurrent)], source));
@@ -77,7 +79,7 @@ public sealed class Uart : IInterruptHandler, IEventHandler
         }
 
         _transmitDone = done ?? throw new ArgumentNullException(nameof(done));
-        _kernel.Clocks.Hold(Clock);
+        _kernel.Clocks.Hold(_clock);
         BytesTransmitted += bytes;
         UpdateState();
         _kernel.Simulation.ScheduleAfter(TransmitTime(bytes), this);
@@ -88,7 +90,7 @@ public sealed class Uart : IInterruptHandler, IEventHandler
     {
         if (_receivers++ == 0)
         {
-            _kernel.Clocks.Hold(Clock);
+            _kernel.Clocks.Hold(_clock);
             UpdateState();
         }
     }
@@ -103,7 +105,7 @@ public sealed class Uart : IInterruptHandler, IEventHandler
 
         if (--_receivers == 0)
         {
-            _kernel.Clocks.Release(Clock);
+            _kernel.Clocks.Release(_clock);
             UpdateState();
         }
     }
@@ -111,7 +113,7 @@ public sealed class Uart : IInterruptHandler, IEventHandler
     /// <inheritdoc/>
     void IEventHandler.OnEvent(SimTime now, long tag)
     {
-        _kernel.Clocks.Release(Clock);
+        _kernel.Clocks.Release(_clock);
         _kernel.Interrupts.Raise(_irq);
     }
 

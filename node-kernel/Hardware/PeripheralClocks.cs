@@ -11,7 +11,7 @@ public sealed class PeripheralClocks
     // Buses whose clocks never block SAM4L deep sleep (PM, GPIO, AST, …).
     private static readonly string[] NeverBlocking = ["PBC.", "PBD."];
 
-    private readonly Dictionary<string, int> _held = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PeripheralClock> _clocks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _allowed;
 
     /// <summary>Creates the clock tracker; <paramref name="deepSleepAllowed"/> lists the clocks that may stay on in deep sleep.</summary>
@@ -30,38 +30,68 @@ public sealed class PeripheralClocks
     public int GpioInterruptsEnabled { get; private set; }
 
     /// <summary>Clocks currently held on, in name order.</summary>
-    public IEnumerable<string> Held => _held.Where(kv => kv.Value > 0).Select(kv => kv.Key).Order(StringComparer.Ordinal);
+    public IEnumerable<string> Held => _clocks.Values.Where(c => c.Holds > 0).Select(c => c.Name).Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The clock named <paramref name="name"/>, created on first use. A driver looks its clock up once and holds and
+    /// releases it by this handle: a transfer then costs no lookup by name (an SPI driver does both for every transfer).
+    /// </summary>
+    public PeripheralClock Clock(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!_clocks.TryGetValue(name, out PeripheralClock? clock))
+        {
+            clock = new PeripheralClock(this, name, Blocks(name));
+            _clocks.Add(name, clock);
+        }
+
+        return clock;
+    }
 
     /// <summary>Takes a hold on a clock (reference counted).</summary>
-    public void Hold(string clock)
+    public void Hold(string clock) => Hold(Clock(clock));
+
+    /// <summary>Takes a hold on a clock of this node (reference counted).</summary>
+    /// <exception cref="ArgumentException">The clock belongs to another node's tracker.</exception>
+    public void Hold(PeripheralClock clock)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(clock);
-        int n = _held.GetValueOrDefault(clock);
-        _held[clock] = n + 1;
-        if (n == 0 && Blocks(clock))
+        CheckOwn(clock);
+        if (clock.Holds++ == 0 && clock.BlocksDeepSleep)
         {
             BlockingClocksHeld++;
         }
     }
 
-    /// <summary>Releases a hold taken with <see cref="Hold"/>.</summary>
-    public void Release(string clock)
+    /// <summary>Releases a hold taken with <see cref="Hold(string)"/>.</summary>
+    public void Release(string clock) => Release(Clock(clock));
+
+    /// <summary>Releases a hold taken with <see cref="Hold(PeripheralClock)"/>.</summary>
+    /// <exception cref="InvalidOperationException">The clock is not held.</exception>
+    public void Release(PeripheralClock clock)
     {
-        int n = _held.GetValueOrDefault(clock);
-        if (n == 0)
+        CheckOwn(clock);
+        if (clock.Holds == 0)
         {
-            throw new InvalidOperationException($"Clock {clock} released without a hold.");
+            throw new InvalidOperationException($"Clock {clock.Name} released without a hold.");
         }
 
-        _held[clock] = n - 1;
-        if (n == 1 && Blocks(clock))
+        if (--clock.Holds == 0 && clock.BlocksDeepSleep)
         {
             BlockingClocksHeld--;
         }
     }
 
     /// <summary>True if <paramref name="clock"/> is held.</summary>
-    public bool IsHeld(string clock) => _held.GetValueOrDefault(clock) > 0;
+    public bool IsHeld(string clock) => _clocks.TryGetValue(clock, out PeripheralClock? c) && c.Holds > 0;
+
+    private void CheckOwn(PeripheralClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (!ReferenceEquals(clock.Owner, this))
+        {
+            throw new ArgumentException($"Clock {clock.Name} belongs to another node.", nameof(clock));
+        }
+    }
 
     private bool Blocks(string clock) =>
         !_allowed.Contains(clock) && !clock.StartsWith(NeverBlocking[0], StringComparison.Ordinal) && !clock.StartsWith(NeverBlocking[1], StringComparison.Ordinal);
