@@ -44,7 +44,6 @@ public sealed class Uart : IInterruptHandler, IEventHandler
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(baud);
         _irq = irq;
         Baud = baud;
-        Clock = clock;
         _clock = kernel.Clocks.Clock(clock);
         _consumer = energy.AddConsumer(
             "uart",
@@ -56,7 +55,7 @@ public sealed class Uart : IInterruptHandler, IEventHandler
     public long Baud { get; }
 
     /// <summary>Peripheral clock name.</summary>
-    public string Clock { get; }
+    public string Clock => _clock.Name;
 
     /// <summary>True while a receive is armed.</summary>
     public bool IsReceiving => _receivers > 0;
