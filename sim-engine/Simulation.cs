@@ -22,6 +22,7 @@ public sealed class Simulation
 {
     private readonly EventQueue _queue;
     private readonly StatePrefetch _prefetch;
+    private bool _prefetchNext = true;
     private SimTime _now;
     private long _eventsExecuted;
     private long _eventsDiscarded;
@@ -94,12 +95,13 @@ public sealed class Simulation
     public IReadOnlyList<object>? FindNodeState(EventDomain domain)
     {
         ArgumentNullException.ThrowIfNull(domain);
-        return domain.StateRoots is { } roots && new StateWalker(this).Walk(roots) is { } walked ? StatePrefetch.WithRunAheadCheck(walked, domain) : null;
+        return domain.StateRoots is { } roots && _prefetch.Walker.Walk(roots) is { } walked ? StatePrefetch.WithRunAheadCheck(walked, domain) : null;
     }
 
     /// <summary>
     /// State prefetch (<see cref="EventDomain.PrefetchStateOf"/>) treats a domain as cold, and prefetches its state, when
-    /// at least this many other events ran since its last one (default 16,384); 0 turns it off. Timing only.
+    /// at least this many other events ran since its last one (default 16,384); 0 turns it off, and with it the loop's
+    /// prefetch of the next event's handler and domain (<see cref="EventQueue.PrefetchNextEvent"/>). Timing only.
     /// </summary>
     public int StatePrefetchAfterEvents
     {
@@ -108,6 +110,7 @@ public sealed class Simulation
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
             field = value;
+            _prefetchNext = value > 0;
         }
     } = StatePrefetch.ColdAfterEvents;
 
@@ -420,6 +423,11 @@ public sealed class Simulation
                 if (domain is not null)
                 {
                     _prefetch.Enter(domain, _eventsExecuted);
+                }
+
+                if (_prefetchNext)
+                {
+                    _queue.PrefetchNextEvent();
                 }
 
                 _now = time;

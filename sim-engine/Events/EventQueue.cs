@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using SensorNet.SimEngine.Time;
 
 namespace SensorNet.SimEngine.Events;
@@ -259,6 +260,31 @@ public sealed class EventQueue
         time = new SimTime(root.Time);
         FreeSlot(root.Slot);
         return true;
+    }
+
+    /// <summary>
+    /// Asks the CPU for the handler and domain objects of the earliest domain event still pending, without waiting for
+    /// them: called by the event loop before it runs the event it just took, so that at network scale the next event's
+    /// objects (often another node's, out of cache) arrive while this one runs. x86 only; elsewhere it does nothing.
+    /// Timing only: it reads nothing that decides anything.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void PrefetchNextEvent()
+    {
+        if (Sse.IsSupported && _local.Count > 0)
+        {
+            ref Entry e = ref _entries[_local.Nodes[0].Slot];
+            PrefetchObject(e.Domain);
+            PrefetchObject(e.Handler);
+        }
+    }
+
+    private static unsafe void PrefetchObject(object? o)
+    {
+        if (o is not null)
+        {
+            Sse.Prefetch0((void*)Unsafe.As<object, nint>(ref o));
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

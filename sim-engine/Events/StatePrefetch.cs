@@ -52,6 +52,9 @@ internal sealed class StatePrefetch(Simulation simulation)
     private EventDomain? _last;
     private int _failedWalks;
 
+    /// <summary>The walker of this simulation (which keeps what it learnt of each type).</summary>
+    public StateWalker Walker => _walker;
+
     /// <summary>Prefetches are issued on this machine.</summary>
     public static bool IsSupported => Sse.IsSupported;
 

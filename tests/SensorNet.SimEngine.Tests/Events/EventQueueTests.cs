@@ -474,6 +474,39 @@ public class EventQueueTests
     }
 
     [Fact]
+    public void PrefetchNextEvent_BetweenDequeues_ChangesNothing_AndIsSafeOnAnEmptyQueue()
+    {
+        var with = new EventQueue(initialCapacity: 2);
+        var without = new EventQueue(initialCapacity: 2);
+        var rng = new RngStreams(3, 0).For(1, RngPurpose.Placement);
+        foreach (EventQueue queue in new[] { with, without })
+        {
+            queue.PrefetchNextEvent();
+        }
+
+        EventDomain[] withNodes = [.. Enumerable.Range(0, 7).Select(n => new EventDomain($"node {n}"))];
+        EventDomain[] withoutNodes = [.. Enumerable.Range(0, 7).Select(n => new EventDomain($"node {n}"))];
+        for (int i = 0; i < 200; i++)
+        {
+            long t = (long)rng.Uniform(0, 50);
+            bool shared = i % 3 == 0; // events of no domain too
+            with.Enqueue(new SimTime(t), _handler, tag: i, domain: shared ? null : withNodes[i % 7]);
+            without.Enqueue(new SimTime(t), _handler, tag: i, domain: shared ? null : withoutNodes[i % 7]);
+        }
+
+        var order = new List<long>();
+        while (with.TryDequeue(out _, out _, out long tag, out _))
+        {
+            order.Add(tag);
+            with.PrefetchNextEvent();
+        }
+
+        with.PrefetchNextEvent();
+        Assert.Equal(DrainTags(without), order);
+        Assert.Equal(0, with.Count);
+    }
+
+    [Fact]
     public void HasEventBefore_ForADomain_CountsItsOwnEventsAndThoseOfNoDomain_NotOtherDomains()
     {
         var queue = new EventQueue();

@@ -43,6 +43,32 @@ public class StatePrefetchTests
     }
 
     [Fact]
+    public void Walk_ReachesBaseClassFieldsNullableAndBoxedStructsAndGridsOfStructs_InFieldOrder()
+    {
+        var inGrid = new Part();
+        var grid = new Holder[2, 2];
+        grid[1, 0] = new Holder(inGrid, 0);
+        Part inBase = new(), inNullable = new(), inBox = new();
+        var root = new DerivedPart { Own = grid, Boxed = new Holder(inBox, 2), Maybe = new Holder(inNullable, 1), Next = inBase };
+
+        List<object> found = Walk(root);
+
+        // Breadth first, each object's fields from the most derived type's down to its base's.
+        Assert.Equal([root, grid, root.Boxed, inNullable, inBase, inGrid, inBox], found);
+    }
+
+    [Fact]
+    public void Walker_UsedAgainWithRootsOfAnotherAssembly_DecidesAgainWhatIsNodeState()
+    {
+        var walker = new StateWalker(_sim);
+        var part = new Part { Other = new Uri("http://example.org/") };
+
+        Assert.Equal([part], walker.Walk([part])!); // a Uri is another assembly's: not followed
+        Assert.Contains(part.Other, walker.Walk([part, new Uri("http://example.org/a")])!); // a root's own assembly is followed
+        Assert.Equal([part], walker.Walk([part])!);
+    }
+
+    [Fact]
     public void Walk_StopsAtSharedModelsTheSimulationDomainsStringsAndOtherAssemblies()
     {
         var behindShared = new Part();
@@ -259,6 +285,20 @@ public class StatePrefetchTests
         public object? More { get; set; }
 
         public Uri? Uri { get; set; }
+    }
+
+    private class PartBase
+    {
+        public Part? Next { get; set; }
+    }
+
+    private sealed class DerivedPart : PartBase
+    {
+        public Holder[,]? Own { get; set; }
+
+        public object? Boxed { get; set; }
+
+        public Holder? Maybe { get; set; }
     }
 
     private sealed class Shared : ISharedModel
