@@ -95,7 +95,7 @@ public sealed class Simulation
     public IReadOnlyList<object>? FindNodeState(EventDomain domain)
     {
         ArgumentNullException.ThrowIfNull(domain);
-        return domain.StateRoots is { } roots && _prefetch.Walker.Walk(roots) is { } walked ? StatePrefetch.WithRunAheadCheck(walked, domain) : null;
+        return StatePrefetch.FindState(_prefetch.Walker, domain);
     }
 
     /// <summary>

@@ -74,14 +74,14 @@ internal sealed class StatePrefetch(Simulation simulation)
     {
         _last = domain;
         int threshold = simulation.StatePrefetchAfterEvents;
-        if (domain.StateRoots is not { } roots || threshold <= 0 || eventIndex - domain.LastEvent - 1 < threshold || !IsSupported)
+        if (domain.StateRoots is null || threshold <= 0 || eventIndex - domain.LastEvent - 1 < threshold || !IsSupported)
         {
             return;
         }
 
         if (++domain.ColdReturns == domain.NextWalk && _failedWalks < MaxFailedWalks)
         {
-            if (TryWalk(domain, roots) is { } found)
+            if (TryWalk(domain) is { } found)
             {
                 domain.State = found;
                 domain.NextWalk = domain.NextWalk <= int.MaxValue / WalkGrowth ? domain.NextWalk * WalkGrowth : int.MaxValue;
@@ -123,16 +123,14 @@ internal sealed class StatePrefetch(Simulation simulation)
 
     // The objects and the bytes of each to prefetch. A walk that fails for any reason (a type reflection cannot read or
     // size) counts as leaked: prefetching must never stop a run.
-    private Found? TryWalk(EventDomain domain, object[] roots)
+    private Found? TryWalk(EventDomain domain)
     {
         try
         {
-            if (_walker.Walk(roots) is not { } walked)
+            if (FindState(_walker, domain) is not { } state)
             {
                 return null;
             }
-
-            object[] state = WithRunAheadCheck(walked, domain);
 
             var bytes = new ushort[state.Length];
             for (int i = 0; i < state.Length; i++)
@@ -149,27 +147,20 @@ internal sealed class StatePrefetch(Simulation simulation)
     }
 
     /// <summary>
-    /// <paramref name="walked"/> and, after it, the domain's <see cref="EventDomain.MayRunAhead"/> delegate and its target
-    /// (a node's radio port, which it reads on most kernel steps at network scale): taken as they are, not walked, since
-    /// the target may lead into shared state (a port to the medium and the frames it hears).
+    /// What state prefetch covers for <paramref name="domain"/>: the objects walked from its roots and, after them, its
+    /// <see cref="EventDomain.MayRunAhead"/> delegate and that delegate's target (a node's radio port, which it reads on
+    /// most kernel steps at network scale), taken as they are, not walked, since the target may lead into shared state
+    /// (a port to the medium and the frames it hears). Null if it names no roots or the walk leaked.
     /// </summary>
-    internal static object[] WithRunAheadCheck(object[] walked, EventDomain domain)
+    internal static object[]? FindState(StateWalker walker, EventDomain domain)
     {
-        if (domain.MayRunAhead is not { } check)
+        if (domain.StateRoots is not { } roots)
         {
-            return walked;
+            return null;
         }
 
-        var extra = new List<object>(2);
-        foreach (object? o in (ReadOnlySpan<object?>)[check, check.Target])
-        {
-            if (o is not null && Array.IndexOf(walked, o) < 0)
-            {
-                extra.Add(o);
-            }
-        }
-
-        return [.. walked, .. extra];
+        Func<bool>? check = domain.MayRunAhead;
+        return walker.Walk(roots, [check, check?.Target]);
     }
 
     // Every cache line the object spans from its method-table pointer, up to MaxBytesPerObject.

@@ -48,10 +48,11 @@ internal sealed class StateWalker(Simulation simulation)
     private int _visits;
 
     /// <summary>
-    /// The objects reachable from <paramref name="roots"/>, roots first; null if there are more than
-    /// <see cref="MaxObjects"/> or the walk takes more than <see cref="MaxVisits"/> steps.
+    /// The objects reachable from <paramref name="roots"/>, roots first, then those of <paramref name="takenAsTheyAre"/>
+    /// that are not null and were not reached (not walked from); null if there are more than <see cref="MaxObjects"/>
+    /// or the walk takes more than <see cref="MaxVisits"/> steps.
     /// </summary>
-    public object[]? Walk(object[] roots)
+    public object[]? Walk(object[] roots, ReadOnlySpan<object?> takenAsTheyAre = default)
     {
         try
         {
@@ -72,7 +73,20 @@ internal sealed class StateWalker(Simulation simulation)
                 Expand(next.Object, next.Shape);
             }
 
-            return _visits > MaxVisits ? null : [.. _found];
+            if (_visits > MaxVisits)
+            {
+                return null;
+            }
+
+            foreach (object? o in takenAsTheyAre)
+            {
+                if (o is not null && _seen.Add(o))
+                {
+                    _found.Add(o);
+                }
+            }
+
+            return [.. _found];
         }
         finally
         {

@@ -69,6 +69,19 @@ public class StatePrefetchTests
     }
 
     [Fact]
+    public void Walk_AppendsObjectsTakenAsTheyAre_OnceAndUnwalked_AfterThoseReached()
+    {
+        var reached = new Part();
+        var behindTaken = new Part();
+        var taken = new Shared { Next = behindTaken };
+        var root = new Part { Next = reached };
+
+        object[] found = new StateWalker(_sim).Walk([root], [null, reached, taken, taken])!;
+
+        Assert.Equal([root, reached, taken], found); // not walked: nothing behind it
+    }
+
+    [Fact]
     public void Walk_StopsAtSharedModelsTheSimulationDomainsStringsAndOtherAssemblies()
     {
         var behindShared = new Part();
