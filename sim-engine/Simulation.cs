@@ -22,7 +22,6 @@ public sealed class Simulation
 {
     private readonly EventQueue _queue;
     private readonly StatePrefetch _prefetch;
-    private bool _prefetchNext = true;
     private SimTime _now;
     private long _eventsExecuted;
     private long _eventsDiscarded;
@@ -110,7 +109,6 @@ public sealed class Simulation
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
             field = value;
-            _prefetchNext = value > 0;
         }
     } = StatePrefetch.ColdAfterEvents;
 
@@ -425,7 +423,7 @@ public sealed class Simulation
                     _prefetch.Enter(domain, _eventsExecuted);
                 }
 
-                if (_prefetchNext)
+                if (StatePrefetchAfterEvents > 0)
                 {
                     _queue.PrefetchNextEvent();
                 }

@@ -48,12 +48,11 @@ internal sealed class StatePrefetch(Simulation simulation)
 
     private const int WalkGrowth = 16;
 
-    private readonly StateWalker _walker = new(simulation);
     private EventDomain? _last;
     private int _failedWalks;
 
     /// <summary>The walker of this simulation (which keeps what it learnt of each type).</summary>
-    public StateWalker Walker => _walker;
+    public StateWalker Walker { get; } = new(simulation);
 
     /// <summary>Prefetches are issued on this machine.</summary>
     public static bool IsSupported => Sse.IsSupported;
@@ -127,7 +126,7 @@ internal sealed class StatePrefetch(Simulation simulation)
     {
         try
         {
-            if (FindState(_walker, domain) is not { } state)
+            if (FindState(Walker, domain) is not { } state)
             {
                 return null;
             }
@@ -135,7 +134,7 @@ internal sealed class StatePrefetch(Simulation simulation)
             var bytes = new ushort[state.Length];
             for (int i = 0; i < state.Length; i++)
             {
-                bytes[i] = checked((ushort)_walker.BytesOf(state[i], MaxBytesPerObject));
+                bytes[i] = checked((ushort)Walker.BytesOf(state[i], MaxBytesPerObject));
             }
 
             return new Found(state, bytes);

@@ -108,7 +108,7 @@ internal sealed class StateWalker(Simulation simulation)
     public int BytesOf(object o, int cap)
     {
         Shape shape = ShapeOf(o.GetType());
-        long bytes = shape.ElementBytes < 0 ? UnsizedBytes
+        long bytes = !shape.Sized ? UnsizedBytes
             : o is Array a ? shape.FixedBytes + ((long)a.Length * shape.ElementBytes)
             : shape.FixedBytes;
         return (int)Math.Min((bytes + 7) & ~7L, cap);
@@ -256,7 +256,7 @@ internal sealed class StateWalker(Simulation simulation)
         }
         catch (ArgumentException)
         {
-            shape.ElementBytes = -1;
+            shape.Sized = false;
         }
 
         if (type.IsArray)
@@ -376,8 +376,7 @@ internal sealed class StateWalker(Simulation simulation)
         if (!_holdsReferences.TryGetValue(type, out bool holds))
         {
             _holdsReferences[type] = false; // a struct cannot contain itself; this only stops the recursion
-            holds = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
-                .Any(f => IsReference(f.FieldType) || HoldsReferences(f.FieldType));
+            holds = ReferenceFieldsOf(type).Any();
             _holdsReferences[type] = holds;
         }
 
@@ -412,7 +411,10 @@ internal sealed class StateWalker(Simulation simulation)
         /// <summary>Bytes of an object of the type, or of an array's header.</summary>
         public int FixedBytes { get; set; }
 
-        /// <summary>Bytes per element of an array; −1: the type cannot be sized.</summary>
+        /// <summary>Bytes per element of an array (0 for other types).</summary>
         public int ElementBytes { get; set; }
+
+        /// <summary>False if the type cannot be sized (its objects count as <see cref="UnsizedBytes"/>).</summary>
+        public bool Sized { get; set; } = true;
     }
 }
